@@ -1,0 +1,33 @@
+import type { Range } from '../text/types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/**
+ * Every diagnostic code the product emits, with its default severity and a
+ * one-line description. docs/rules.md has one entry per code.
+ */
+export const DIAGNOSTIC_CODES = {
+  'link.missing-file': { severity: 'error', summary: 'A link points at a file that does not exist.' },
+  'link.missing-folder': { severity: 'error', summary: 'A link without a file extension points at a folder that does not exist.' },
+  'link.missing-anchor': { severity: 'error', summary: 'A link points at a heading or anchor that the target document does not have.' },
+  'link.empty': { severity: 'error', summary: 'A link has an empty destination: `[text]()`.' },
+  'link.outside-workspace': { severity: 'warning', summary: 'A link points outside the workspace folders; it is not read or checked.' },
+  'frontmatter.invalid': { severity: 'error', summary: 'The YAML front matter does not parse.' },
+  'file.skipped': { severity: 'warning', summary: 'A Markdown file was not parsed (too large, binary or unreadable).' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** A problem found in one document, editor-independent. */
+export interface TraceDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  /** For link codes: the destination exactly as written. */
+  readonly target?: string;
+  /** For link codes: the absolute path the destination resolved to. */
+  readonly resolvedPath?: string;
+  /** A close existing alternative (absolute path, possibly with `#fragment`). */
+  readonly suggestion?: string;
+}

@@ -1,0 +1,90 @@
+import { posix } from 'node:path';
+import type { QualityGateDocument } from '../model/types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+/**
+ * "Did you mean" candidates for broken links. Cheap by construction: it looks at
+ * files of the same name elsewhere, then at the nearest existing folder's
+ * entries, never at the whole workspace with an edit distance.
+ */
+export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: string): string | undefined {
+  const sameName = index.filesNamed(posix.basename(missing));
+  if (sameName.length > 0) return closestByPath(sameName, missing, fromPath);
+
+  let folder = posix.dirname(missing);
+  while (!index.hasFolder(folder) && folder !== posix.dirname(folder)) folder = posix.dirname(folder);
+  if (!index.hasFolder(folder)) return undefined;
+  const wanted = posix.basename(missing);
+  const wantsMarkdown = /\.md$/i.test(wanted);
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const file of index.filesIn(folder)) {
+    if (wantsMarkdown !== /\.md$/i.test(file)) continue;
+    const score = editDistance(posix.basename(file).toLowerCase(), wanted.toLowerCase());
+    if (score < bestScore) {
+      best = file;
+      bestScore = score;
+    }
+  }
+  return best && bestScore <= Math.max(3, wanted.length * 0.4) ? best : undefined;
+}
+
+/** Folder candidates: the same name elsewhere in the tree, else a near spelling beside it. */
+export function suggestFolder(index: WorkspaceIndex, missing: string): string | undefined {
+  const name = posix.basename(missing).toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const folder of index.allFolders()) {
+    const base = posix.basename(folder).toLowerCase();
+    const sameParent = posix.dirname(folder) === posix.dirname(missing);
+    if (base !== name && !sameParent) continue;
+    const score = base === name ? pathDistance(folder, missing) : 100 + editDistance(base, name);
+    if (score < bestScore && (base === name || editDistance(base, name) <= Math.max(2, name.length * 0.3))) {
+      best = folder;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The heading slug closest to a missing anchor, if reasonably close. */
+export function suggestAnchor(doc: QualityGateDocument, fragment: string): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  const candidates = [...doc.headings.map((h) => h.slug), ...doc.htmlAnchors.map((a) => a.id)];
+  for (const slug of candidates) {
+    const score = editDistance(slug, fragment);
+    if (score < bestScore) {
+      best = slug;
+      bestScore = score;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(3, fragment.length * 0.5) ? best : undefined;
+}
+
+function closestByPath(candidates: readonly string[], missing: string, fromPath: string): string {
+  return [...candidates].sort((a, b) => pathDistance(a, missing) - pathDistance(b, missing) || pathDistance(a, fromPath) - pathDistance(b, fromPath))[0];
+}
+
+/** Number of folder steps between two paths. */
+function pathDistance(a: string, b: string): number {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  let common = 0;
+  while (common < pa.length && common < pb.length && pa[common] === pb[common]) common++;
+  return pa.length + pb.length - 2 * common;
+}
+
+/** Levenshtein distance, two rows. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,187 @@
+import { posix } from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineIndex } from '../text/lineIndex';
+import { classifyDocument } from './documentKind';
+import { parseFrontMatter } from './frontMatter';
+import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from './linkSyntax';
+import type { FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument } from './types';
+
+// One frozen processor for all documents: building it is the expensive part.
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+const ALTAI_LINE = /^[ \t]*ALTAI\b[ \t]*:?[ \t]*$/m;
+const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+const SUMMARY_LENGTH = 400;
+
+/** The Markdown syntax tree of `text`, for features that need more than the model. */
+export function parseMarkdown(text: string): Root {
+  return markdownParser.parse(text);
+}
+
+/**
+ * Builds the document model from a file's text. Pure and synchronous: the
+ * caller decides when to spend the time (the index yields between documents).
+ */
+export function parseDocument(path: string, text: string): QualityGateDocument {
+  const lines = new LineIndex(text);
+  const tree = parseMarkdown(text);
+  const slugger = new GithubSlugger();
+
+  let frontMatter: FrontMatter | undefined;
+  const headings: Heading[] = [];
+  const htmlAnchors: HtmlAnchor[] = [];
+  const links: LinkOccurrence[] = [];
+  const references: LinkReference[] = [];
+  let summary = '';
+
+  const range = (node: Nodes) => lines.rangeOf(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+
+  // Iterative walk: quotes and lists nested a thousand deep must not overflow the stack.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+
+    switch (node.type) {
+      case 'yaml': {
+        const yamlStart = text.indexOf('\n', start) + 1;
+        frontMatter = parseFrontMatter(node.value, yamlStart > 0 ? yamlStart : start, start, end, lines);
+        break;
+      }
+      case 'heading': {
+        const plain = toString(node);
+        const first = node.children[0]?.position?.start.offset ?? start;
+        const last = node.children[node.children.length - 1]?.position?.end.offset ?? end;
+        headings.push({
+          level: node.depth,
+          text: plain,
+          slug: slugger.slug(plain),
+          range: range(node),
+          textRange: lines.rangeOf(first, last),
+        });
+        break;
+      }
+      case 'html':
+        for (const match of node.value.matchAll(HTML_ANCHOR)) {
+          const id = match[1] ?? match[2] ?? match[3] ?? '';
+          if (id) htmlAnchors.push({ id, range: range(node) });
+        }
+        break;
+      case 'paragraph':
+        if (!summary && tree.children.includes(node)) summary = shorten(toString(node));
+        break;
+      case 'link':
+      case 'image': {
+        const link = readLink(text, node, start, end, lines);
+        if (link) links.push(link);
+        break;
+      }
+      case 'definition': {
+        const span = definitionDestination(text, start, end);
+        if (span) links.push(occurrence('definition', text, span, start, end, lines, node.label ?? node.identifier, node.identifier, node.url));
+        break;
+      }
+      case 'linkReference':
+      case 'imageReference':
+        references.push(readReference(text, node, start, end, lines));
+        break;
+    }
+    if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+  }
+
+  const hasAltaiBlock = ALTAI_LINE.test(text);
+  const kind = classifyDocument({ path, text, headings, frontMatter, hasAltaiBlock });
+  const name = frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value;
+  const title = headings[0]?.text.trim() || name || posix.basename(path);
+
+  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, summary, lineCount: lines.lineCount };
+}
+
+function readLink(
+  text: string,
+  node: Extract<Nodes, { type: 'link' | 'image' }>,
+  start: number,
+  end: number,
+  lines: LineIndex,
+): LinkOccurrence | undefined {
+  const label = node.type === 'image' ? node.alt ?? '' : toString(node);
+  const open = node.type === 'image' ? start + 1 : start;
+  if (text[open] !== '[') {
+    // `<https://...>`, `<me@example.org>` or a bare GFM URL: always external.
+    const inner = text[start] === '<' ? { start: start + 1, end: end - 1 } : { start, end };
+    return occurrence('autolink', text, inner, start, end, lines, label, undefined, node.url);
+  }
+  // The children's end is exact for links; images (and fallbacks) scan the brackets.
+  let labelEnd = -1;
+  if (node.type === 'link' && node.children.length > 0) {
+    const childEnd = node.children[node.children.length - 1].position?.end.offset ?? -1;
+    if (text[childEnd] === ']') labelEnd = childEnd;
+  }
+  if (labelEnd < 0) labelEnd = findClosingBracket(text, open, end);
+  const span = labelEnd >= 0 ? inlineDestination(text, labelEnd, end) : undefined;
+  if (!span) return undefined;
+  return occurrence(node.type === 'image' ? 'image' : 'inline', text, span, start, end, lines, label, undefined, node.url);
+}
+
+function readReference(
+  text: string,
+  node: Extract<Nodes, { type: 'linkReference' | 'imageReference' }>,
+  start: number,
+  end: number,
+  lines: LineIndex,
+): LinkReference {
+  const open = node.type === 'imageReference' ? start + 1 : start;
+  const textEnd = findClosingBracket(text, open, end);
+  let labelStart = open + 1;
+  let labelEnd = textEnd >= 0 ? textEnd : end;
+  if (node.referenceType === 'full' && textEnd >= 0 && text[textEnd + 1] === '[') {
+    const close = findClosingBracket(text, textEnd + 1, end);
+    labelStart = textEnd + 2;
+    labelEnd = close >= 0 ? close : end;
+  }
+  const label = node.type === 'imageReference' ? node.alt ?? '' : toString(node);
+  return { label: node.identifier, labelRange: lines.rangeOf(labelStart, labelEnd), range: lines.rangeOf(start, end), text: label };
+}
+
+function occurrence(
+  syntax: LinkOccurrence['syntax'],
+  text: string,
+  span: DestinationSpan,
+  start: number,
+  end: number,
+  lines: LineIndex,
+  linkText: string,
+  label?: string,
+  url?: string,
+): LinkOccurrence {
+  const rawDestination = text.slice(span.start, span.end);
+  return {
+    syntax,
+    rawDestination,
+    destination: url ?? unescapeDestination(rawDestination),
+    destinationRange: lines.rangeOf(span.start, span.end),
+    range: lines.rangeOf(start, end),
+    label,
+    text: linkText,
+  };
+}
+
+/** CommonMark unescaping of a destination as written (used for definitions' raw text). */
+function unescapeDestination(raw: string): string {
+  const inner = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
+  return inner.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+function shorten(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
+}

@@ -1,0 +1,124 @@
+import type { Range } from '../text/types';
+
+/**
+ * What a Markdown file is within an MQG4AI tree. The rules that decide it are in
+ * `documentKind.ts` and written up in docs/format.md.
+ */
+export type DocumentKind =
+  | 'collection-qg'
+  | 'leaf-qg'
+  | 'risk'
+  | 'requirement'
+  | 'information-block'
+  | 'template'
+  | 'placeholder'
+  | 'other';
+
+/** One `{Key: value}` entry of the front-matter `tags` list. */
+export interface FrontMatterTag {
+  readonly key: string;
+  /** Empty string for `{Problem: }`. */
+  readonly value: string;
+  /** Range of the key in the document. */
+  readonly range: Range;
+  readonly valueRange?: Range;
+}
+
+/** A YAML error, located in document coordinates. */
+export interface FrontMatterProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface FrontMatter {
+  /** The whole block, `---` fences included. */
+  readonly range: Range;
+  readonly tags: readonly FrontMatterTag[];
+  readonly problems: readonly FrontMatterProblem[];
+}
+
+/** A heading with the anchor GitHub gives it. */
+export interface Heading {
+  readonly level: number;
+  /** Plain text, as GitHub slugs it. */
+  readonly text: string;
+  /** GitHub anchor, duplicates suffixed `-1`, `-2`, ... */
+  readonly slug: string;
+  /** The whole heading line. */
+  readonly range: Range;
+  /** The heading's text, without the `#` markers. */
+  readonly textRange: Range;
+}
+
+/** An explicit HTML anchor: `<a id="x">`, `<a name="x">` or any element with an `id`. */
+export interface HtmlAnchor {
+  readonly id: string;
+  readonly range: Range;
+}
+
+/**
+ * How a link is written:
+ * - `inline`: `[text](dest)`; `image`: `![alt](dest)`;
+ * - `definition`: `[label]: dest` (reference-style links resolve through it);
+ * - `autolink`: `<https://...>` or a bare GFM URL, always external.
+ */
+export type LinkSyntax = 'inline' | 'image' | 'definition' | 'autolink';
+
+/** A place in a document that names a destination. */
+export interface LinkOccurrence {
+  readonly syntax: LinkSyntax;
+  /** The destination exactly as written, `<...>` included when so written. */
+  readonly rawDestination: string;
+  /** The destination after CommonMark unescaping, without `<>`; not yet percent-decoded. */
+  readonly destination: string;
+  /** Range of `rawDestination`; an empty range between `(` and `)` for `[x]()`. */
+  readonly destinationRange: Range;
+  /** The whole link, from its opening `[` or `!` to its end. */
+  readonly range: Range;
+  /** For definitions: the normalised label. */
+  readonly label?: string;
+  /** The link text or image alt, for display. */
+  readonly text: string;
+}
+
+/** `[text][label]`, `[label][]` or `[label]`, pointing at a definition. */
+export interface LinkReference {
+  readonly label: string;
+  /** The label as written (the `[label]` part for full references, else the text). */
+  readonly labelRange: Range;
+  readonly range: Range;
+  readonly text: string;
+}
+
+/**
+ * Everything the product knows about one Markdown file, derived from its text
+ * alone. Immutable; re-created when the text changes. No syntax tree is kept.
+ */
+export interface QualityGateDocument {
+  /** Absolute POSIX path (the `path` of its file URI). */
+  readonly path: string;
+  readonly kind: DocumentKind;
+  /** First heading's text, else the front-matter Name, else the file name. */
+  readonly title: string;
+  readonly frontMatter?: FrontMatter;
+  readonly headings: readonly Heading[];
+  readonly htmlAnchors: readonly HtmlAnchor[];
+  readonly links: readonly LinkOccurrence[];
+  readonly references: readonly LinkReference[];
+  /** The first paragraph's plain text (shortened), for hovers. */
+  readonly summary: string;
+  readonly lineCount: number;
+  /** Set when the file was listed but not parsed (too large, binary, unreadable): the reason. */
+  readonly skipped?: string;
+}
+
+/** The value of a front-matter tag, or undefined. Keys compare case-insensitively. */
+export function tagValue(doc: Pick<QualityGateDocument, 'frontMatter'>, key: string): string | undefined {
+  const wanted = key.toLowerCase();
+  return doc.frontMatter?.tags.find((t) => t.key.toLowerCase() === wanted)?.value;
+}
+
+/** Whether `slug` names a heading or HTML anchor of `doc` (case-sensitive, as on GitHub). */
+export function hasAnchor(doc: QualityGateDocument, slug: string): boolean {
+  return doc.headings.some((h) => h.slug === slug) || doc.htmlAnchors.some((a) => a.id === slug);
+}

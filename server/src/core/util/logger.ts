@@ -1,0 +1,28 @@
+/** Severity of a log line, lowest first. */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * Where the core writes what it does. The server routes it to the client's
+ * output channel, the CLI to stderr (only when asked), tests to nowhere.
+ */
+export interface Logger {
+  log(level: LogLevel, message: string): void;
+}
+
+export const silentLogger: Logger = { log() {} };
+
+const order: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
+
+/** Drops lines below `minimum` before passing them to `sink`. */
+export function filteredLogger(minimum: LogLevel, sink: (level: LogLevel, message: string) => void): Logger {
+  return {
+    log(level, message) {
+      if (order[level] >= order[minimum]) sink(level, message);
+    },
+  };
+}
+
+/** Yields to the event loop so a long batch never blocks requests for long. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,360 @@
+import { posix } from 'node:path';
+import { resolveLinkTarget, isInside } from '../links/resolveLink';
+import { parseDocument } from '../model/parseDocument';
+import type { QualityGateDocument } from '../model/types';
+import { neverCancelled, throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import { silentLogger, yieldToEventLoop, type Logger } from '../util/logger';
+import { decodeDocumentBytes } from './decode';
+import type { WorkspaceFileSystem } from './fileSystem';
+import { LinkGraph } from './linkGraph';
+
+/** What the index reads, and what it leaves alone. */
+export interface IndexOptions {
+  /** Absolute POSIX paths of the workspace folders. */
+  readonly roots: readonly string[];
+  /** Folder names never entered. */
+  readonly excludedFolderNames: readonly string[];
+  /** Files larger than this (bytes) are listed but not parsed. */
+  readonly maxFileSize: number;
+}
+
+export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
+  excludedFolderNames: ['.git', 'node_modules', 'dist', 'out'],
+  maxFileSize: 5 * 1024 * 1024,
+};
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+const READ_CONCURRENCY = 16;
+/** Longest stretch of synchronous parsing before yielding to pending requests. */
+const SLICE_MS = 15;
+
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN_FILE.test(path);
+}
+
+/**
+ * The one owner of workspace state: every file's existence, every Markdown
+ * document's model (from disk, or from the editor while open) and the link graph.
+ * Mutations return the paths whose diagnostics may have changed, found through
+ * the link graph, so callers re-validate only those.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Set<string>();
+  private readonly folders = new Set<string>();
+  private readonly documents = new Map<string, QualityGateDocument>();
+  private readonly openTexts = new Map<string, string>();
+  private readonly graph = new LinkGraph();
+  private readonly basenames = new Map<string, string[]>();
+  private readonly excluded: ReadonlySet<string>;
+
+  constructor(
+    private readonly fs: WorkspaceFileSystem,
+    private readonly options: IndexOptions,
+    private readonly logger: Logger = silentLogger,
+  ) {
+    this.excluded = new Set(options.excludedFolderNames);
+  }
+
+  get roots(): readonly string[] {
+    return this.options.roots;
+  }
+
+  /** Lists every file of every root, then parses every Markdown file, yielding as it goes. */
+  async initialize(token: CancellationToken = neverCancelled): Promise<void> {
+    const started = Date.now();
+    const markdown: string[] = [];
+    for (const root of this.options.roots) {
+      const stat = await this.fs.stat(root);
+      if (stat?.type !== 'directory') {
+        this.logger.log('warn', `Workspace folder ${root} is not a readable folder; skipped.`);
+        continue;
+      }
+      await this.walk(root, markdown, token);
+    }
+    await this.parseAll(markdown, token);
+    this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown) in ${Date.now() - started} ms.`);
+  }
+
+  // ---- queries -------------------------------------------------------------
+
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  hasFolder(path: string): boolean {
+    return this.folders.has(path);
+  }
+
+  getDocument(path: string): QualityGateDocument | undefined {
+    return this.documents.get(path);
+  }
+
+  allDocuments(): IterableIterator<QualityGateDocument> {
+    return this.documents.values();
+  }
+
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** The text last seen by the editor for an open document. */
+  openText(path: string): string | undefined {
+    return this.openTexts.get(path);
+  }
+
+  /** Current text of a document: the editor's if open, else the disk's. */
+  async readText(path: string): Promise<string | undefined> {
+    const open = this.openTexts.get(path);
+    if (open !== undefined) return open;
+    try {
+      return decodeDocumentBytes(await this.fs.readFile(path)).text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The workspace folder containing `path`, innermost first. */
+  rootFor(path: string): string | undefined {
+    let best: string | undefined;
+    for (const root of this.options.roots) {
+      if (isInside(path, root) && (!best || root.length > best.length)) best = root;
+    }
+    return best;
+  }
+
+  isExcluded(path: string): boolean {
+    const root = this.rootFor(path);
+    if (!root) return true;
+    const rel = path.slice(root.length).split('/');
+    return rel.slice(0, -1).some((segment) => this.excluded.has(segment)) || this.excluded.has(rel[rel.length - 1]);
+  }
+
+  /** Documents that link to `path` (any fragment). */
+  linkSources(path: string): ReadonlySet<string> {
+    return this.graph.sourcesOf(path);
+  }
+
+  /** Files with this exact base name, for "did you mean" suggestions. */
+  filesNamed(basename: string): readonly string[] {
+    return this.basenames.get(basename.toLowerCase()) ?? [];
+  }
+
+  /** Every known file directly inside `folder`. */
+  *filesIn(folder: string): Iterable<string> {
+    for (const file of this.files) if (posix.dirname(file) === folder) yield file;
+  }
+
+  *allFolders(): Iterable<string> {
+    yield* this.folders;
+  }
+
+  // ---- editor events ------------------------------------------------------
+
+  /** The editor opened or changed a document. */
+  setOpenText(path: string, text: string): Set<string> {
+    this.openTexts.set(path, text);
+    if (!this.files.has(path)) this.addFile(path);
+    this.store(path, text);
+    return this.dependantsAndSelf(path);
+  }
+
+  /** The editor closed a document: the disk's content counts again. */
+  async closeText(path: string): Promise<Set<string>> {
+    if (!this.openTexts.delete(path)) return new Set();
+    return this.fileChanged(path);
+  }
+
+  // ---- file-system events ---------------------------------------------------
+
+  async fileCreated(path: string): Promise<Set<string>> {
+    if (!this.rootFor(path) || this.isExcluded(path)) return new Set();
+    const stat = await this.fs.stat(path);
+    if (!stat) return new Set();
+    if (stat.type === 'directory') {
+      const markdown: string[] = [];
+      await this.walk(path, markdown, neverCancelled);
+      await this.parseAll(markdown, neverCancelled);
+      const affected = new Set<string>(markdown);
+      for (const file of [path, ...markdown]) this.addAffectedByExistence(file, affected);
+      return affected;
+    }
+    this.addFile(path);
+    const affected = new Set<string>();
+    if (isMarkdownPath(path) && !this.openTexts.has(path)) {
+      await this.loadFromDisk(path);
+      affected.add(path);
+    }
+    this.addAffectedByExistence(path, affected);
+    return affected;
+  }
+
+  async fileChanged(path: string): Promise<Set<string>> {
+    if (!this.files.has(path)) return this.fileCreated(path);
+    if (!isMarkdownPath(path) || this.openTexts.has(path)) return new Set();
+    await this.loadFromDisk(path);
+    return this.dependantsAndSelf(path);
+  }
+
+  fileDeleted(path: string): Set<string> {
+    const affected = new Set<string>();
+    const removed = this.files.has(path) ? [path] : [...this.files].filter((f) => f.startsWith(`${path}/`));
+    for (const folder of [...this.folders]) if (isInside(folder, path)) this.folders.delete(folder);
+    for (const file of removed) {
+      this.removeFile(file);
+      this.addAffectedByExistence(file, affected);
+    }
+    this.addAffectedByExistence(path, affected);
+    for (const file of removed) affected.delete(file);
+    return affected;
+  }
+
+  // ---- internals -------------------------------------------------------------
+
+  private async walk(folder: string, markdown: string[], token: CancellationToken): Promise<void> {
+    const queue = [folder];
+    while (queue.length > 0) {
+      throwIfCancelled(token);
+      const current = queue.shift()!;
+      this.folders.add(current);
+      let entries: Array<[string, 'file' | 'directory']>;
+      try {
+        entries = await this.fs.readDirectory(current);
+      } catch (error) {
+        this.logger.log('warn', `Cannot list ${current}: ${(error as Error).message}`);
+        continue;
+      }
+      for (const [name, type] of entries) {
+        if (this.excluded.has(name)) continue;
+        const child = current === '/' ? `/${name}` : `${current}/${name}`;
+        if (type === 'directory') queue.push(child);
+        else {
+          this.addFile(child);
+          if (isMarkdownPath(child)) markdown.push(child);
+        }
+      }
+    }
+  }
+
+  private async parseAll(paths: readonly string[], token: CancellationToken): Promise<void> {
+    let sliceStart = Date.now();
+    for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
+      throwIfCancelled(token);
+      const batch = paths.slice(i, i + READ_CONCURRENCY).filter((p) => !this.openTexts.has(p));
+      const texts = await Promise.all(batch.map((p) => this.readForIndex(p)));
+      for (let j = 0; j < batch.length; j++) {
+        this.storeRead(batch[j], texts[j]);
+        if (Date.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = Date.now();
+        }
+      }
+    }
+  }
+
+  private async loadFromDisk(path: string): Promise<void> {
+    this.storeRead(path, await this.readForIndex(path));
+  }
+
+  /** Reads a file for indexing; a file that cannot be parsed becomes a skipped document with a reason. */
+  private async readForIndex(path: string): Promise<{ text: string } | { skipped: string }> {
+    try {
+      const stat = await this.fs.stat(path);
+      if (stat && stat.size > this.options.maxFileSize) {
+        return { skipped: `File is ${formatSize(stat.size)}, above the ${formatSize(this.options.maxFileSize)} limit; links in it were not checked.` };
+      }
+      const decoded = decodeDocumentBytes(await this.fs.readFile(path));
+      if (decoded.binary) return { skipped: 'File looks binary, not Markdown text; links in it were not checked.' };
+      return { text: decoded.text };
+    } catch (error) {
+      return { skipped: `File could not be read (${(error as Error).message}); links in it were not checked.` };
+    }
+  }
+
+  private storeRead(path: string, read: { text: string } | { skipped: string }): void {
+    if ('text' in read) this.store(path, read.text);
+    else {
+      this.documents.set(path, skippedDocument(path, read.skipped));
+      this.graph.removeSource(path);
+    }
+  }
+
+  private store(path: string, text: string): void {
+    let doc: QualityGateDocument;
+    try {
+      doc = parseDocument(path, text);
+    } catch (error) {
+      this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
+      doc = skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
+    }
+    this.documents.set(path, doc);
+    const root = this.rootFor(path);
+    const targets: string[] = [];
+    for (const link of doc.links) {
+      const target = resolveLinkTarget(path, link.destination, root);
+      if (target.type === 'local' && !target.sameDocument) targets.push(target.path);
+    }
+    this.graph.setLinks(path, targets);
+  }
+
+  private addFile(path: string): void {
+    if (this.files.has(path)) return;
+    this.files.add(path);
+    const key = posix.basename(path).toLowerCase();
+    const list = this.basenames.get(key);
+    if (list) list.push(path);
+    else this.basenames.set(key, [path]);
+    const root = this.rootFor(path);
+    for (let dir = posix.dirname(path); root && isInside(dir, root) && !this.folders.has(dir); dir = posix.dirname(dir)) {
+      this.folders.add(dir);
+    }
+  }
+
+  private removeFile(path: string): void {
+    this.files.delete(path);
+    this.documents.delete(path);
+    this.openTexts.delete(path);
+    this.graph.removeSource(path);
+    const key = posix.basename(path).toLowerCase();
+    const list = this.basenames.get(key)?.filter((p) => p !== path);
+    if (list?.length) this.basenames.set(key, list);
+    else this.basenames.delete(key);
+  }
+
+  private dependantsAndSelf(path: string): Set<string> {
+    const affected = new Set<string>([path]);
+    for (const source of this.graph.sourcesOf(path)) affected.add(source);
+    return affected;
+  }
+
+  /** A file's appearance or disappearance changes links to it and to each folder above it. */
+  private addAffectedByExistence(path: string, affected: Set<string>): void {
+    const root = this.rootFor(path);
+    for (let p = path; ; p = posix.dirname(p)) {
+      for (const source of this.graph.sourcesOf(p)) affected.add(source);
+      if (!root || p === root || p === '/' || !isInside(p, root)) break;
+    }
+  }
+}
+
+function skippedDocument(path: string, reason: string): QualityGateDocument {
+  return {
+    path,
+    kind: 'other',
+    title: posix.basename(path),
+    headings: [],
+    htmlAnchors: [],
+    links: [],
+    references: [],
+    summary: '',
+    lineCount: 1,
+    skipped: reason,
+  };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
