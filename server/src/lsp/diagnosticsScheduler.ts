@@ -1,0 +1,53 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { yieldToEventLoop } from '../core/util/logger';
+
+/**
+ * Re-validates documents in the background and publishes their diagnostics.
+ * Paths queue up (deduplicated); open documents go first; work runs in short
+ * slices so requests are answered between them.
+ */
+export class DiagnosticsScheduler {
+  private readonly queue = new Set<string>();
+  private running = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly compute: (path: string) => Diagnostic[],
+    private readonly publish: (path: string, diagnostics: Diagnostic[]) => void,
+    private readonly isOpen: (path: string) => boolean,
+  ) {}
+
+  schedule(paths: Iterable<string>): void {
+    for (const path of paths) this.queue.add(path);
+    if (!this.running && this.queue.size > 0) void this.drain();
+  }
+
+  /** Resolves when nothing is queued. */
+  whenIdle(): Promise<void> {
+    if (!this.running && this.queue.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.size > 0) {
+        const batch = [...this.queue].sort((a, b) => Number(this.isOpen(b)) - Number(this.isOpen(a)));
+        this.queue.clear();
+        let sliceStart = Date.now();
+        for (const path of batch) {
+          this.publish(path, this.compute(path));
+          if (Date.now() - sliceStart > 15) {
+            await yieldToEventLoop();
+            sliceStart = Date.now();
+          }
+        }
+      }
+    } finally {
+      this.running = false;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+}

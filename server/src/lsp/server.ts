@@ -1,0 +1,173 @@
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { neverCancelled, OperationCancelled } from '../core/util/cancellation';
+import type { Logger } from '../core/util/logger';
+import { NodeFileSystem, pathFromUri, uriFromPath } from '../core/workspace/fileSystem';
+import { isMarkdownPath } from '../core/workspace/workspaceIndex';
+import { createLanguageService, type LanguageService } from '../service/languageService';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+
+/** Wires the language service to an LSP connection. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const logger: Logger = {
+    log(level, message) {
+      const line = `[${level}] ${message}`;
+      if (level === 'error') connection.console.error(line);
+      else if (level === 'warn') connection.console.warn(line);
+      else if (level === 'info') connection.console.info(line);
+      else connection.console.log(line);
+    },
+  };
+
+  let roots: string[] = [];
+  let service: LanguageService;
+  let ready: Promise<void> = Promise.resolve();
+  let supportsDynamicWatchers = false;
+  const published = new Set<string>();
+
+  const isFileUri = (uri: string) => uri.startsWith('file:');
+  const scheduler = new DiagnosticsScheduler(
+    (path) => service.diagnostics.provideDiagnostics(path, neverCancelled),
+    (path, diagnostics) => {
+      published.add(path);
+      void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
+    },
+    (path) => service.index.openText(path) !== undefined,
+  );
+
+  /** Builds a fresh index over the current roots and publishes every document's diagnostics. */
+  const rebuild = () => {
+    service = createLanguageService({ fileSystem: new NodeFileSystem(), roots, logger });
+    const current = service;
+    ready = (async () => {
+      for (const doc of documents.all()) if (isFileUri(doc.uri)) current.index.setOpenText(pathFromUri(doc.uri), doc.getText());
+      try {
+        await current.index.initialize();
+      } catch (error) {
+        if (!(error instanceof OperationCancelled)) logger.log('error', `Indexing failed: ${(error as Error).stack ?? error}`);
+      }
+      if (current !== service) return;
+      const paths = [...current.index.allDocuments()].map((d) => d.path);
+      for (const stale of [...published]) {
+        if (!current.index.getDocument(stale)) {
+          published.delete(stale);
+          void connection.sendDiagnostics({ uri: uriFromPath(stale), diagnostics: [] });
+        }
+      }
+      scheduler.schedule(paths);
+    })();
+    return ready;
+  };
+
+  /** Runs a request handler once the index is ready; a failure becomes a log line, not a dead server. */
+  const whenReady = <T>(name: string, fallback: T, handler: () => T) => async (): Promise<T> => {
+    await ready;
+    try {
+      return handler();
+    } catch (error) {
+      if (!(error instanceof OperationCancelled)) logger.log('error', `${name} failed: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    roots = folders.filter((f) => isFileUri(f.uri)).map((f) => pathFromUri(f.uri));
+    supportsDynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        definitionProvider: true,
+        referencesProvider: true,
+        hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'mqg4ai-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (supportsDynamicWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
+    void rebuild().then(() => logger.log('info', `Ready: ${service.index.documentCount} Markdown documents in ${roots.length} folder(s).`));
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => pathFromUri(f.uri)));
+      roots = [...roots.filter((r) => !removed.has(r)), ...event.added.filter((f) => isFileUri(f.uri)).map((f) => pathFromUri(f.uri))];
+      void rebuild();
+    });
+  });
+
+  // ---- documents --------------------------------------------------------------
+
+  const onText = (uri: string, text: string) => {
+    if (!isFileUri(uri) || !isMarkdownPath(pathFromUri(uri))) return;
+    void ready.then(() => scheduler.schedule(service.index.setOpenText(pathFromUri(uri), text)));
+  };
+  documents.onDidOpen((e) => onText(e.document.uri, e.document.getText()));
+  documents.onDidChangeContent((e) => onText(e.document.uri, e.document.getText()));
+  documents.onDidClose((e) => {
+    if (!isFileUri(e.document.uri)) return;
+    void ready.then(async () => scheduler.schedule(await service.index.closeText(pathFromUri(e.document.uri))));
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    await ready;
+    const affected = new Set<string>();
+    for (const change of params.changes) {
+      if (!isFileUri(change.uri)) continue;
+      const path = pathFromUri(change.uri);
+      let changed: Set<string>;
+      if (change.type === FileChangeType.Deleted) {
+        changed = service.index.fileDeleted(path);
+        for (const gone of [...published]) {
+          if (gone === path || gone.startsWith(`${path}/`)) {
+            published.delete(gone);
+            void connection.sendDiagnostics({ uri: uriFromPath(gone), diagnostics: [] });
+          }
+        }
+      } else if (change.type === FileChangeType.Created) {
+        changed = await service.index.fileCreated(path);
+      } else {
+        changed = await service.index.fileChanged(path);
+      }
+      changed.forEach((p) => affected.add(p));
+    }
+    scheduler.schedule([...affected].filter((p) => service.index.getDocument(p)));
+  });
+
+  // ---- features ----------------------------------------------------------------
+
+  const pathOf = (uri: string) => URI.parse(uri).path;
+  connection.onDefinition((p, token) => whenReady('definition', [], () => service.definition.provideDefinition(pathOf(p.textDocument.uri), p.position, token))());
+  connection.onReferences((p, token) =>
+    whenReady('references', [], () => service.references.provideReferences(pathOf(p.textDocument.uri), p.position, p.context.includeDeclaration, token))(),
+  );
+  connection.onHover((p, token) => whenReady('hover', null, () => service.hover.provideHover(pathOf(p.textDocument.uri), p.position, token) ?? null)());
+  connection.onDocumentLinks((p, token) => whenReady('documentLink', [], () => service.documentLinks.provideDocumentLinks(pathOf(p.textDocument.uri), token))());
+  connection.onDocumentSymbol((p, token) => whenReady('documentSymbol', [], () => service.documentSymbols.provideDocumentSymbols(pathOf(p.textDocument.uri), token))());
+  connection.onWorkspaceSymbol((p, token) => whenReady('workspaceSymbol', [], () => service.workspaceSymbols.provideWorkspaceSymbols(p.query, token))());
+
+  // A test/automation hook: resolves once indexing and queued diagnostics are done.
+  connection.onRequest('mqg4ai/waitForIdle', async () => {
+    await ready;
+    await scheduler.whenIdle();
+    return { documents: service.index.documentCount };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

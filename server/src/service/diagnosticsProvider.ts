@@ -1,0 +1,42 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Severity, TraceDiagnostic } from '../core/diagnostics/codes';
+import { computeDocumentDiagnostics } from '../core/diagnostics/linkDiagnostics';
+import type { CancellationToken } from '../core/util/cancellation';
+import { uriFromPath } from '../core/workspace/fileSystem';
+
+import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Turns the core's diagnostics for a document into LSP diagnostics. */
+export class DiagnosticsProvider {
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  provideDiagnostics(path: string, token: CancellationToken): Diagnostic[] {
+    const doc = this.index.getDocument(path);
+    if (!doc) return [];
+    return computeDocumentDiagnostics(this.index, doc, token).map(toLspDiagnostic);
+  }
+}
+
+export function toLspDiagnostic(d: TraceDiagnostic): Diagnostic {
+  return {
+    range: d.range,
+    severity: severities[d.severity],
+    code: d.code,
+    source: 'mqg4ai',
+    message: d.message,
+    data: { target: d.target, suggestion: d.suggestion && uriWithFragment(d.suggestion) },
+  };
+}
+
+/** `file:` URI for an absolute path that may carry a `#fragment`. */
+function uriWithFragment(pathAndFragment: string): string {
+  const hash = pathAndFragment.indexOf('#');
+  return hash < 0 ? uriFromPath(pathAndFragment) : `${uriFromPath(pathAndFragment.slice(0, hash))}#${pathAndFragment.slice(hash + 1)}`;
+}

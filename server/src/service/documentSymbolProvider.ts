@@ -1,0 +1,40 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import type { CancellationToken } from '../core/util/cancellation';
+import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+
+/** The heading outline, nested by level. */
+export class DocumentSymbolProvider {
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  provideDocumentSymbols(path: string, token: CancellationToken): DocumentSymbol[] {
+    const doc = this.index.getDocument(path);
+    if (!doc || token.isCancellationRequested) return [];
+    const roots: DocumentSymbol[] = [];
+    const open: Array<{ level: number; symbol: DocumentSymbol }> = [];
+    for (const heading of doc.headings) {
+      const symbol: DocumentSymbol = {
+        name: heading.text.trim() || '(empty heading)',
+        detail: '#'.repeat(heading.level),
+        kind: SymbolKind.String,
+        range: heading.range,
+        selectionRange: heading.textRange,
+        children: [],
+      };
+      while (open.length > 0 && open[open.length - 1].level >= heading.level) open.pop();
+      if (open.length > 0) open[open.length - 1].symbol.children!.push(symbol);
+      else roots.push(symbol);
+      open.push({ level: heading.level, symbol });
+    }
+    // A section spans to the next heading of the same or higher level.
+    extendRanges(roots, { line: doc.lineCount, character: 0 });
+    return roots;
+  }
+}
+
+function extendRanges(symbols: DocumentSymbol[], end: { line: number; character: number }): void {
+  symbols.forEach((symbol, i) => {
+    const sectionEnd = i + 1 < symbols.length ? { line: Math.max(symbols[i + 1].range.start.line - 1, symbol.range.start.line), character: 0 } : end;
+    symbol.range = { start: symbol.range.start, end: sectionEnd.line > symbol.range.end.line ? sectionEnd : symbol.range.end };
+    if (symbol.children?.length) extendRanges(symbol.children, symbol.range.end);
+  });
+}

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+
+export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
+
+/** Normalises a file URI so URIs from the server and from tests compare equal. */
+export function uriKey(uri: string): string {
+  return URI.parse(uri).path;
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/**
+ * A real JSON-RPC client over stdio to the bundled server (`node dist/server.js
+ * --stdio`), recording every published diagnostic.
+ */
+export class LspTestClient {
+  readonly connection: MessageConnection;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly logs: string[] = [];
+  private readonly process: ChildProcess;
+  private listeners: Array<() => void> = [];
+
+  private constructor(extraArgs: string[] = []) {
+    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(uriKey(params.uri), params.diagnostics);
+      this.listeners.forEach((l) => l());
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.listen();
+  }
+
+  /** Starts the server on the given workspace folders and waits until it has indexed and validated them. */
+  static async start(folders: string[], options: { waitForIdle?: boolean } = {}): Promise<LspTestClient> {
+    const client = new LspTestClient();
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folders[0] ? fileUri(folders[0]) : null,
+      workspaceFolders: folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
+      capabilities: {
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    if (options.waitForIdle !== false) await client.idle();
+    return client;
+  }
+
+  idle(): Promise<{ documents: number }> {
+    return this.connection.sendRequest('mqg4ai/waitForIdle');
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  diagnosticsFor(path: string): Diagnostic[] {
+    return this.diagnostics.get(uriKey(fileUri(path))) ?? [];
+  }
+
+  /** Waits until the diagnostics published for `path` satisfy `predicate`. */
+  waitForDiagnostics(path: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 10000): Promise<Diagnostic[]> {
+    const key = uriKey(fileUri(path));
+    return new Promise((resolvePromise, reject) => {
+      const check = () => {
+        const current = this.diagnostics.get(key);
+        if (current && predicate(current)) {
+          this.listeners = this.listeners.filter((l) => l !== check);
+          clearTimeout(timer);
+          resolvePromise(current);
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== check);
+        reject(new Error(`Timed out waiting for diagnostics of ${path}; last: ${JSON.stringify(this.diagnostics.get(key))}`));
+      }, timeoutMs);
+      if (!check()) this.listeners.push(check);
+    });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the process may already be gone
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+}
