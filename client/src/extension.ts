@@ -1,1 +1,70 @@
-export {}
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
+
+let client: LanguageClient | undefined;
+
+/** Starts the MQG4AI language server and the commands around it. */
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const output = vscode.window.createOutputChannel('MQG4AI', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+
+  const policy = new RestartPolicy(5, 3 * 60 * 1000);
+  const errorHandler: ErrorHandler = {
+    error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
+    closed: (): CloseHandlerResult => {
+      if (policy.allowRestart(Date.now())) {
+        output.warn('The MQG4AI language server stopped unexpectedly; restarting it.');
+        return { action: CloseAction.Restart, handled: true };
+      }
+      const message = 'The MQG4AI language server crashed 5 times in the last 3 minutes and will not be restarted. See the "MQG4AI" output for details; run "MQG4AI: Restart Language Server" to try again.';
+      void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => choice && output.show());
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler,
+  };
+
+  client = new LanguageClient('mqg4ai', 'MQG4AI Language Server', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mqg4ai.restartServer', async () => {
+      policy.reset();
+      output.info('Restarting the language server on request.');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('mqg4ai.showOutput', () => output.show()),
+  );
+
+  await client.start();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

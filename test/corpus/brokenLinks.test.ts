@@ -25,15 +25,15 @@ describe('corpus: the real MQG4AI repository', function () {
 
   it('reports exactly the broken links of the ground truth: same file, line, destination and kind', function () {
     const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as {
-      broken: Array<{ file: string; line: number; destination: string; status: string }>;
+      broken: Array<{ file: string; line: number; column: number; destination: string; status: string }>;
     };
     const result = runCli(['check', corpus, '--format', 'json']);
     assert.equal(result.status, 1, `exit status 1 expected (errors found); stderr: ${result.stderr}`);
     const report = JSON.parse(result.stdout) as CliJsonReport;
 
     const linkDiagnostics = report.diagnostics.filter((d) => d.code.startsWith('link.'));
-    const got = linkDiagnostics.map((d) => `${d.file}:${d.range.start.line + 1} ${d.code} ${d.target}`).sort();
-    const want = expected.broken.map((b) => `${b.file}:${b.line} ${STATUS_TO_CODE[b.status]} ${b.destination}`).sort();
+    const got = linkDiagnostics.map((d) => `${d.file}:${d.link!.start.line + 1}:${d.link!.start.character + 1} ${d.code} ${d.target}`).sort();
+    const want = expected.broken.map((b) => `${b.file}:${b.line}:${b.column} ${STATUS_TO_CODE[b.status]} ${b.destination}`).sort();
     assert.deepEqual(got, want);
     assert.equal(report.files, 119);
   });

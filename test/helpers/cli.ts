@@ -14,6 +14,7 @@ export interface CliJsonReport {
     code: string;
     message: string;
     target?: string;
+    link?: { start: { line: number; character: number }; end: { line: number; character: number } };
   }>;
 }
 

@@ -22,6 +22,7 @@ export function formatJson(result: CheckResult): string {
       code: d.code,
       message: d.message,
       ...(d.target !== undefined ? { target: d.target } : {}),
+      ...(d.linkRange ? { link: d.linkRange } : {}),
     })),
   );
   return `${JSON.stringify({ version: 1, root: toFsPath(result.root), files: result.files, diagnostics }, null, 2)}\n`;

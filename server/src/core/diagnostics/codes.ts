@@ -24,6 +24,8 @@ export interface TraceDiagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
+  /** For link codes: the whole link, from its `[` or `!` (the destination may be on a later line). */
+  readonly linkRange?: Range;
   /** For link codes: the destination exactly as written. */
   readonly target?: string;
   /** For link codes: the absolute path the destination resolved to. */

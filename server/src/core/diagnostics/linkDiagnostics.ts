@@ -41,7 +41,7 @@ export function diagnoseLink(
   status: LinkStatus = checkLink(index, doc, link),
 ): TraceDiagnostic | undefined {
   const shown = (path: string) => displayPath(index, path);
-  const common = { range: link.destinationRange, target: link.rawDestination };
+  const common = { range: link.destinationRange, linkRange: link.range, target: link.rawDestination };
   switch (status.state) {
     case 'external':
     case 'ok':

@@ -19,14 +19,16 @@ export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: st
   let best: string | undefined;
   let bestScore = Infinity;
   for (const file of index.filesIn(folder)) {
-    if (wantsMarkdown !== /\.md$/i.test(file)) continue;
-    const score = editDistance(posix.basename(file).toLowerCase(), wanted.toLowerCase());
+    if (file === fromPath || wantsMarkdown !== /\.md$/i.test(file)) continue;
+    const name = posix.basename(file);
+    // `QG_Data.md` and `QG_Data_(Lifecycle).md` name the same gate in another view.
+    const score = nameKey(name) === nameKey(wanted) ? 0 : editDistance(stem(name).toLowerCase(), stem(wanted).toLowerCase());
     if (score < bestScore) {
       best = file;
       bestScore = score;
     }
   }
-  return best && bestScore <= Math.max(3, wanted.length * 0.4) ? best : undefined;
+  return best && bestScore <= Math.floor(stem(wanted).length / 3) ? best : undefined;
 }
 
 /** Folder candidates: the same name elsewhere in the tree, else a near spelling beside it. */
@@ -53,13 +55,27 @@ export function suggestAnchor(doc: QualityGateDocument, fragment: string): strin
   let bestScore = Infinity;
   const candidates = [...doc.headings.map((h) => h.slug), ...doc.htmlAnchors.map((a) => a.id)];
   for (const slug of candidates) {
-    const score = editDistance(slug, fragment);
+    // Renumbered sections (`#7-scope` -> `#2-scope`) count as the same section.
+    const score = Math.min(editDistance(slug, fragment), withoutNumbering(slug) === withoutNumbering(fragment) ? 1 : Infinity);
     if (score < bestScore) {
       best = slug;
       bestScore = score;
     }
   }
   return best !== undefined && bestScore <= Math.max(3, fragment.length * 0.5) ? best : undefined;
+}
+
+/** A file name without extension and `_(View)` suffix, lower-cased. */
+function nameKey(basename: string): string {
+  return basename.replace(/\.[^.]*$/, '').replace(/_\([^)]*\)$/, '').toLowerCase();
+}
+
+function stem(basename: string): string {
+  return basename.replace(/\.[^.]*$/, '');
+}
+
+function withoutNumbering(slug: string): string {
+  return slug.replace(/^\d+(?:-\d+)*-/, '');
 }
 
 function closestByPath(candidates: readonly string[], missing: string, fromPath: string): string {

@@ -23,9 +23,12 @@ export function parseFrontMatter(
 
   // `uniqueKeys: false` because a duplicate tag is not worth a hard error here.
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
-  for (const error of doc.errors) {
+  // The first error is the mistake; later ones are mostly its echoes.
+  const [error] = doc.errors;
+  if (error) {
     const [start, end] = error.pos;
-    problems.push({ message: firstLine(error.message), range: toRange(start, end > start ? end : start + 1) });
+    const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML error(s) follow from here)` : '';
+    problems.push({ message: `${firstLine(error.message)}${more}`, range: toRange(start, end > start ? end : start + 1) });
   }
 
   const addPair = (key: unknown, value: unknown) => {
