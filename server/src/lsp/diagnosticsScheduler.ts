@@ -15,6 +15,7 @@ export class DiagnosticsScheduler {
     private readonly compute: (path: string) => Diagnostic[],
     private readonly publish: (path: string, diagnostics: Diagnostic[]) => void,
     private readonly isOpen: (path: string) => boolean,
+    private readonly onError: (path: string, error: unknown) => void,
   ) {}
 
   schedule(paths: Iterable<string>): void {
@@ -36,7 +37,12 @@ export class DiagnosticsScheduler {
         this.queue.clear();
         let sliceStart = Date.now();
         for (const path of batch) {
-          this.publish(path, this.compute(path));
+          try {
+            this.publish(path, this.compute(path));
+          } catch (error) {
+            // One document's failure must not stop the others from being validated.
+            this.onError(path, error);
+          }
           if (Date.now() - sliceStart > 15) {
             await yieldToEventLoop();
             sliceStart = Date.now();

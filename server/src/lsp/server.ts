@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
     },
     (path) => service.index.openText(path) !== undefined,
+    (path, error) => logger.log('error', `Validating ${path} failed: ${(error as Error).stack ?? error}`),
   );
 
   /** Builds a fresh index over the current roots and publishes every document's diagnostics. */

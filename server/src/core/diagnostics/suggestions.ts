@@ -33,20 +33,21 @@ export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: st
 
 /** Folder candidates: the same name elsewhere in the tree, else a near spelling beside it. */
 export function suggestFolder(index: WorkspaceIndex, missing: string): string | undefined {
-  const name = posix.basename(missing).toLowerCase();
+  const name = posix.basename(missing);
+  const sameName = [...index.foldersNamed(name)];
+  if (sameName.length > 0) return closestByPath(sameName, missing, missing);
+  const parent = posix.dirname(missing);
+  if (!index.hasFolder(parent)) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const folder of index.allFolders()) {
-    const base = posix.basename(folder).toLowerCase();
-    const sameParent = posix.dirname(folder) === posix.dirname(missing);
-    if (base !== name && !sameParent) continue;
-    const score = base === name ? pathDistance(folder, missing) : 100 + editDistance(base, name);
-    if (score < bestScore && (base === name || editDistance(base, name) <= Math.max(2, name.length * 0.3))) {
+  for (const folder of index.foldersIn(parent)) {
+    const score = editDistance(posix.basename(folder).toLowerCase(), name.toLowerCase());
+    if (score < bestScore) {
       best = folder;
       bestScore = score;
     }
   }
-  return best;
+  return best && bestScore <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 /** The heading slug closest to a missing anchor, if reasonably close. */
@@ -79,7 +80,16 @@ function withoutNumbering(slug: string): string {
 }
 
 function closestByPath(candidates: readonly string[], missing: string, fromPath: string): string {
-  return [...candidates].sort((a, b) => pathDistance(a, missing) - pathDistance(b, missing) || pathDistance(a, fromPath) - pathDistance(b, fromPath))[0];
+  let best = candidates[0];
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const score = pathDistance(candidate, missing) * 10000 + pathDistance(candidate, fromPath);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** Number of folder steps between two paths. */

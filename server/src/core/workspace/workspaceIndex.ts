@@ -45,6 +45,9 @@ export class WorkspaceIndex {
   private readonly openTexts = new Map<string, string>();
   private readonly graph = new LinkGraph();
   private readonly basenames = new Map<string, string[]>();
+  private readonly folderNames = new Map<string, Set<string>>();
+  private readonly children = new Map<string, Set<string>>();
+  private readonly childFolders = new Map<string, Set<string>>();
   private readonly excluded: ReadonlySet<string>;
 
   constructor(
@@ -144,12 +147,18 @@ export class WorkspaceIndex {
   }
 
   /** Every known file directly inside `folder`. */
-  *filesIn(folder: string): Iterable<string> {
-    for (const file of this.files) if (posix.dirname(file) === folder) yield file;
+  filesIn(folder: string): Iterable<string> {
+    return this.children.get(folder) ?? [];
   }
 
-  *allFolders(): Iterable<string> {
-    yield* this.folders;
+  /** Every known folder directly inside `folder`. */
+  foldersIn(folder: string): Iterable<string> {
+    return this.childFolders.get(folder) ?? [];
+  }
+
+  /** Folders with this base name (case-insensitive), for "did you mean" suggestions. */
+  foldersNamed(basename: string): Iterable<string> {
+    return this.folderNames.get(basename.toLowerCase()) ?? [];
   }
 
   // ---- editor events ------------------------------------------------------
@@ -202,7 +211,7 @@ export class WorkspaceIndex {
   fileDeleted(path: string): Set<string> {
     const affected = new Set<string>();
     const removed = this.files.has(path) ? [path] : [...this.files].filter((f) => f.startsWith(`${path}/`));
-    for (const folder of [...this.folders]) if (isInside(folder, path)) this.folders.delete(folder);
+    for (const folder of [...this.folders]) if (isInside(folder, path)) this.removeFolder(folder);
     for (const file of removed) {
       this.removeFile(file);
       this.addAffectedByExistence(file, affected);
@@ -219,7 +228,7 @@ export class WorkspaceIndex {
     while (queue.length > 0) {
       throwIfCancelled(token);
       const current = queue.shift()!;
-      this.folders.add(current);
+      this.addFolder(current);
       let entries: Array<[string, 'file' | 'directory']>;
       try {
         entries = await this.fs.readDirectory(current);
@@ -308,13 +317,38 @@ export class WorkspaceIndex {
     if (list) list.push(path);
     else this.basenames.set(key, [path]);
     const root = this.rootFor(path);
-    for (let dir = posix.dirname(path); root && isInside(dir, root) && !this.folders.has(dir); dir = posix.dirname(dir)) {
-      this.folders.add(dir);
+    const parent = posix.dirname(path);
+    let siblings = this.children.get(parent);
+    if (!siblings) this.children.set(parent, (siblings = new Set()));
+    siblings.add(path);
+    for (let dir = parent; root && isInside(dir, root) && !this.folders.has(dir); dir = posix.dirname(dir)) {
+      this.addFolder(dir);
     }
+  }
+
+  private addFolder(path: string): void {
+    if (this.folders.has(path)) return;
+    this.folders.add(path);
+    const key = posix.basename(path).toLowerCase();
+    let set = this.folderNames.get(key);
+    if (!set) this.folderNames.set(key, (set = new Set()));
+    set.add(path);
+    const parent = posix.dirname(path);
+    let siblings = this.childFolders.get(parent);
+    if (!siblings) this.childFolders.set(parent, (siblings = new Set()));
+    siblings.add(path);
+  }
+
+  private removeFolder(path: string): void {
+    this.folders.delete(path);
+    this.children.delete(path);
+    this.childFolders.get(posix.dirname(path))?.delete(path);
+    this.folderNames.get(posix.basename(path).toLowerCase())?.delete(path);
   }
 
   private removeFile(path: string): void {
     this.files.delete(path);
+    this.children.get(posix.dirname(path))?.delete(path);
     this.documents.delete(path);
     this.openTexts.delete(path);
     this.graph.removeSource(path);
