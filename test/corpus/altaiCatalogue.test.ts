@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { altaiCatalogue } from '../../server/src/core/altai/catalogue';
+import { parseQuestionBlocks } from '../../server/src/core/altai/questionBlocks';
+import { CORPUS } from '../helpers/fixtures';
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = join(folder, name);
+    return statSync(full).isDirectory() ? markdownFiles(full) : name.endsWith('.md') ? [full] : [];
+  });
+}
+
+describe('corpus: every quoted question maps to the ALTAI catalogue', () => {
+  const corpus = join(CORPUS, 'mqg4ai');
+  before(function () {
+    if (!existsSync(corpus)) {
+      console.log(`    (skipped: ${corpus} is absent; the shared corpus is only on development machines)`);
+      this.skip();
+    }
+  });
+
+  it('maps each question of each ALTAI / Additional Questions block to exactly one entry, of the right origin and section', () => {
+    const catalogue = altaiCatalogue();
+    const problems: string[] = [];
+    let checked = 0;
+    for (const file of markdownFiles(corpus)) {
+      for (const block of parseQuestionBlocks(readFileSync(file, 'utf8'))) {
+        for (const question of block.questions) {
+          checked++;
+          const matches = catalogue.findByText(question.text);
+          const where = `${relative(corpus, file)}:${question.line + 1}`;
+          if (matches.length !== 1) problems.push(`${where} ${matches.length} matches: ${question.text}`);
+          else if (matches[0].question.origin !== (block.kind === 'altai' ? 'altai' : 'mqg4ai')) problems.push(`${where} wrong origin`);
+          else if (matches[0].section.title !== block.section) problems.push(`${where} section ${block.section} vs ${matches[0].section.title}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(checked >= 146 * 2, `questions checked: ${checked}`);
+  });
+});
