@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { computeDocumentDiagnostics } from './diagnostics/linkDiagnostics';
+import { computeDocumentDiagnostics } from './diagnostics/documentDiagnostics';
 import type { TraceDiagnostic } from './diagnostics/codes';
 import { isInside } from './links/resolveLink';
 import type { CancellationToken } from './util/cancellation';

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Severity, TraceDiagnostic } from '../core/diagnostics/codes';
-import { computeDocumentDiagnostics } from '../core/diagnostics/linkDiagnostics';
+import { computeDocumentDiagnostics } from '../core/diagnostics/documentDiagnostics';
 import type { CancellationToken } from '../core/util/cancellation';
 import { uriFromPath } from '../core/workspace/fileSystem';
 

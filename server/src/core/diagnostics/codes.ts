@@ -33,3 +33,8 @@ export interface TraceDiagnostic {
   /** A close existing alternative (absolute path, possibly with `#fragment`). */
   readonly suggestion?: string;
 }
+
+/** A diagnostic with its code's default severity. */
+export function make(code: DiagnosticCode, fields: Omit<TraceDiagnostic, 'code' | 'severity'>): TraceDiagnostic {
+  return { code, severity: DIAGNOSTIC_CODES[code].severity, ...fields };
+}

@@ -2,36 +2,9 @@ import { posix } from 'node:path';
 import { checkLink, type LinkStatus } from '../links/linkStatus';
 import { relativeLinkPath } from '../links/resolveLink';
 import type { LinkOccurrence, QualityGateDocument } from '../model/types';
-import { neverCancelled, throwIfCancelled, type CancellationToken } from '../util/cancellation';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { DIAGNOSTIC_CODES, type DiagnosticCode, type TraceDiagnostic } from './codes';
+import { make, type TraceDiagnostic } from './codes';
 import { suggestAnchor, suggestFile, suggestFolder } from './suggestions';
-
-/**
- * All diagnostics of one document: broken links, front-matter errors and
- * files that could not be read. Pure over the index's current state.
- */
-export function computeDocumentDiagnostics(
-  index: WorkspaceIndex,
-  doc: QualityGateDocument,
-  token: CancellationToken = neverCancelled,
-): TraceDiagnostic[] {
-  const result: TraceDiagnostic[] = [];
-
-  if (doc.skipped) {
-    result.push(make('file.skipped', { message: doc.skipped, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
-  }
-  for (const problem of doc.frontMatter?.problems ?? []) {
-    result.push(make('frontmatter.invalid', { message: `Front matter is not valid YAML: ${problem.message}`, range: problem.range }));
-  }
-
-  for (const link of doc.links) {
-    throwIfCancelled(token);
-    const problem = diagnoseLink(index, doc, link);
-    if (problem) result.push(problem);
-  }
-  return result;
-}
 
 /** The diagnostic for one link, or undefined when the link is fine (or external). */
 export function diagnoseLink(
@@ -84,10 +57,6 @@ export function diagnoseLink(
       });
     }
   }
-}
-
-function make(code: DiagnosticCode, fields: Omit<TraceDiagnostic, 'code' | 'severity'>): TraceDiagnostic {
-  return { code, severity: DIAGNOSTIC_CODES[code].severity, ...fields };
 }
 
 function didYouMean(candidate: string | undefined): string {

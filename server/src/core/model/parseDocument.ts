@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parseQuestionBlocks } from '../altai/questionBlocks';
 import { LineIndex } from '../text/lineIndex';
 import { classifyDocument } from './documentKind';
 import { parseFrontMatter } from './frontMatter';
@@ -15,7 +16,7 @@ import type { FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, Q
 // One frozen processor for all documents: building it is the expensive part.
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
-const ALTAI_LINE = /^[ \t]*ALTAI\b[ \t]*:?[ \t]*$/m;
+const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*:?[ \t]*$/im;
 const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
 const SUMMARY_LENGTH = 400;
 
@@ -98,12 +99,13 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
     }
   }
 
-  const hasAltaiBlock = ALTAI_LINE.test(text);
+  const questionBlocks = QUESTION_LABEL.test(text) ? parseQuestionBlocks(text) : [];
+  const hasAltaiBlock = questionBlocks.some((b) => b.kind === 'altai');
   const kind = classifyDocument({ path, text, headings, frontMatter, hasAltaiBlock });
   const name = frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value;
   const title = headings[0]?.text.trim() || name || posix.basename(path);
 
-  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, summary, lineCount: lines.lineCount };
+  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, questionBlocks, summary, lineCount: lines.lineCount };
 }
 
 function readLink(

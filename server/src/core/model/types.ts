@@ -1,3 +1,4 @@
+import type { QuestionBlock } from '../altai/questionBlocks';
 import type { Range } from '../text/types';
 
 /**
@@ -105,6 +106,8 @@ export interface QualityGateDocument {
   readonly htmlAnchors: readonly HtmlAnchor[];
   readonly links: readonly LinkOccurrence[];
   readonly references: readonly LinkReference[];
+  /** `ALTAI:` / `Additional Questions:` blocks with their quoted questions. */
+  readonly questionBlocks: readonly QuestionBlock[];
   /** The first paragraph's plain text (shortened), for hovers. */
   readonly summary: string;
   readonly lineCount: number;

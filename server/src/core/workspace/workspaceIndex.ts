@@ -383,6 +383,7 @@ function skippedDocument(path: string, reason: string): QualityGateDocument {
     htmlAnchors: [],
     links: [],
     references: [],
+    questionBlocks: [],
     summary: '',
     lineCount: 1,
     skipped: reason,

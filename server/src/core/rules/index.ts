@@ -1,0 +1,5 @@
+import type { DocumentRule } from './rule';
+import { fileRule, frontMatterRule, linkRule } from './basicRules';
+
+/** Every rule, in the order their diagnostics are listed. Add new rules here. */
+export const documentRules: readonly DocumentRule[] = [fileRule, frontMatterRule, linkRule];

@@ -1,0 +1,22 @@
+import type { QuestionCatalogue } from '../altai/catalogue';
+import type { TraceDiagnostic } from '../diagnostics/codes';
+import type { QualityGateDocument } from '../model/types';
+import type { CancellationToken } from '../util/cancellation';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+/** What a rule may look at: the whole index, the document being checked, the catalogue. */
+export interface RuleContext {
+  readonly index: WorkspaceIndex;
+  readonly doc: QualityGateDocument;
+  readonly catalogue: QuestionCatalogue;
+}
+
+/**
+ * One check over one document. Rules are pure functions of the index state;
+ * they never read files. Each emits codes registered in `diagnostics/codes.ts`.
+ */
+export interface DocumentRule {
+  /** A name for logs and tests, e.g. `links`. */
+  readonly name: string;
+  check(context: RuleContext, token: CancellationToken): TraceDiagnostic[];
+}
