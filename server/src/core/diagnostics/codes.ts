@@ -13,6 +13,16 @@ export const DIAGNOSTIC_CODES = {
   'link.empty': { severity: 'error', summary: 'A link has an empty destination: `[text]()`.' },
   'link.outside-workspace': { severity: 'warning', summary: 'A link points outside the workspace folders; it is not read or checked.' },
   'frontmatter.invalid': { severity: 'error', summary: 'The YAML front matter does not parse.' },
+  'qg.missing-section': { severity: 'warning', summary: 'A Leaf-QG lacks a section of the Leaf-QG template.' },
+  'qg.empty-section': { severity: 'information', summary: 'A Leaf-QG section holds only its template prompt.' },
+  'risk.missing-section': { severity: 'warning', summary: 'A risk document lacks a section of the risk template.' },
+  'trace.risk-link-target': { severity: 'warning', summary: 'An entry under Poses Risk(s) / Implements Risk Control(s) links to something that is not a risk document.' },
+  'trace.uncontrolled-risk': { severity: 'warning', summary: 'No quality gate implements a control for a risk.' },
+  'frontmatter.name-mismatch': { severity: 'hint', summary: 'The front-matter Name does not match the file name.' },
+  'qg.duplicate-name': { severity: 'warning', summary: 'Two quality gates of one tree share a Name.' },
+  'link.placeholder': { severity: 'information', summary: 'A link leads into a t.b.d. placeholder.' },
+  'doc.orphan': { severity: 'hint', summary: 'No document links to a quality gate or risk document.' },
+  'trace.one-way': { severity: 'hint', summary: 'A QG lists another as related, but not the other way round.' },
   'file.skipped': { severity: 'warning', summary: 'A Markdown file was not parsed (too large, binary or unreadable).' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -66,6 +66,7 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
           slug: slugger.slug(plain),
           range: range(node),
           textRange: lines.rangeOf(first, last),
+          contentLines: 0,
         });
         break;
       }
@@ -99,6 +100,7 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
     }
   }
 
+  countSectionContent(text, headings);
   const questionBlocks = QUESTION_LABEL.test(text) ? parseQuestionBlocks(text) : [];
   const hasAltaiBlock = questionBlocks.some((b) => b.kind === 'altai');
   const kind = classifyDocument({ path, text, headings, frontMatter, hasAltaiBlock });
@@ -106,6 +108,36 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   const title = headings[0]?.text.trim() || name || posix.basename(path);
 
   return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, questionBlocks, summary, lineCount: lines.lineCount };
+}
+
+/** Fills each heading's `contentLines` (see `Heading`), line by line. */
+function countSectionContent(text: string, headings: Heading[]): void {
+  if (headings.length === 0) return;
+  const textLines = text.split(/\r\n|\r|\n/);
+  headings.forEach((heading, i) => {
+    const from = heading.range.end.line + 1;
+    const to = i + 1 < headings.length ? headings[i + 1].range.start.line : textLines.length;
+    let count = 0;
+    let promptPossible = true;
+    let inPrompt = false;
+    for (let line = from; line < to; line++) {
+      const trimmed = textLines[line].trim();
+      if (trimmed === '' || /^<br\s*\/?>$/i.test(trimmed) || /^[-*+]$/.test(trimmed) || /^(-{3,}|\*{3,})$/.test(trimmed)) {
+        inPrompt = false;
+        continue;
+      }
+      // The first quote paragraph right under a heading is the template's guiding question.
+      if ((promptPossible || inPrompt) && /^>(?!>)/.test(trimmed)) {
+        promptPossible = false;
+        inPrompt = true;
+        continue;
+      }
+      promptPossible = false;
+      inPrompt = false;
+      count++;
+    }
+    (heading as { contentLines: number }).contentLines = count;
+  });
 }
 
 function readLink(

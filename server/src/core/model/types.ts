@@ -49,6 +49,12 @@ export interface Heading {
   readonly range: Range;
   /** The heading's text, without the `#` markers. */
   readonly textRange: Range;
+  /**
+   * Lines of content between this heading and the next one, not counting blank
+   * lines, `<br>` and the guiding `> prompt` right under the heading. A template
+   * section whose count is 0 (for it and its sub-headings) is still empty.
+   */
+  readonly contentLines: number;
 }
 
 /** An explicit HTML anchor: `<a id="x">`, `<a name="x">` or any element with an `id`. */

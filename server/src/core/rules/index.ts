@@ -1,5 +1,6 @@
 import type { DocumentRule } from './rule';
 import { fileRule, frontMatterRule, linkRule } from './basicRules';
+import { traceabilityRules } from './traceabilityRules';
 
 /** Every rule, in the order their diagnostics are listed. Add new rules here. */
-export const documentRules: readonly DocumentRule[] = [fileRule, frontMatterRule, linkRule];
+export const documentRules: readonly DocumentRule[] = [fileRule, frontMatterRule, linkRule, ...traceabilityRules];

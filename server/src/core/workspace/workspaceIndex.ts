@@ -48,6 +48,7 @@ export class WorkspaceIndex {
   private readonly folderNames = new Map<string, Set<string>>();
   private readonly children = new Map<string, Set<string>>();
   private readonly childFolders = new Map<string, Set<string>>();
+  private readonly names = new Map<string, Set<string>>();
   private readonly excluded: ReadonlySet<string>;
 
   constructor(
@@ -141,6 +142,11 @@ export class WorkspaceIndex {
     return this.graph.sourcesOf(path);
   }
 
+  /** Documents whose front-matter Name is `name` (trimmed, exact). */
+  documentsNamed(name: string): string[] {
+    return [...(this.names.get(name.trim()) ?? [])];
+  }
+
   /** Files with this exact base name, for "did you mean" suggestions. */
   filesNamed(basename: string): readonly string[] {
     return this.basenames.get(basename.toLowerCase()) ?? [];
@@ -167,8 +173,8 @@ export class WorkspaceIndex {
   setOpenText(path: string, text: string): Set<string> {
     this.openTexts.set(path, text);
     if (!this.files.has(path)) this.addFile(path);
-    this.store(path, text);
-    return this.dependantsAndSelf(path);
+    const related = this.store(path, text);
+    return this.dependantsAndSelf(path, related);
   }
 
   /** The editor closed a document: the disk's content counts again. */
@@ -194,8 +200,9 @@ export class WorkspaceIndex {
     this.addFile(path);
     const affected = new Set<string>();
     if (isMarkdownPath(path) && !this.openTexts.has(path)) {
-      await this.loadFromDisk(path);
+      const related = await this.loadFromDisk(path);
       affected.add(path);
+      for (const other of related) if (this.documents.has(other)) affected.add(other);
     }
     this.addAffectedByExistence(path, affected);
     return affected;
@@ -204,8 +211,8 @@ export class WorkspaceIndex {
   async fileChanged(path: string): Promise<Set<string>> {
     if (!this.files.has(path)) return this.fileCreated(path);
     if (!isMarkdownPath(path) || this.openTexts.has(path)) return new Set();
-    await this.loadFromDisk(path);
-    return this.dependantsAndSelf(path);
+    const related = this.storeRead(path, await this.readForIndex(path));
+    return this.dependantsAndSelf(path, related);
   }
 
   fileDeleted(path: string): Set<string> {
@@ -213,7 +220,7 @@ export class WorkspaceIndex {
     const removed = this.files.has(path) ? [path] : [...this.files].filter((f) => f.startsWith(`${path}/`));
     for (const folder of [...this.folders]) if (isInside(folder, path)) this.removeFolder(folder);
     for (const file of removed) {
-      this.removeFile(file);
+      this.removeFile(file, affected);
       this.addAffectedByExistence(file, affected);
     }
     this.addAffectedByExistence(path, affected);
@@ -264,8 +271,8 @@ export class WorkspaceIndex {
     }
   }
 
-  private async loadFromDisk(path: string): Promise<void> {
-    this.storeRead(path, await this.readForIndex(path));
+  private async loadFromDisk(path: string): Promise<Set<string>> {
+    return this.storeRead(path, await this.readForIndex(path));
   }
 
   /** Reads a file for indexing; a file that cannot be parsed becomes a skipped document with a reason. */
@@ -283,15 +290,12 @@ export class WorkspaceIndex {
     }
   }
 
-  private storeRead(path: string, read: { text: string } | { skipped: string }): void {
-    if ('text' in read) this.store(path, read.text);
-    else {
-      this.documents.set(path, skippedDocument(path, read.skipped));
-      this.graph.removeSource(path);
-    }
+  private storeRead(path: string, read: { text: string } | { skipped: string }): Set<string> {
+    return 'text' in read ? this.store(path, read.text) : this.replace(path, skippedDocument(path, read.skipped), []);
   }
 
-  private store(path: string, text: string): void {
+  /** Parses and stores a document; returns the documents related to its old or new version. */
+  private store(path: string, text: string): Set<string> {
     let doc: QualityGateDocument;
     try {
       doc = parseDocument(path, text);
@@ -299,14 +303,42 @@ export class WorkspaceIndex {
       this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
       doc = skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
     }
-    this.documents.set(path, doc);
     const root = this.rootFor(path);
     const targets: string[] = [];
     for (const link of doc.links) {
       const target = resolveLinkTarget(path, link.destination, root);
       if (target.type === 'local' && !target.sameDocument) targets.push(target.path);
     }
+    return this.replace(path, doc, targets);
+  }
+
+  /**
+   * Swaps in a document's new model. Returns what cross-document rules may see
+   * differently now: the old and new link targets and the old and new namesakes.
+   */
+  private replace(path: string, doc: QualityGateDocument, targets: readonly string[]): Set<string> {
+    const related = new Set<string>(this.graph.targetsOf(path));
+    const oldName = this.nameOf(this.documents.get(path));
+    if (oldName) {
+      this.names.get(oldName)?.forEach((p) => related.add(p));
+      this.names.get(oldName)?.delete(path);
+    }
+    this.documents.set(path, doc);
     this.graph.setLinks(path, targets);
+    targets.forEach((t) => related.add(t));
+    const newName = this.nameOf(doc);
+    if (newName) {
+      let set = this.names.get(newName);
+      if (!set) this.names.set(newName, (set = new Set()));
+      set.forEach((p) => related.add(p));
+      set.add(path);
+    }
+    related.delete(path);
+    return related;
+  }
+
+  private nameOf(doc: QualityGateDocument | undefined): string | undefined {
+    return doc?.frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value.trim() || undefined;
   }
 
   private addFile(path: string): void {
@@ -346,7 +378,13 @@ export class WorkspaceIndex {
     this.folderNames.get(posix.basename(path).toLowerCase())?.delete(path);
   }
 
-  private removeFile(path: string): void {
+  private removeFile(path: string, affected?: Set<string>): void {
+    const name = this.nameOf(this.documents.get(path));
+    if (name) {
+      this.names.get(name)?.delete(path);
+      this.names.get(name)?.forEach((p) => affected?.add(p));
+    }
+    this.graph.targetsOf(path).forEach((t) => affected?.add(t));
     this.files.delete(path);
     this.children.get(posix.dirname(path))?.delete(path);
     this.documents.delete(path);
@@ -358,9 +396,11 @@ export class WorkspaceIndex {
     else this.basenames.delete(key);
   }
 
-  private dependantsAndSelf(path: string): Set<string> {
+  /** The document, every document linking to it, and the related documents its update returned. */
+  private dependantsAndSelf(path: string, related: Iterable<string> = []): Set<string> {
     const affected = new Set<string>([path]);
     for (const source of this.graph.sourcesOf(path)) affected.add(source);
+    for (const other of related) if (this.documents.has(other)) affected.add(other);
     return affected;
   }
 
