@@ -36,11 +36,18 @@ export function startServer(connection: Connection): void {
   const published = new Set<string>();
 
   const isFileUri = (uri: string) => uri.startsWith('file:');
+  // Coverage follows the same changes as diagnostics; tell the client once a burst of them settles.
+  let coverageTimer: NodeJS.Timeout | undefined;
+  const announceCoverageChange = () => {
+    clearTimeout(coverageTimer);
+    coverageTimer = setTimeout(() => void connection.sendNotification('mqg4ai/coverageChanged', {}), 300);
+  };
   const scheduler = new DiagnosticsScheduler(
     (path) => service.diagnostics.provideDiagnostics(path, neverCancelled),
     (path, diagnostics) => {
       published.add(path);
       void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
+      announceCoverageChange();
     },
     (path) => service.index.openText(path) !== undefined,
     (path, error) => logger.log('error', `Validating ${path} failed: ${(error as Error).stack ?? error}`),
@@ -161,6 +168,10 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks((p, token) => whenReady('documentLink', [], () => service.documentLinks.provideDocumentLinks(pathOf(p.textDocument.uri), token))());
   connection.onDocumentSymbol((p, token) => whenReady('documentSymbol', [], () => service.documentSymbols.provideDocumentSymbols(pathOf(p.textDocument.uri), token))());
   connection.onWorkspaceSymbol((p, token) => whenReady('workspaceSymbol', [], () => service.workspaceSymbols.provideWorkspaceSymbols(p.query, token))());
+
+  connection.onRequest('mqg4ai/coverage', (params: { root?: string } | undefined, token) =>
+    whenReady('coverage', [], () => service.coverage.provideCoverage(params?.root ? pathFromUri(params.root) : undefined, token))(),
+  );
 
   // A test/automation hook: resolves once indexing and queued diagnostics are done.
   connection.onRequest('mqg4ai/waitForIdle', async () => {

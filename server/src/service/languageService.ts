@@ -1,6 +1,8 @@
+import { altaiCatalogue } from '../core/altai/catalogue';
 import type { Logger } from '../core/util/logger';
 import type { WorkspaceFileSystem } from '../core/workspace/fileSystem';
 import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../core/workspace/workspaceIndex';
+import { CoverageProvider } from './coverageProvider';
 import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentLinkProvider } from './documentLinkProvider';
@@ -32,6 +34,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
     documentLinks: new DocumentLinkProvider(index),
     documentSymbols: new DocumentSymbolProvider(index),
     workspaceSymbols: new WorkspaceSymbolProvider(index),
+    coverage: new CoverageProvider(index, altaiCatalogue()),
   };
 }
 

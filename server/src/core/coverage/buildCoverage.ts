@@ -1,0 +1,251 @@
+import { posix } from 'node:path';
+import type { QuestionCatalogue, CatalogueRequirement } from '../altai/catalogue';
+import { questionKey, type QuotedQuestion } from '../altai/questionBlocks';
+import { checkLink } from '../links/linkStatus';
+import { findTemplateSection, hasContent, isContainer, sectionKey, sectionsOf } from '../model/sections';
+import { tagValue, type QualityGateDocument } from '../model/types';
+import { linksInSections } from '../rules/traceabilityRules';
+import { leafQgTemplate } from '../templates/documentTemplates';
+import type { Range } from '../text/types';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import { allTreeRoots, treeRootOf } from '../workspace/trees';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { CoverageNode, CoverageNodeKind, CoverageStatus } from './types';
+
+const SYSTEM_BLOCKS = ['AI_System.md', 'Application/Application.md', 'Stakeholder/Stakeholder.md', 'Compliance/Compliance.md', 'Documentation/Documentation.md'];
+const RISK_PARTS = ['Risk analysis', 'Risk evaluation', 'Risk control'];
+const QG_KINDS = new Set(['leaf-qg', 'collection-qg']);
+
+/**
+ * Computes the coverage tree of every MQG4AI tree under `scope` (all by default):
+ * one top node per tree root with four groups (Trustworthy AI, Lifecycle, Risk
+ * management, System). Per-document parts are cached on the (immutable)
+ * document models, so a change recomputes only the changed documents' parts.
+ */
+export class CoverageBuilder {
+  private readonly leafCache = new WeakMap<QualityGateDocument, CoverageNode>();
+  private readonly questionCache = new WeakMap<QualityGateDocument, Map<string, QuotedQuestion>>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly catalogue: QuestionCatalogue,
+  ) {}
+
+  build(scope: string | undefined, token: CancellationToken): CoverageNode[] {
+    const roots = allTreeRoots(this.index).filter((r) => !scope || r === scope || r.startsWith(`${scope}/`) || scope.startsWith(`${r}/`));
+    const documentsByTree = new Map<string, QualityGateDocument[]>(roots.map((r) => [r, []]));
+    for (const doc of this.index.allDocuments()) {
+      const root = treeRootOf(this.index, doc.path);
+      if (root && documentsByTree.has(root)) documentsByTree.get(root)!.push(doc);
+    }
+    return roots.map((root) => {
+      throwIfCancelled(token);
+      const docs = documentsByTree.get(root)!.sort((a, b) => (a.path < b.path ? -1 : 1));
+      const groups = [
+        this.trustworthyAi(root, docs),
+        this.lifecycle(root, docs),
+        this.riskManagement(root, docs),
+        this.system(root, docs),
+      ];
+      return aggregate(`tree:${root}`, treeLabel(this.index, root), 'tree', groups, { description: root });
+    });
+  }
+
+  // ---- Trustworthy AI ----------------------------------------------------------
+
+  private trustworthyAi(root: string, docs: QualityGateDocument[]): CoverageNode {
+    const requirementDocs = docs.filter((d) => d.kind === 'requirement');
+    const children = this.catalogue.requirements.map((requirement) => {
+      const doc = requirementDocs.find((d) => this.catalogue.requirementFor(tagValue(d, 'name')?.trim() || posix.basename(d.path, '.md'))?.id === requirement.id);
+      return this.requirementNode(root, requirement, doc);
+    });
+    return aggregate(`${root}#altai`, 'Trustworthy AI (ALTAI)', 'group', children);
+  }
+
+  private requirementNode(root: string, requirement: CatalogueRequirement, doc: QualityGateDocument | undefined): CoverageNode {
+    const quoted = doc ? this.quotedQuestions(doc) : new Map<string, QuotedQuestion>();
+    const sections = requirement.sections.map((section) => {
+      const questions = section.questions.map((q) => {
+        const found = quoted.get(questionKey(q.text));
+        const addressed = !!found && (found.answered || found.hasEvidenceLink);
+        const detail = !doc
+          ? `The tree has no ${requirement.title} document.`
+          : !found
+            ? 'Not quoted in the requirement document.'
+            : addressed
+              ? found.answered
+                ? 'Answered.'
+                : 'Evidence is linked from the question.'
+              : 'Quoted, not answered yet.';
+        return leaf(`${root}#${q.id}`, q.text, 'question', addressed, {
+          description: q.origin === 'mqg4ai' ? `${q.id} (additional)` : q.id,
+          detail,
+          path: found && doc ? doc.path : doc?.path,
+          range: found ? lineRange(found.line) : undefined,
+        });
+      });
+      const heading = doc?.headings.find((h) => sectionKey(h.text) === sectionKey(section.title));
+      return aggregate(`${root}#${section.id}`, section.title, 'section', questions, { path: doc?.path, range: heading?.range });
+    });
+    return aggregate(`${root}#${requirement.id}`, requirement.title, 'requirement', sections, {
+      description: doc ? posix.basename(doc.path) : 'missing',
+      detail: doc ? undefined : `No ${requirement.name} document in this tree: all its questions are open.`,
+      path: doc?.path,
+    });
+  }
+
+  private quotedQuestions(doc: QualityGateDocument): Map<string, QuotedQuestion> {
+    let map = this.questionCache.get(doc);
+    if (!map) {
+      map = new Map();
+      for (const block of doc.questionBlocks) for (const q of block.questions) if (!map.has(questionKey(q.text))) map.set(questionKey(q.text), q);
+      this.questionCache.set(doc, map);
+    }
+    return map;
+  }
+
+  // ---- Lifecycle ---------------------------------------------------------------
+
+  private lifecycle(root: string, docs: QualityGateDocument[]): CoverageNode {
+    const lifecycleFolder = [...this.index.foldersIn(root)].find((f) => /^\d+_Lifecycle$/.test(posix.basename(f)));
+    const stages = lifecycleFolder
+      ? [...this.index.foldersIn(lifecycleFolder)].sort().map((stage) => this.folderNode(stage, docs, 'stage')).filter((n): n is CoverageNode => !!n)
+      : [];
+    return aggregate(`${root}#lifecycle`, 'Lifecycle', 'group', stages);
+  }
+
+  private folderNode(folder: string, docs: QualityGateDocument[], kind: 'stage' | 'folder'): CoverageNode | undefined {
+    const here = docs.filter((d) => posix.dirname(d.path) === folder);
+    const collection = here.find((d) => d.kind === 'collection-qg');
+    const children: CoverageNode[] = [
+      ...here.filter((d) => d.kind === 'leaf-qg').map((d) => this.leafNode(d)),
+      ...here.filter((d) => d.kind === 'placeholder').map((d) =>
+        leaf(`${d.path}#placeholder`, `${posix.basename(folder)} (t.b.d.)`, 'placeholder', false, { detail: 'Placeholder: nobody has written this stage yet.', path: d.path }),
+      ),
+      ...[...this.index.foldersIn(folder)].sort().map((f) => this.folderNode(f, docs, 'folder')).filter((n): n is CoverageNode => !!n),
+    ];
+    if (!collection && children.length === 0) return undefined;
+    const label = stageLabel(posix.basename(folder));
+    if (collection) {
+      const node = children.length > 0
+        ? aggregate(collection.path, collection.title, 'collection-qg', children, { path: collection.path, description: kind === 'stage' ? label : undefined })
+        : leaf(collection.path, collection.title, 'collection-qg', collection.headings.some((h) => h.contentLines > 0), { path: collection.path, detail: 'Collection-QG without sub-QGs.' });
+      const withStatus = this.withBrokenLinks(node, collection);
+      return kind === 'stage' ? aggregate(`${folder}#stage`, label, 'stage', [withStatus], { path: collection.path }) : withStatus;
+    }
+    return aggregate(`${folder}#${kind}`, label, kind, children);
+  }
+
+  private leafNode(doc: QualityGateDocument): CoverageNode {
+    const cached = this.leafCache.get(doc);
+    if (cached) return this.withBrokenLinks(cached, doc);
+    const sections = sectionsOf(doc);
+    const children = leafQgTemplate.sections
+      .filter((s) => !isContainer(leafQgTemplate, s) && sectionKey(s.heading) !== 'stakeholder 1 n')
+      .map((wanted) => {
+        const found = findTemplateSection(doc, sections, wanted);
+        const filled = !!found && hasContent(doc, found);
+        const label = wanted.parents.length > 1 ? `${wanted.parents[wanted.parents.length - 1]} › ${wanted.heading}` : wanted.heading;
+        return leaf(`${doc.path}#${[...wanted.parents, wanted.heading].join('/')}`, label, 'qg-section', filled, {
+          detail: !found ? 'Section missing.' : filled ? 'Filled.' : 'Holds only its template prompt.',
+          path: doc.path,
+          range: found?.heading.range,
+        });
+      });
+    const node = aggregate(doc.path, doc.title, 'leaf-qg', children, { path: doc.path, description: posix.basename(doc.path) });
+    this.leafCache.set(doc, node);
+    return this.withBrokenLinks(node, doc);
+  }
+
+  // ---- Risk management -----------------------------------------------------------
+
+  private riskManagement(root: string, docs: QualityGateDocument[]): CoverageNode {
+    const risks = docs.filter((d) => d.kind === 'risk').map((risk) => {
+      const sections = sectionsOf(risk);
+      const parts = RISK_PARTS.map((part) => {
+        const found = sections.find((s) => sectionKey(s.heading.text) === sectionKey(part));
+        const filled = !!found && hasContent(risk, found);
+        return leaf(`${risk.path}#${part}`, part, 'risk-part', filled, { detail: !found ? 'Section missing.' : filled ? 'Filled.' : 'Empty.', path: risk.path, range: found?.heading.range });
+      });
+      const controllers = this.controllingQgs(risk);
+      const controls = leaf(`${risk.path}#controls`, controllers.length > 0 ? `Controlled by ${controllers.map((c) => c.title).join(', ')}` : 'No QG implements a control', 'risk-controls', controllers.length > 0, {
+        detail: controllers.map((c) => posix.relative(root, c.path)).join('\n') || 'No quality gate links to this risk under "Implements Risk Control(s)", and the risk links to none under "Risk control".',
+        path: controllers[0]?.path ?? risk.path,
+      });
+      return this.withBrokenLinks(aggregate(risk.path, risk.title, 'risk', [...parts, controls], { path: risk.path, description: posix.basename(risk.path) }), risk);
+    });
+    return aggregate(`${root}#risks`, 'Risk management', 'group', risks);
+  }
+
+  /** QGs implementing a risk's control, found through links in either direction. */
+  private controllingQgs(risk: QualityGateDocument): QualityGateDocument[] {
+    const found = new Map<string, QualityGateDocument>();
+    for (const link of linksInSections(risk, sectionsOf(risk), new Set(['risk control']))) {
+      const status = checkLink(this.index, risk, link);
+      const target = status.state === 'ok' && !status.isFolder ? this.index.getDocument(status.path) : undefined;
+      if (target && QG_KINDS.has(target.kind)) found.set(target.path, target);
+    }
+    for (const sourcePath of this.index.linkSources(risk.path)) {
+      const source = this.index.getDocument(sourcePath);
+      if (!source || !QG_KINDS.has(source.kind)) continue;
+      const implementing = linksInSections(source, sectionsOf(source), new Set(['implements risk control s'])).some((l) => {
+        const s = checkLink(this.index, source, l);
+        return s.state === 'ok' && s.path === risk.path;
+      });
+      if (implementing) found.set(source.path, source);
+    }
+    return [...found.values()];
+  }
+
+  // ---- System ----------------------------------------------------------------------
+
+  private system(root: string, docs: QualityGateDocument[]): CoverageNode {
+    const systemFolder = [...this.index.foldersIn(root)].find((f) => /^\d+_System$/.test(posix.basename(f)));
+    const blocks = docs.filter((d) => d.kind === 'information-block' && systemFolder && d.path.startsWith(`${systemFolder}/`));
+    const expected = systemFolder ? SYSTEM_BLOCKS.map((rel) => `${systemFolder}/${rel}`) : [];
+    const nodes: CoverageNode[] = expected
+      .filter((path) => !blocks.some((b) => b.path === path))
+      .map((path) => leaf(`${path}#missing`, posix.basename(path, '.md'), 'information-block', false, { description: 'missing', detail: `Expected ${posix.relative(root, path)}.` }));
+    for (const block of blocks) {
+      const filled = block.headings.reduce((n, h) => n + h.contentLines, 0) > 0;
+      nodes.push(this.withBrokenLinks(leaf(block.path, block.title, 'information-block', filled, { path: block.path, description: posix.relative(systemFolder!, block.path), detail: filled ? 'Filled.' : 'Empty.' }), block));
+    }
+    nodes.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return aggregate(`${root}#system`, 'System', 'group', nodes);
+  }
+
+  /** Marks a document node `broken` when one of its links is broken (counts stay as they are). */
+  private withBrokenLinks(node: CoverageNode, doc: QualityGateDocument): CoverageNode {
+    const broken = doc.links.filter((l) => {
+      const s = checkLink(this.index, doc, l).state;
+      return s === 'missing-file' || s === 'missing-folder' || s === 'missing-anchor' || s === 'empty';
+    }).length;
+    return broken > 0 ? { ...node, status: 'broken', detail: `${broken} broken link(s) in this document.${node.detail ? `\n${node.detail}` : ''}` } : node;
+  }
+}
+
+function leaf(id: string, label: string, kind: CoverageNodeKind, covered: boolean, extra: Partial<CoverageNode> = {}): CoverageNode {
+  return { id, label, kind, status: covered ? 'covered' : 'open', covered: covered ? 1 : 0, total: 1, children: [], ...extra };
+}
+
+function aggregate(id: string, label: string, kind: CoverageNodeKind, children: CoverageNode[], extra: Partial<CoverageNode> = {}): CoverageNode {
+  const covered = children.reduce((n, c) => n + c.covered, 0);
+  const total = children.reduce((n, c) => n + c.total, 0);
+  const status: CoverageStatus = children.some((c) => c.status === 'broken') ? 'broken' : total > 0 && covered === total ? 'covered' : covered > 0 ? 'partial' : 'open';
+  return { id, label, kind, status, covered, total, children, ...extra };
+}
+
+function lineRange(line: number): Range {
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}
+
+/** `2_Development` -> `Development`; other names unchanged. */
+function stageLabel(folderName: string): string {
+  return folderName.replace(/^\d+_/, '').replace(/_/g, ' ');
+}
+
+function treeLabel(index: WorkspaceIndex, root: string): string {
+  const workspace = index.rootFor(root);
+  return workspace && workspace !== root ? posix.relative(workspace, root) : posix.basename(root);
+}
+

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { copyFixture } from '../helpers/fixtures';
+import { fileUri, LspTestClient, uriKey } from '../helpers/lspClient';
+
+interface Item {
+  id: string;
+  label: string;
+  kind: string;
+  status: string;
+  covered: number;
+  total: number;
+  uri?: string;
+  range?: { start: { line: number } };
+  description?: string;
+  children: Item[];
+}
+
+const find = (items: Item[], predicate: (i: Item) => boolean): Item | undefined => {
+  for (const item of items) {
+    if (predicate(item)) return item;
+    const inner = find(item.children, predicate);
+    if (inner) return inner;
+  }
+  return undefined;
+};
+
+describe('protocol: mqg4ai/coverage over JSON-RPC', function () {
+  this.timeout(30000);
+  let fixture: ReturnType<typeof copyFixture>;
+  let client: LspTestClient;
+
+  before(async () => {
+    fixture = copyFixture('sample-assessment');
+    client = await LspTestClient.start([fixture.root]);
+  });
+  after(async () => {
+    await client.stop();
+    fixture.cleanup();
+  });
+
+  it('returns one tree with the four groups, counts consistent with their children', async () => {
+    const [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
+    assert.equal(tree.kind, 'tree');
+    assert.deepEqual(tree.children.map((g) => g.label), ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System']);
+    const check = (item: Item) => {
+      if (item.children.length > 0) {
+        assert.equal(item.covered, item.children.reduce((n, c) => n + c.covered, 0), item.id);
+        assert.equal(item.total, item.children.reduce((n, c) => n + c.total, 0), item.id);
+        item.children.forEach(check);
+      }
+    };
+    check(tree);
+    const altai = tree.children[0];
+    assert.equal(altai.total, 146, 'every catalogue question counts, also for requirements the tree lacks');
+    const hao = find([altai], (i) => i.label === 'Human Agency and Oversight')!;
+    assert.equal(hao.status, 'open');
+    assert.equal(hao.covered, 0);
+  });
+
+  it('marks answered questions covered and points at their line', async () => {
+    const [tree] = await client.request<Item[]>('mqg4ai/coverage', { root: fileUri(fixture.root) });
+    const trs = find(tree.children, (i) => i.kind === 'requirement' && i.label === 'Technical Robustness and Safety')!;
+    assert.ok(trs.covered > 0 && trs.covered < trs.total, `partial: ${trs.covered}/${trs.total}`);
+    const answered = find([trs], (i) => i.kind === 'question' && i.status === 'covered')!;
+    assert.equal(uriKey(answered.uri!), join(fixture.root, '3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/TechnicalRobustnessSafety.md'));
+    assert.ok(answered.range!.start.line > 0);
+  });
+
+  it('shows placeholders as open gaps and broken documents as broken', async () => {
+    const [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
+    const lifecycle = tree.children[1];
+    const placeholder = find([lifecycle], (i) => i.kind === 'placeholder')!;
+    assert.equal(placeholder.status, 'open');
+    const calibration = find([lifecycle], (i) => i.kind === 'leaf-qg' && i.label.startsWith('QG Calibration'))!;
+    assert.equal(calibration.status, 'broken', 'it has a link to a missing file');
+    assert.ok(calibration.children.some((s) => s.kind === 'qg-section'));
+  });
+
+  it('notifies coverageChanged after an edit and recomputes', async () => {
+    const changed = new Promise<void>((resolve) => client.connection.onNotification('mqg4ai/coverageChanged', () => resolve()));
+    const path = join(fixture.root, '2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(path, 'utf8').replace('./QG_OperatingTreshold_(BinaryClassification).md', './QG_OperatingThreshold_(BinaryClassification).md');
+    await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'markdown', version: 1, text } });
+    await changed;
+    const [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
+    const calibration = find(tree.children, (i) => i.kind === 'leaf-qg' && i.label.startsWith('QG Calibration'))!;
+    assert.notEqual(calibration.status, 'broken');
+  });
+});
