@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -13,6 +14,7 @@ import { neverCancelled, OperationCancelled } from '../core/util/cancellation';
 import type { Logger } from '../core/util/logger';
 import { NodeFileSystem, pathFromUri, uriFromPath } from '../core/workspace/fileSystem';
 import { isMarkdownPath } from '../core/workspace/workspaceIndex';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completionProvider';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 
@@ -101,6 +103,8 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'mqg4ai-language-server', version: '0.1.0' },
@@ -164,7 +168,26 @@ export function startServer(connection: Connection): void {
   connection.onReferences((p, token) =>
     whenReady('references', [], () => service.references.provideReferences(pathOf(p.textDocument.uri), p.position, p.context.includeDeclaration, token))(),
   );
-  connection.onHover((p, token) => whenReady('hover', null, () => service.hover.provideHover(pathOf(p.textDocument.uri), p.position, token) ?? null)());
+  /** A document's current text: the editor's (matching the model), else the disk's. */
+  const textOf = async (path: string) => {
+    await ready;
+    return service.index.openText(path) ?? (await service.index.readText(path));
+  };
+  connection.onHover(async (p, token) => {
+    const path = pathOf(p.textDocument.uri);
+    const text = await textOf(path);
+    return whenReady('hover', null, () => service.hover.provideHover(path, p.position, token, text) ?? null)();
+  });
+  connection.onCompletion(async (p, token) => {
+    const path = pathOf(p.textDocument.uri);
+    const text = await textOf(path);
+    return whenReady('completion', null, () => service.completion.provideCompletions(path, p.position, token, text))();
+  });
+  connection.onCodeAction(async (p, token) => {
+    const path = pathOf(p.textDocument.uri);
+    const text = await textOf(path);
+    return whenReady('codeAction', [], () => service.codeActions.provideCodeActions(path, p.range, p.context.diagnostics, token, text))();
+  });
   connection.onDocumentLinks((p, token) => whenReady('documentLink', [], () => service.documentLinks.provideDocumentLinks(pathOf(p.textDocument.uri), token))());
   connection.onDocumentSymbol((p, token) => whenReady('documentSymbol', [], () => service.documentSymbols.provideDocumentSymbols(pathOf(p.textDocument.uri), token))());
   connection.onWorkspaceSymbol((p, token) => whenReady('workspaceSymbol', [], () => service.workspaceSymbols.provideWorkspaceSymbols(p.query, token))());

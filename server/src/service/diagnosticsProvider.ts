@@ -31,7 +31,15 @@ export function toLspDiagnostic(d: TraceDiagnostic): Diagnostic {
     code: d.code,
     source: 'mqg4ai',
     message: d.message,
-    data: { target: d.target, suggestion: d.suggestion && uriWithFragment(d.suggestion) },
+    data: {
+      target: d.target,
+      suggestion: d.suggestion && uriWithFragment(d.suggestion),
+      ...(d.questionId !== undefined ? { questionId: d.questionId } : {}),
+      ...(d.replacement !== undefined ? { replacement: d.replacement } : {}),
+    },
+    ...(d.related?.length
+      ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriFromPath(r.path), range: r.range }, message: r.message })) }
+      : {}),
   };
 }
 

@@ -26,15 +26,17 @@ export class DocumentSymbolProvider {
       open.push({ level: heading.level, symbol });
     }
     // A section spans to the next heading of the same or higher level.
-    extendRanges(roots, { line: doc.lineCount, character: 0 });
+    extendRanges(roots, doc.endPosition);
     return roots;
   }
 }
 
 function extendRanges(symbols: DocumentSymbol[], end: { line: number; character: number }): void {
   symbols.forEach((symbol, i) => {
-    const sectionEnd = i + 1 < symbols.length ? { line: Math.max(symbols[i + 1].range.start.line - 1, symbol.range.start.line), character: 0 } : end;
-    symbol.range = { start: symbol.range.start, end: sectionEnd.line > symbol.range.end.line ? sectionEnd : symbol.range.end };
+    // Up to the start of the next sibling's line (exclusive), or to the parent's end.
+    const sectionEnd = i + 1 < symbols.length ? { line: symbols[i + 1].range.start.line, character: 0 } : end;
+    const longer = sectionEnd.line > symbol.range.end.line || (sectionEnd.line === symbol.range.end.line && sectionEnd.character > symbol.range.end.character);
+    symbol.range = { start: symbol.range.start, end: longer ? sectionEnd : symbol.range.end };
     if (symbol.children?.length) extendRanges(symbol.children, symbol.range.end);
   });
 }

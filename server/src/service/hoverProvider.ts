@@ -1,25 +1,36 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { altaiCatalogue, type QuestionCatalogue } from '../core/altai/catalogue';
 import { diagnoseLink, displayPath } from '../core/diagnostics/linkDiagnostics';
 import { checkLink } from '../core/links/linkStatus';
 import type { QualityGateDocument } from '../core/model/types';
 import type { CancellationToken } from '../core/util/cancellation';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { authoringHover } from './authoringHover';
 import { KIND_LABELS } from './kindLabels';
-import { folderDocument, linkAt } from './lookup';
+import { folderDocument, linkAt, referenceAt } from './lookup';
+import { rangeContains } from '../core/text/types';
 
 /**
  * Hover on a link: what the trace leads to (title, kind, tags, first
- * paragraph), or why it is broken.
+ * paragraph), or why it is broken. Elsewhere (see `authoringHover`): an ALTAI
+ * question, a front-matter tag key, a template heading, a term's definition.
  */
 export class HoverProvider {
-  constructor(private readonly index: WorkspaceIndex) {}
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly catalogue: QuestionCatalogue = altaiCatalogue(),
+  ) {}
 
-  provideHover(path: string, position: Position, token: CancellationToken): Hover | undefined {
+  /** `text` (the document's current text) defaults to the editor's; terms need it, the rest reads the model. */
+  provideHover(path: string, position: Position, token: CancellationToken, text = this.index.openText(path)): Hover | undefined {
     const doc = this.index.getDocument(path);
-    const link = doc && linkAt(doc, position);
-    if (!doc || !link || token.isCancellationRequested) return undefined;
+    if (!doc || token.isCancellationRequested) return undefined;
+    const link = linkAt(doc, position);
+    if (!link) return authoringHover(this.index, this.catalogue, doc, position, text, token);
     const status = checkLink(this.index, doc, link);
-    const range = link.destinationRange;
+    // Highlight what the cursor is on: the reference, the destination, or the whole link.
+    const reference = referenceAt(doc, position);
+    const range = reference && !rangeContains(link.range, position) ? reference.range : rangeContains(link.destinationRange, position) ? link.destinationRange : link.range;
     const markdown = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
 
     switch (status.state) {

@@ -2,6 +2,8 @@ import { altaiCatalogue } from '../core/altai/catalogue';
 import type { Logger } from '../core/util/logger';
 import type { WorkspaceFileSystem } from '../core/workspace/fileSystem';
 import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../core/workspace/workspaceIndex';
+import { CodeActionProvider } from './codeActionProvider';
+import { CompletionProvider } from './completionProvider';
 import { CoverageProvider } from './coverageProvider';
 import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsProvider } from './diagnosticsProvider';
@@ -30,7 +32,9 @@ export function createLanguageService(options: LanguageServiceOptions) {
     diagnostics: new DiagnosticsProvider(index),
     definition: new DefinitionProvider(index),
     references: new ReferencesProvider(index),
-    hover: new HoverProvider(index),
+    hover: new HoverProvider(index, altaiCatalogue()),
+    completion: new CompletionProvider(index, altaiCatalogue()),
+    codeActions: new CodeActionProvider(index, altaiCatalogue()),
     documentLinks: new DocumentLinkProvider(index),
     documentSymbols: new DocumentSymbolProvider(index),
     workspaceSymbols: new WorkspaceSymbolProvider(index),

@@ -1,11 +1,13 @@
-import { rangeContains, type Position } from '../core/text/types';
+import { comparePositions, rangeContains, type Position } from '../core/text/types';
 import type { Heading, LinkOccurrence, LinkReference, QualityGateDocument } from '../core/model/types';
 import { resolveLinkTarget, type LinkTarget } from '../core/links/resolveLink';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 
 /** The link (or reference-style link, through its definition) under `position`. */
 export function linkAt(doc: QualityGateDocument, position: Position): LinkOccurrence | undefined {
-  const direct = doc.links.find((l) => rangeContains(l.destinationRange, position)) ?? doc.links.find((l) => rangeContains(l.range, position));
+  // Adjacent links share a boundary position: the one starting last (under the cursor) wins.
+  const latest = (candidates: LinkOccurrence[]) => candidates.sort((a, b) => comparePositions(b.range.start, a.range.start))[0];
+  const direct = latest(doc.links.filter((l) => rangeContains(l.destinationRange, position))) ?? latest(doc.links.filter((l) => rangeContains(l.range, position)));
   if (direct) return direct;
   const reference = referenceAt(doc, position);
   return reference ? definitionFor(doc, reference) : undefined;

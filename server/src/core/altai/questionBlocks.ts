@@ -1,4 +1,4 @@
-import type { Range } from '../text/types';
+import type { Position, Range } from '../text/types';
 
 /** `ALTAI:` lists ALTAI's own questions; `Additional Questions:` the methodology's or a team's own. */
 export type QuestionBlockKind = 'altai' | 'additional';
@@ -15,6 +15,11 @@ export interface QuotedQuestion {
   readonly line: number;
   /** Range of the question text on its first line (after the list marker). */
   readonly textRange: Range;
+  /**
+   * End of the question's text when it continues on later lines (`> ...` or an
+   * indented lazy line); absent for one-line questions, whose text ends at `textRange.end`.
+   */
+  readonly textEnd?: Position;
   /** An answer follows: a `>>` annotation or a plain paragraph before the next question. */
   readonly answered: boolean;
   /** The question's own text links to evidence. */
@@ -125,13 +130,18 @@ export function parseQuestionBlocks(text: string): QuestionBlock[] {
     }
     if (QUOTE.test(line)) {
       // Quoted text without a list marker continues the previous question.
-      if (last) last.raw += ` ${line.replace(/^[ \t]*>[ \t]?/, '')}`;
+      if (last) {
+        last.raw += ` ${line.replace(/^[ \t]*>[ \t]?/, '')}`;
+        // After an annotation or answer the text no longer runs on without a break.
+        if (!last.answered && /[^ \t>]/.test(line)) last.textEnd = { line: i, character: line.length };
+      }
       current.endLine = i;
       continue;
     }
     if (lastWasItem && /^[ \t]{2,}\S/.test(line) && last) {
       // An indented line right under a question is its continuation (CommonMark's lazy line).
       last.raw += ` ${line.trim()}`;
+      if (!last.answered) last.textEnd = { line: i, character: line.length };
       current.endLine = i;
       continue;
     }
@@ -150,6 +160,7 @@ interface MutableQuestion {
   parent?: number;
   line: number;
   textRange: Range;
+  textEnd?: Position;
   answered: boolean;
 }
 
@@ -160,6 +171,7 @@ function freeze(q: MutableQuestion): QuotedQuestion {
     parent: q.parent,
     line: q.line,
     textRange: q.textRange,
+    ...(q.textEnd ? { textEnd: q.textEnd } : {}),
     answered: q.answered,
     hasEvidenceLink: /\[[^\]]*\]\([^)]*\)/.test(q.raw),
   };

@@ -24,6 +24,8 @@ export const DIAGNOSTIC_CODES = {
   'doc.orphan': { severity: 'hint', summary: 'No document links to a quality gate or risk document.' },
   'trace.one-way': { severity: 'hint', summary: 'A QG lists another as related, but not the other way round.' },
   'file.skipped': { severity: 'warning', summary: 'A Markdown file was not parsed (too large, binary or unreadable).' },
+  'altai.question-deviates': { severity: 'hint', summary: 'A quoted ALTAI question differs slightly from the catalogue text.' },
+  'altai.duplicate-question': { severity: 'warning', summary: 'The same catalogue question is quoted twice in one document.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -42,6 +44,20 @@ export interface TraceDiagnostic {
   readonly resolvedPath?: string;
   /** A close existing alternative (absolute path, possibly with `#fragment`). */
   readonly suggestion?: string;
+  /** Other places that explain the problem (e.g. the first quote of a duplicated question). */
+  readonly related?: readonly RelatedPlace[];
+  /** For `altai.*` codes: the catalogue question concerned. */
+  readonly questionId?: string;
+  /** Text that would fix the problem if it replaced `range` (a quick fix offers it). */
+  readonly replacement?: string;
+}
+
+/** A place in some document, with a note. */
+export interface RelatedPlace {
+  /** Absolute path of the document. */
+  readonly path: string;
+  readonly range: Range;
+  readonly message: string;
 }
 
 /** A diagnostic with its code's default severity. */

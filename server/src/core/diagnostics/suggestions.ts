@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
  * entries, never at the whole workspace with an edit distance.
  */
 export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: string): string | undefined {
-  const sameName = index.filesNamed(posix.basename(missing));
+  const sameName = index.filesNamed(posix.basename(missing)).filter((f) => f !== fromPath);
   if (sameName.length > 0) return closestByPath(sameName, missing, fromPath);
 
   let folder = posix.dirname(missing);
@@ -63,7 +63,7 @@ export function suggestAnchor(doc: QualityGateDocument, fragment: string): strin
       bestScore = score;
     }
   }
-  return best !== undefined && bestScore <= Math.max(3, fragment.length * 0.5) ? best : undefined;
+  return best !== undefined && bestScore <= Math.max(1, Math.floor(fragment.length / 3)) ? best : undefined;
 }
 
 /** A file name without extension and `_(View)` suffix, lower-cased. */

@@ -41,9 +41,20 @@ export function findClosingBracket(text: string, open: number, limit: number): n
 export function skipLinkWhitespace(text: string, from: number, limit: number): number {
   let i = from;
   while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (text[i] === '\r') i += text[i + 1] === '\n' ? 2 : 1;
-  else if (text[i] === '\n') i++;
+  let newline = false;
+  if (text[i] === '\r') {
+    i += text[i + 1] === '\n' ? 2 : 1;
+    newline = true;
+  } else if (text[i] === '\n') {
+    i++;
+    newline = true;
+  }
   while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+  // A continuation line inside block quotes starts with their `>` markers.
+  while (newline && i < limit && text[i] === '>') {
+    i++;
+    while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+  }
   return i;
 }
 

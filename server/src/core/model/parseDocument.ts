@@ -11,7 +11,7 @@ import { LineIndex } from '../text/lineIndex';
 import { classifyDocument } from './documentKind';
 import { parseFrontMatter } from './frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from './linkSyntax';
-import type { FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument } from './types';
+import type { FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
 
 // One frozen processor for all documents: building it is the expensive part.
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -19,6 +19,8 @@ const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'
 const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*:?[ \t]*$/im;
 const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
 const SUMMARY_LENGTH = 400;
+const DEFINITION_HEADING = /^definitions?(?:\s+of)?\s*[:\-–—]?\s+(\S.*?)[\s:]*$/i;
+const DEFINITION_LENGTH = 1200;
 
 /** The Markdown syntax tree of `text`, for features that need more than the model. */
 export function parseMarkdown(text: string): Root {
@@ -52,13 +54,15 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
 
     switch (node.type) {
       case 'yaml': {
-        const yamlStart = text.indexOf('\n', start) + 1;
-        frontMatter = parseFrontMatter(node.value, yamlStart > 0 ? yamlStart : start, start, end, lines);
+        const fence = /\r\n|\r|\n/.exec(text.slice(start, end));
+        const yamlStart = fence ? start + fence.index + fence[0].length : start;
+        frontMatter = parseFrontMatter(node.value, yamlStart, start, end, lines);
         break;
       }
       case 'heading': {
-        const plain = toString(node);
-        const first = node.children[0]?.position?.start.offset ?? start;
+        // GitHub slugs the rendered text: inline HTML (`<a id>`, `<br>`) is not part of it.
+        const plain = toString(node, { includeHtml: false }).trim();
+        const first = node.children[0]?.position?.start.offset ?? end;
         const last = node.children[node.children.length - 1]?.position?.end.offset ?? end;
         headings.push({
           level: node.depth,
@@ -107,7 +111,32 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   const name = frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value;
   const title = headings[0]?.text.trim() || name || posix.basename(path);
 
-  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, questionBlocks, summary, lineCount: lines.lineCount };
+  const definitions = readDefinitions(tree, range);
+
+  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, questionBlocks, summary, definitions, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+}
+
+/**
+ * `Definition <Term>` headings at the top level and the text under each, up to
+ * the next heading (any level).
+ */
+function readDefinitions(tree: Root, range: (node: Nodes) => TermDefinition['range']): TermDefinition[] {
+  const result: TermDefinition[] = [];
+  const children = tree.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (node.type !== 'heading') continue;
+    const term = DEFINITION_HEADING.exec(toString(node).trim())?.[1];
+    if (!term) continue;
+    const parts: string[] = [];
+    for (let j = i + 1; j < children.length && children[j].type !== 'heading'; j++) {
+      const part = children[j];
+      if (part.type === 'paragraph' || part.type === 'blockquote' || part.type === 'list') parts.push(blockText(part));
+    }
+    const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+    if (text) result.push({ term, text: text.length > DEFINITION_LENGTH ? `${text.slice(0, DEFINITION_LENGTH - 1)}…` : text, range: range(node) });
+  }
+  return result;
 }
 
 /** Fills each heading's `contentLines` (see `Heading`), line by line. */
@@ -138,6 +167,21 @@ function countSectionContent(text: string, headings: Heading[]): void {
     }
     (heading as { contentLines: number }).contentLines = count;
   });
+}
+
+/** Plain text of a block; list items and quoted paragraphs stay apart. Iterative, like the walk. */
+function blockText(root: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    } else {
+      parts.push(toString(node, { includeHtml: false }));
+    }
+  }
+  return parts.join(' ');
 }
 
 function readLink(

@@ -1,5 +1,5 @@
 import type { QuestionBlock } from '../altai/questionBlocks';
-import type { Range } from '../text/types';
+import type { Position, Range } from '../text/types';
 
 /**
  * What a Markdown file is within an MQG4AI tree. The rules that decide it are in
@@ -98,6 +98,20 @@ export interface LinkReference {
 }
 
 /**
+ * A heading `Definition <Term>` and the text under it, e.g. the ALTAI requirement
+ * definitions in requirement documents. Hovers on the term show this text; a
+ * workspace's own definition wins over the built-in glossary.
+ */
+export interface TermDefinition {
+  /** The term as written after `Definition`, e.g. `Technical Robustness and Safety`. */
+  readonly term: string;
+  /** Plain text of the paragraphs (lists, quotes) under the heading, up to the next heading; shortened. */
+  readonly text: string;
+  /** The `Definition ...` heading line. */
+  readonly range: Range;
+}
+
+/**
  * Everything the product knows about one Markdown file, derived from its text
  * alone. Immutable; re-created when the text changes. No syntax tree is kept.
  */
@@ -116,7 +130,14 @@ export interface QualityGateDocument {
   readonly questionBlocks: readonly QuestionBlock[];
   /** The first paragraph's plain text (shortened), for hovers. */
   readonly summary: string;
+  /**
+   * `Definition <Term>` sections, in document order. Optional so hand-built models
+   * (skipped files, tests) need not mention it; `parseDocument` always sets it.
+   */
+  readonly definitions?: readonly TermDefinition[];
   readonly lineCount: number;
+  /** Position just after the last character. */
+  readonly endPosition: Position;
   /** Set when the file was listed but not parsed (too large, binary, unreadable): the reason. */
   readonly skipped?: string;
 }

@@ -180,6 +180,8 @@ export class WorkspaceIndex {
   /** The editor closed a document: the disk's content counts again. */
   async closeText(path: string): Promise<Set<string>> {
     if (!this.openTexts.delete(path)) return new Set();
+    // An unsaved document that never reached the disk disappears with its editor.
+    if (!(await this.fs.stat(path))) return this.fileDeleted(path);
     return this.fileChanged(path);
   }
 
@@ -192,10 +194,10 @@ export class WorkspaceIndex {
     if (stat.type === 'directory') {
       const markdown: string[] = [];
       await this.walk(path, markdown, neverCancelled);
-      await this.parseAll(markdown, neverCancelled);
       const affected = new Set<string>(markdown);
+      for (const file of markdown) for (const other of await this.loadFromDisk(file)) affected.add(other);
       for (const file of [path, ...markdown]) this.addAffectedByExistence(file, affected);
-      return affected;
+      return new Set([...affected].filter((p) => this.documents.has(p)));
     }
     this.addFile(path);
     const affected = new Set<string>();
@@ -225,7 +227,7 @@ export class WorkspaceIndex {
     }
     this.addAffectedByExistence(path, affected);
     for (const file of removed) affected.delete(file);
-    return affected;
+    return new Set([...affected].filter((p) => this.documents.has(p)));
   }
 
   // ---- internals -------------------------------------------------------------
@@ -426,6 +428,7 @@ function skippedDocument(path: string, reason: string): QualityGateDocument {
     questionBlocks: [],
     summary: '',
     lineCount: 1,
+    endPosition: { line: 0, character: 0 },
     skipped: reason,
   };
 }

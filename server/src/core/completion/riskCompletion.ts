@@ -1,0 +1,59 @@
+import { headingAbove } from '../altai/assessment';
+import type { QualityGateDocument } from '../model/types';
+import type { Position } from '../text/types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { formatDestination, relativeDestination } from './linkCompletion';
+import { escapeMarkdown, sortKey, type CompletionCandidate, type LineContext } from './types';
+
+const RISK_SECTION = /^\s*(poses\s+risks?\b|implements\s+risk\s+controls?\b)/i;
+/** Line start or a list item, then nothing or the start of a link text being typed. */
+const ITEM_START = /^([ \t]*)((?:[-*+]|\d+[.)])[ \t]+)?(\[[^\]]*|[^\s[\]()]*)$/;
+
+/** Whether `line` lies in a `Poses Risk(s)` / `Implements Risk Control(s)` section (nearest heading above). */
+export function inRiskSection(doc: QualityGateDocument, line: number): boolean {
+  const heading = headingAbove(doc, line);
+  return heading !== undefined && heading.range.start.line < line && RISK_SECTION.test(heading.text);
+}
+
+/** Risk documents of the workspace, by title. */
+export function riskDocuments(index: WorkspaceIndex, except: string): QualityGateDocument[] {
+  return [...index.allDocuments()].filter((d) => d.kind === 'risk' && d.path !== except).sort((a, b) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : 1));
+}
+
+/** A link text for a document: its title without a trailing `(... Risk)` qualifier. */
+export function linkTextFor(doc: QualityGateDocument): string {
+  const bare = doc.title.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  return (bare || doc.title).replace(/([[\]\\])/g, '\\$1');
+}
+
+/**
+ * At the start of a line or list item in a risk section: `[<title>](<relative path>)`
+ * for every risk document, then the workspace's quality gates (the controls a
+ * risk may point to). A bare line gets a list marker.
+ */
+export function riskLinkCompletions(index: WorkspaceIndex, doc: QualityGateDocument, position: Position, context: LineContext): CompletionCandidate[] {
+  const match = ITEM_START.exec(context.before);
+  if (!match || context.after.trim() !== '') return [];
+  const typed = match[3];
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  const marker = match[2] ? '' : '- ';
+  const gates = [...index.allDocuments()]
+    .filter((d) => (d.kind === 'leaf-qg' || d.kind === 'collection-qg') && d.path !== doc.path)
+    .sort((a, b) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : 1));
+  const item = (target: QualityGateDocument, group: number, rank: number): CompletionCandidate => {
+    const text = linkTextFor(target);
+    const destination = formatDestination(relativeDestination(doc.path, target.path));
+    return {
+      kind: 'document-link',
+      label: target.title,
+      detail: destination,
+      description: group === 0 ? 'risk' : 'quality gate',
+      documentation: target.summary ? escapeMarkdown(target.summary) : undefined,
+      newText: `${marker}[${text}](${destination})`,
+      range,
+      sortText: sortKey(group, rank),
+      filterText: typed.startsWith('[') ? `[${text}` : text,
+    };
+  };
+  return [...riskDocuments(index, doc.path).map((d, i) => item(d, 0, i)), ...gates.map((d, i) => item(d, 1, i))];
+}

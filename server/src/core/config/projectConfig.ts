@@ -1,0 +1,144 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../diagnostics/codes';
+import { LineIndex } from '../text/lineIndex';
+import type { Range } from '../text/types';
+import { buildConfigSchema } from './configSchema';
+
+export type SeverityOrOff = Severity | 'off';
+
+/** The effective configuration: defaults, overlaid by settings, overlaid by the project file. */
+export interface ProjectConfig {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly rules: Readonly<Partial<Record<DiagnosticCode, SeverityOrOff>>>;
+  readonly requiredSections: { readonly leafQg?: readonly string[]; readonly risk?: readonly string[] };
+  readonly externalLinks: 'ignore' | 'syntax';
+  readonly traceRoots: readonly string[];
+  readonly report: { readonly format: 'md' | 'html' | 'json'; readonly output?: string; readonly minAltai?: number };
+  readonly packs: readonly string[];
+  readonly questionPacks: readonly string[];
+  readonly glossary: ReadonlyArray<{ readonly term: string; readonly definition: string; readonly aliases?: readonly string[] }>;
+}
+
+/** One layer of configuration as written by a user: any subset of the keys. */
+export type ConfigLayer = { -readonly [K in keyof ProjectConfig]?: ProjectConfig[K] };
+
+export const DEFAULT_CONFIG: ProjectConfig = {
+  include: ['**/*.md', '**/*.markdown'],
+  exclude: [],
+  rules: {},
+  requiredSections: {},
+  externalLinks: 'ignore',
+  traceRoots: [],
+  report: { format: 'md' },
+  packs: ['altai'],
+  questionPacks: [],
+  glossary: [],
+};
+
+/** The file names looked for at a workspace folder's root, first found wins. */
+export const CONFIG_FILE_NAMES = ['.mqg4ai.yaml', '.mqg4ai.yml', '.mqg4ai.json'] as const;
+
+/** A problem in a configuration file, located at the offending key. */
+export interface ConfigProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/**
+ * Parses and validates a configuration file's text (YAML, or JSON which is
+ * YAML). Invalid parts are reported with their position and left out, so the
+ * rest still applies; an unreadable file yields an empty layer.
+ */
+export function parseConfigText(text: string): { layer: ConfigLayer; problems: ConfigProblem[] } {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false });
+  const problems: ConfigProblem[] = [];
+  if (doc.errors.length > 0) {
+    const [error] = doc.errors;
+    problems.push({ message: `Not valid YAML/JSON: ${error.message.split('\n')[0]}`, range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)) });
+    return { layer: {}, problems };
+  }
+  const value = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ message: 'The configuration must be a mapping of keys (include, exclude, rules, ...).', range: lines.rangeOf(0, Math.min(text.length, 1)) });
+    return { layer: {}, problems };
+  }
+
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(buildConfigSchema());
+  const layer: Record<string, unknown> = { ...value };
+  if (!validator(value)) {
+    for (const error of validator.errors ?? []) {
+      const path = pathOf(error);
+      const node = doc.getIn(path, true) as YamlNode | undefined;
+      const keyNode = keyNodeOf(doc.contents as YamlNode, path);
+      const at = keyNode?.range ?? node?.range;
+      problems.push({ message: describe(error), range: at ? lines.rangeOf(at[0], at[1]) : lines.rangeOf(0, 0) });
+      // Drop the invalid top-level key: the rest of the file still applies.
+      if (path.length > 0) delete layer[String(path[0])];
+    }
+  }
+  return { layer: layer as ConfigLayer, problems };
+}
+
+/** Overlays layers left to right: later layers win; `rules` merge per code. */
+export function mergeConfig(...layers: ConfigLayer[]): ProjectConfig {
+  let result: ProjectConfig = DEFAULT_CONFIG;
+  for (const layer of layers) {
+    result = {
+      ...result,
+      ...Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined && v !== null)),
+      rules: { ...result.rules, ...(layer.rules ?? {}) },
+      report: { ...result.report, ...(layer.report ?? {}) },
+      requiredSections: { ...result.requiredSections, ...(layer.requiredSections ?? {}) },
+    } as ProjectConfig;
+  }
+  return result;
+}
+
+/** The severity a diagnostic gets under `config`, or `off`. */
+export function effectiveSeverity(config: ProjectConfig, code: DiagnosticCode): SeverityOrOff {
+  return config.rules[code] ?? DIAGNOSTIC_CODES[code].severity;
+}
+
+function pathOf(error: ErrorObject): Array<string | number> {
+  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'additionalProperties') parts.push(String((error.params as { additionalProperty: string }).additionalProperty));
+  return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** The key node of a map entry at `path` (so the range covers the key, not its value). */
+function keyNodeOf(root: YamlNode | null | undefined, path: Array<string | number>): YamlNode | undefined {
+  let node: YamlNode | null | undefined = root;
+  let key: YamlNode | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);
+      key = pair?.key as YamlNode | undefined;
+      node = pair?.value as YamlNode | null | undefined;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part] as YamlNode | undefined;
+      key = node ?? undefined;
+    } else return key;
+  }
+  return key;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'configuration';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      return where.startsWith('rules') || where === 'rules' ? `Unknown rule code "${key}".` : `Unknown key "${key}" in ${where}.`;
+    }
+    case 'enum':
+      return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`;
+    case 'type':
+      return `${where} must be ${(error.params as { type: string }).type === 'array' ? 'a list' : `of type ${(error.params as { type: string }).type}`}.`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}.`;
+  }
+}

@@ -1,0 +1,51 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { altaiCatalogue, type QuestionCatalogue } from '../core/altai/catalogue';
+import { replacementKeepingLinks } from '../core/altai/questionFix';
+import { altaiQuestionRule } from '../core/rules/altaiRules';
+import { LineIndex } from '../core/text/lineIndex';
+import { comparePositions } from '../core/text/types';
+import type { CancellationToken } from '../core/util/cancellation';
+import { uriFromPath } from '../core/workspace/fileSystem';
+import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { toLspDiagnostic } from './diagnosticsProvider';
+
+/**
+ * Quick fixes. `altai.question-deviates`: replace the question with the
+ * catalogue text (keeping the author's links). Diagnostics are recomputed from
+ * the index, so the fix never trusts stale data from the client.
+ */
+export class CodeActionProvider {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly catalogue: QuestionCatalogue = altaiCatalogue(),
+  ) {}
+
+  provideCodeActions(path: string, range: Range, reported: readonly Diagnostic[], token: CancellationToken, text = this.index.openText(path)): CodeAction[] {
+    const doc = this.index.getDocument(path);
+    if (!doc || token.isCancellationRequested) return [];
+    const lines = text === undefined ? undefined : new LineIndex(text);
+    const actions: CodeAction[] = [];
+    for (const problem of altaiQuestionRule.check({ index: this.index, doc, catalogue: this.catalogue }, token)) {
+      if (problem.code !== 'altai.question-deviates' || problem.replacement === undefined || !overlaps(problem.range, range)) continue;
+      const written = lines ? text!.slice(lines.offsetAt(problem.range.start), lines.offsetAt(problem.range.end)) : '';
+      const newText = replacementKeepingLinks(written, problem.replacement);
+      const diagnostic = reported.find((d) => d.code === problem.code && sameRange(d.range, problem.range)) ?? toLspDiagnostic(problem);
+      actions.push({
+        title: `Use the ALTAI wording of ${problem.questionId}`,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: true,
+        diagnostics: [diagnostic],
+        edit: { changes: { [uriFromPath(path)]: [{ range: problem.range, newText }] } },
+      });
+    }
+    return actions;
+  }
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
