@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
+
+describe('activation', () => {
+  it('opens the sample assessment as the workspace', () => {
+    assert.ok(workspaceRoot(), 'a workspace folder is open');
+    assert.equal(vscode.workspace.workspaceFolders?.length, 1);
+  });
+
+  it('activates the extension and starts the language client', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    const client = await activate();
+    assert.equal(extension.isActive, true);
+    assert.equal(client.isRunning(), true);
+    const idle = await client.sendRequest<{ documents: number }>('mqg4ai/waitForIdle');
+    assert.ok(idle.documents >= 10, `the server indexed the sample workspace (${idle.documents} documents)`);
+  });
+
+  it('runs without the built-in Markdown language features, so every answer comes from MQG4AI', () => {
+    // Both runners start VS Code with --disable-extension vscode.markdown-language-features.
+    const builtin = vscode.extensions.getExtension('vscode.markdown-language-features');
+    assert.ok(!builtin?.isActive, 'vscode.markdown-language-features is disabled');
+  });
+
+  it('registers its commands', async () => {
+    const commands = await waitFor(async () => {
+      const all = await vscode.commands.getCommands(true);
+      return all.includes('mqg4ai.restartServer') ? all : undefined;
+    }, 'the mqg4ai commands');
+    for (const id of ['mqg4ai.restartServer', 'mqg4ai.showOutput']) assert.ok(commands.includes(id), `${id} is registered`);
+  });
+});
