@@ -24,6 +24,10 @@ export class LspTestClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly logs: string[] = [];
+  /** What the client answers to `workspace/configuration` for section `mqg4ai`. */
+  settings: Record<string, unknown> | null = null;
+  /** `window/showMessage` notifications received. */
+  readonly messages: Array<{ type: number; message: string }> = [];
   private readonly process: ChildProcess;
   private listeners: Array<() => void> = [];
 
@@ -37,19 +41,23 @@ export class LspTestClient {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => (item.section === 'mqg4ai' ? this.settings : null)),
+    );
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
     this.connection.listen();
   }
 
   /** Starts the server on the given workspace folders and waits until it has indexed and validated them. */
-  static async start(folders: string[], options: { waitForIdle?: boolean } = {}): Promise<LspTestClient> {
+  static async start(folders: string[], options: { waitForIdle?: boolean; settings?: Record<string, unknown> } = {}): Promise<LspTestClient> {
     const client = new LspTestClient();
+    client.settings = options.settings ?? null;
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
       capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
       },
     });

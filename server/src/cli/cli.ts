@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { checkWorkspace, type CheckResult } from '../core/checkWorkspace';
 import { NodeFileSystem, pathFromFsPath } from '../core/workspace/fileSystem';
 import { filteredLogger } from '../core/util/logger';
+import { runCoverage } from './coverage';
 import { formatJson, formatText } from './formats';
 
 export interface CliIo {
@@ -12,12 +13,16 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: mqg4ai check [PATH...] [--format text|json] [--verbose]
+       mqg4ai coverage [PATH] [--format md|html|json] [--output FILE]
 
-Checks every trace link of the quality-gate Markdown under PATH (default: the
-current folder). With one folder, that folder is the workspace root; otherwise
-the current folder is, and only the given files and folders are reported.
+check     Checks every trace link of the quality-gate Markdown under PATH (default:
+          the current folder). With one folder, that folder is the workspace root;
+          otherwise the current folder is, and only the given files and folders are
+          reported. Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
+coverage  Writes the assessment coverage report of the MQG4AI trees in the folder
+          PATH (default: the current folder) to FILE or stdout. Exit status: 0
+          report written, 2 usage or I/O failure. See "mqg4ai coverage --help".`;
 
 /** Runs the command line; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -26,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (command === 'coverage') return runCoverage(rest, io);
   if (command !== 'check') {
     io.stderr.write(`mqg4ai: ${command ? `unknown command "${command}"` : 'missing command'}\n\n${USAGE}\n`);
     return 2;
@@ -33,6 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let format: 'text' | 'json' = 'text';
   let verbose = false;
+  let configFile: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -43,6 +50,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 2;
       }
       format = value;
+    } else if (arg === '--config' || arg.startsWith('--config=')) {
+      const value = arg.includes('=') ? arg.slice('--config='.length) : rest[++i];
+      if (!value) {
+        io.stderr.write('mqg4ai: --config needs a file\n');
+        return 2;
+      }
+      configFile = pathFromFsPath(resolve(io.cwd, value));
     } else if (arg === '--verbose') {
       verbose = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -69,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let result: CheckResult;
   try {
-    result = await checkWorkspace(new NodeFileSystem(), root, paths.map(pathFromFsPath), logger);
+    result = await checkWorkspace(new NodeFileSystem(), root, { scope: paths.map(pathFromFsPath), logger, configFile });
   } catch (error) {
     io.stderr.write(`mqg4ai: ${(error as Error).message}\n`);
     return 2;

@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
-import { computeDocumentDiagnostics } from './diagnostics/documentDiagnostics';
 import type { TraceDiagnostic } from './diagnostics/codes';
+import { computeDocumentFindings, type SuppressedDiagnostic } from './diagnostics/documentDiagnostics';
+import { make } from './diagnostics/codes';
+import { effectiveConfig, readConfigFile, type LoadedConfigFile } from './config/loadConfig';
 import { isInside } from './links/resolveLink';
 import type { CancellationToken } from './util/cancellation';
 import { neverCancelled } from './util/cancellation';
@@ -13,35 +15,57 @@ export interface FileReport {
   readonly path: string;
   readonly relativePath: string;
   readonly diagnostics: readonly TraceDiagnostic[];
+  /** Findings silenced by `mqg4ai-disable` comments, with their reasons. */
+  readonly suppressed: readonly SuppressedDiagnostic[];
 }
 
 export interface CheckResult {
   readonly root: string;
   readonly files: number;
   readonly reports: readonly FileReport[];
+  /** The project configuration file that applied, if any. */
+  readonly configFile?: string;
+  /** The index the check ran on, for follow-up work (coverage). */
+  readonly index: WorkspaceIndex;
+}
+
+export interface CheckOptions {
+  /** Files and folders to report on; all of the root by default. */
+  readonly scope?: readonly string[];
+  /** An explicit configuration file; by default `.mqg4ai.yaml|.yml|.json` in the root. */
+  readonly configFile?: string;
+  readonly logger?: Logger;
+  readonly token?: CancellationToken;
 }
 
 /**
- * Indexes `root` and checks every Markdown document inside `scope` (all of the
- * root by default). The batch entry point behind the CLI.
+ * Indexes `root` under its project configuration and checks every Markdown
+ * document inside the scope. The batch entry point behind the CLI; it applies
+ * the same configuration, rules and suppressions as the language server.
  */
-export async function checkWorkspace(
-  fs: WorkspaceFileSystem,
-  root: string,
-  scope: readonly string[] = [root],
-  logger?: Logger,
-  token: CancellationToken = neverCancelled,
-): Promise<CheckResult> {
+export async function checkWorkspace(fs: WorkspaceFileSystem, root: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const { scope = [root], logger, token = neverCancelled } = options;
+  const file: LoadedConfigFile | undefined = await readConfigFile(fs, root, options.configFile);
   const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, roots: [root] }, logger);
+  index.setConfig(effectiveConfig(undefined, file));
   await index.initialize(token);
+
   const reports: FileReport[] = [];
+  if (file && file.problems.length > 0) {
+    reports.push({
+      path: file.path,
+      relativePath: posix.relative(root, file.path) || file.path,
+      diagnostics: file.problems.map((p) => make('config.invalid', { message: p.message, range: p.range })),
+      suppressed: [],
+    });
+  }
   let files = 0;
   const documents = [...index.allDocuments()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const doc of documents) {
-    if (!scope.some((s) => isInside(doc.path, s))) continue;
+    if (!scope.some((s) => isInside(doc.path, s)) || !index.isChecked(doc.path)) continue;
     files++;
-    const diagnostics = computeDocumentDiagnostics(index, doc, token);
-    if (diagnostics.length > 0) reports.push({ path: doc.path, relativePath: posix.relative(root, doc.path), diagnostics });
+    const { diagnostics, suppressed } = computeDocumentFindings(index, doc, token);
+    if (diagnostics.length > 0 || suppressed.length > 0) reports.push({ path: doc.path, relativePath: posix.relative(root, doc.path), diagnostics, suppressed });
   }
-  return { root, files, reports };
+  return { root, files, reports, configFile: file?.path, index };
 }

@@ -1,7 +1,11 @@
+import { posix } from 'node:path';
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -10,12 +14,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { isReportFormat } from '../core/coverage/report';
 import { neverCancelled, OperationCancelled } from '../core/util/cancellation';
 import type { Logger } from '../core/util/logger';
 import { NodeFileSystem, pathFromUri, uriFromPath } from '../core/workspace/fileSystem';
 import { isMarkdownPath } from '../core/workspace/workspaceIndex';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completionProvider';
+import type { CoverageReportResult } from '../service/coverageReportProvider';
 import { createLanguageService, type LanguageService } from '../service/languageService';
+import { ConfigurationManager } from './configurationManager';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 
 /** Wires the language service to an LSP connection. */
@@ -35,6 +42,17 @@ export function startServer(connection: Connection): void {
   let service: LanguageService;
   let ready: Promise<void> = Promise.resolve();
   let supportsDynamicWatchers = false;
+  let supportsConfigurationRequest = false;
+  const fileSystem = new NodeFileSystem();
+  const configuration = new ConfigurationManager(connection, fileSystem, logger, () => supportsConfigurationRequest);
+
+  /** Re-reads settings and the project file, then re-validates everything under the new configuration. */
+  const reloadConfiguration = async () => {
+    await ready;
+    const current = service;
+    current.index.setConfig(await configuration.load(roots));
+    if (current === service) scheduler.schedule([...current.index.allDocuments()].map((d) => d.path));
+  };
   const published = new Set<string>();
 
   const isFileUri = (uri: string) => uri.startsWith('file:');
@@ -57,9 +75,10 @@ export function startServer(connection: Connection): void {
 
   /** Builds a fresh index over the current roots and publishes every document's diagnostics. */
   const rebuild = () => {
-    service = createLanguageService({ fileSystem: new NodeFileSystem(), roots, logger });
+    service = createLanguageService({ fileSystem, roots, logger });
     const current = service;
     ready = (async () => {
+      current.index.setConfig(await configuration.load(roots));
       for (const doc of documents.all()) if (isFileUri(doc.uri)) current.index.setOpenText(pathFromUri(doc.uri), doc.getText());
       try {
         await current.index.initialize();
@@ -94,6 +113,7 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     roots = folders.filter((f) => isFileUri(f.uri)).map((f) => pathFromUri(f.uri));
     supportsDynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsConfigurationRequest = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -115,6 +135,7 @@ export function startServer(connection: Connection): void {
     if (supportsDynamicWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
+    if (supportsConfigurationRequest) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mqg4ai' });
     void rebuild().then(() => logger.log('info', `Ready: ${service.index.documentCount} Markdown documents in ${roots.length} folder(s).`));
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => pathFromUri(f.uri)));
@@ -136,8 +157,11 @@ export function startServer(connection: Connection): void {
     void ready.then(async () => scheduler.schedule(await service.index.closeText(pathFromUri(e.document.uri))));
   });
 
+  connection.onDidChangeConfiguration(() => void reloadConfiguration());
+
   connection.onDidChangeWatchedFiles(async (params) => {
     await ready;
+    if (params.changes.some((c) => isFileUri(c.uri) && configuration.isConfigFile(pathFromUri(c.uri), roots))) void reloadConfiguration();
     const affected = new Set<string>();
     for (const change of params.changes) {
       if (!isFileUri(change.uri)) continue;
@@ -195,6 +219,19 @@ export function startServer(connection: Connection): void {
   connection.onRequest('mqg4ai/coverage', (params: { root?: string } | undefined, token) =>
     whenReady('coverage', [], () => service.coverage.provideCoverage(params?.root ? pathFromUri(params.root) : undefined, token))(),
   );
+  connection.onRequest('mqg4ai/coverageReport', (params: { root?: string; format?: unknown; target?: string } | undefined, token) => {
+    const format = params?.format;
+    if (!isReportFormat(format)) return new ResponseError(ErrorCodes.InvalidParams, `format must be "md", "html" or "json", not ${JSON.stringify(format)}`);
+    const request = {
+      format,
+      rootPath: params?.root ? pathFromUri(params.root) : undefined,
+      // The report's links are relative to the folder it will be saved in.
+      linkBasePath: params?.target ? posix.dirname(pathFromUri(params.target)) : undefined,
+    };
+    return whenReady<CoverageReportResult | ResponseError<void>>('coverageReport', new ResponseError(ErrorCodes.InternalError, 'The coverage report failed; see the MQG4AI output.'), () =>
+      service.coverageReport.provideReport(request, token),
+    )();
+  });
 
   // A test/automation hook: resolves once indexing and queued diagnostics are done.
   connection.onRequest('mqg4ai/waitForIdle', async () => {

@@ -26,18 +26,18 @@ describe('core/checkWorkspace', () => {
   });
 
   it('limits the check to the given scope but resolves links against the whole root', async () => {
-    const result = await checkWorkspace(new InMemoryFileSystem(files), '/ws', ['/ws/a']);
+    const result = await checkWorkspace(new InMemoryFileSystem(files), '/ws', { scope: ['/ws/a'] });
     assert.equal(result.files, 2);
     assert.deepEqual(result.reports.map((r) => r.relativePath), ['a/one.md']);
   });
 
   it('accepts several scopes, files and folders alike', async () => {
-    const result = await checkWorkspace(new InMemoryFileSystem(files), '/ws', ['/ws/a/fine.md', '/ws/b']);
+    const result = await checkWorkspace(new InMemoryFileSystem(files), '/ws', { scope: ['/ws/a/fine.md', '/ws/b'] });
     assert.equal(result.files, 2);
     assert.deepEqual(result.reports.map((r) => r.relativePath), ['b/two.md']);
   });
 
   it('honours cancellation', async () => {
-    await assert.rejects(checkWorkspace(new InMemoryFileSystem(files), '/ws', ['/ws'], undefined, cancelled), OperationCancelled);
+    await assert.rejects(checkWorkspace(new InMemoryFileSystem(files), '/ws', { token: cancelled }), OperationCancelled);
   });
 });

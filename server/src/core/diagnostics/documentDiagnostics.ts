@@ -1,19 +1,57 @@
 import { altaiCatalogue, type QuestionCatalogue } from '../altai/catalogue';
+import { effectiveSeverity, type ProjectConfig } from '../config/projectConfig';
+import { suppressionFor } from '../config/suppressions';
 import type { QualityGateDocument } from '../model/types';
 import { documentRules } from '../rules';
 import { neverCancelled, type CancellationToken } from '../util/cancellation';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { TraceDiagnostic } from './codes';
 
+/** A diagnostic silenced by an `mqg4ai-disable` comment: an accepted deviation. */
+export interface SuppressedDiagnostic {
+  readonly diagnostic: TraceDiagnostic;
+  readonly reason: string;
+}
+
+export interface DocumentFindings {
+  readonly diagnostics: TraceDiagnostic[];
+  readonly suppressed: SuppressedDiagnostic[];
+}
+
 /**
- * All diagnostics of one document: every registered rule over the index's
- * current state. Pure: reads no files.
+ * Everything the rules find in one document under the index's configuration:
+ * severities overridden (or turned off), suppressed findings set apart with
+ * their reasons. Documents outside `include`/inside `exclude` have none.
  */
-export function computeDocumentDiagnostics(
+export function computeDocumentFindings(
   index: WorkspaceIndex,
   doc: QualityGateDocument,
   token: CancellationToken = neverCancelled,
   catalogue: QuestionCatalogue = altaiCatalogue(),
+): DocumentFindings {
+  const config: ProjectConfig = index.config;
+  if (!index.isChecked(doc.path)) return { diagnostics: [], suppressed: [] };
+  const diagnostics: TraceDiagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
+  for (const rule of documentRules) {
+    for (const found of rule.check({ index, doc, catalogue, config }, token)) {
+      const severity = effectiveSeverity(config, found.code);
+      if (severity === 'off') continue;
+      const diagnostic = severity === found.severity ? found : { ...found, severity };
+      const suppression = suppressionFor(doc, diagnostic);
+      if (suppression) suppressed.push({ diagnostic, reason: suppression.reason ?? '' });
+      else diagnostics.push(diagnostic);
+    }
+  }
+  return { diagnostics, suppressed };
+}
+
+/** The diagnostics to show for one document (see `computeDocumentFindings`). */
+export function computeDocumentDiagnostics(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  token: CancellationToken = neverCancelled,
+  catalogue?: QuestionCatalogue,
 ): TraceDiagnostic[] {
-  return documentRules.flatMap((rule) => rule.check({ index, doc, catalogue }, token));
+  return computeDocumentFindings(index, doc, token, catalogue).diagnostics;
 }

@@ -11,7 +11,8 @@ import { LineIndex } from '../text/lineIndex';
 import { classifyDocument } from './documentKind';
 import { parseFrontMatter } from './frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from './linkSyntax';
-import type { FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
+import { readSuppressions } from '../config/suppressions';
+import type { Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
 
 // One frozen processor for all documents: building it is the expensive part.
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -39,6 +40,7 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   let frontMatter: FrontMatter | undefined;
   const headings: Heading[] = [];
   const htmlAnchors: HtmlAnchor[] = [];
+  const suppressions: Suppression[] = [];
   const links: LinkOccurrence[] = [];
   const references: LinkReference[] = [];
   let summary = '';
@@ -75,6 +77,10 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
         break;
       }
       case 'html':
+        if (node.value.includes('mqg4ai-disable')) {
+          const startLine = node.position?.start.line ? node.position.start.line - 1 : 0;
+          suppressions.push(...readSuppressions(node.value, startLine, (offset) => node.value.slice(0, offset).split(/\r\n|\r|\n/).length - 1));
+        }
         for (const match of node.value.matchAll(HTML_ANCHOR)) {
           const id = match[1] ?? match[2] ?? match[3] ?? '';
           if (id) htmlAnchors.push({ id, range: range(node) });
@@ -113,7 +119,7 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
 
   const definitions = readDefinitions(tree, range);
 
-  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, questionBlocks, summary, definitions, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
 }
 
 /**

@@ -38,6 +38,18 @@ export interface FrontMatter {
   readonly problems: readonly FrontMatterProblem[];
 }
 
+/** An `<!-- mqg4ai-disable-... -->` comment: findings accepted as deviations, with the reason. */
+export interface Suppression {
+  readonly scope: 'next-line' | 'file';
+  /** Codes it silences; empty means every code. */
+  readonly codes: readonly string[];
+  readonly reason?: string;
+  /** 0-based line of the comment. */
+  readonly line: number;
+  /** For `next-line`: the 0-based line whose findings it silences. */
+  readonly appliesToLine: number;
+}
+
 /** A heading with the anchor GitHub gives it. */
 export interface Heading {
   readonly level: number;
@@ -126,6 +138,8 @@ export interface QualityGateDocument {
   readonly htmlAnchors: readonly HtmlAnchor[];
   readonly links: readonly LinkOccurrence[];
   readonly references: readonly LinkReference[];
+  /** `mqg4ai-disable` comments. */
+  readonly suppressions: readonly Suppression[];
   /** `ALTAI:` / `Additional Questions:` blocks with their quoted questions. */
   readonly questionBlocks: readonly QuestionBlock[];
   /** The first paragraph's plain text (shortened), for hovers. */

@@ -1,4 +1,6 @@
-import { make } from '../diagnostics/codes';
+import { checkSuppressions } from '../config/suppressions';
+import { make, type TraceDiagnostic } from '../diagnostics/codes';
+import { resolveLinkTarget } from '../links/resolveLink';
 import { diagnoseLink } from '../diagnostics/linkDiagnostics';
 import { throwIfCancelled } from '../util/cancellation';
 import type { DocumentRule } from './rule';
@@ -20,13 +22,34 @@ export const frontMatterRule: DocumentRule = {
 /** `link.*`: every link and image resolves. */
 export const linkRule: DocumentRule = {
   name: 'links',
-  check: ({ index, doc }, token) => {
-    const result = [];
+  check: ({ index, doc, config }, token) => {
+    const result: TraceDiagnostic[] = [];
     for (const link of doc.links) {
       throwIfCancelled(token);
       const problem = diagnoseLink(index, doc, link);
       if (problem) result.push(problem);
+      else if (config.externalLinks === 'syntax') {
+        const target = resolveLinkTarget(doc.path, link.destination);
+        if (target.type === 'external' && /^https?:/i.test(target.url) && !isValidUrl(target.url)) {
+          result.push(make('link.invalid-url', { message: `"${target.url}" is not a valid web address (external links are never fetched, only their syntax is checked).`, range: link.destinationRange, linkRange: link.range, target: link.rawDestination }));
+        }
+      }
     }
     return result;
   },
+};
+
+function isValidUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname.length > 0 && !/\s/.test(url);
+  } catch {
+    return false;
+  }
+}
+
+/** `suppression.*`: every mqg4ai-disable comment gives a reason and names real codes. */
+export const suppressionRule: DocumentRule = {
+  name: 'suppressions',
+  check: ({ doc }) => checkSuppressions(doc),
 };

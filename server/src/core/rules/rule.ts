@@ -1,4 +1,5 @@
 import type { QuestionCatalogue } from '../altai/catalogue';
+import type { ProjectConfig } from '../config/projectConfig';
 import type { TraceDiagnostic } from '../diagnostics/codes';
 import type { QualityGateDocument } from '../model/types';
 import type { CancellationToken } from '../util/cancellation';
@@ -9,6 +10,8 @@ export interface RuleContext {
   readonly index: WorkspaceIndex;
   readonly doc: QualityGateDocument;
   readonly catalogue: QuestionCatalogue;
+  /** The effective project configuration (required sections, link options, ...). */
+  readonly config: ProjectConfig;
 }
 
 /**

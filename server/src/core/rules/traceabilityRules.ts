@@ -20,19 +20,29 @@ const titleRange = (doc: QualityGateDocument) => doc.headings[0]?.textRange ?? {
 /** `qg.missing-section`, `qg.empty-section`, `risk.missing-section`: the template's sections are there and filled. */
 export const templateSectionsRule: DocumentRule = {
   name: 'template-sections',
-  check: ({ doc }) => {
-    if (doc.kind === 'leaf-qg') return checkTemplate(doc, leafQgTemplate, 'qg.missing-section', 'Leaf-QG');
-    if (doc.kind === 'risk') return checkTemplate(doc, riskTemplate, 'risk.missing-section', 'Risk document');
+  check: ({ doc, config }) => {
+    if (doc.kind === 'leaf-qg') return checkTemplate(doc, leafQgTemplate, 'qg.missing-section', 'Leaf-QG', config.requiredSections.leafQg);
+    if (doc.kind === 'risk') return checkTemplate(doc, riskTemplate, 'risk.missing-section', 'Risk document', config.requiredSections.risk);
     return [];
   },
 };
 
-function checkTemplate(doc: QualityGateDocument, template: DocumentTemplate, missingCode: 'qg.missing-section' | 'risk.missing-section', label: string): TraceDiagnostic[] {
+function checkTemplate(
+  doc: QualityGateDocument,
+  template: DocumentTemplate,
+  missingCode: 'qg.missing-section' | 'risk.missing-section',
+  label: string,
+  required: readonly string[] | undefined,
+): TraceDiagnostic[] {
   const sections = sectionsOf(doc);
   const result: TraceDiagnostic[] = [];
   const missing = new Set<string>();
+  // A configured list names the required sections; a parent of a required section is required too.
+  const requiredKeys = required ? new Set(required.map(sectionKey)) : undefined;
+  const isRequired = (heading: string) =>
+    !requiredKeys || requiredKeys.has(sectionKey(heading)) || template.sections.some((s) => requiredKeys.has(sectionKey(s.heading)) && s.parents.includes(heading));
   for (const wanted of template.sections) {
-    if (OPTIONAL_SECTIONS.has(sectionKey(wanted.heading))) continue;
+    if (OPTIONAL_SECTIONS.has(sectionKey(wanted.heading)) || !isRequired(wanted.heading)) continue;
     const path = [...wanted.parents, wanted.heading];
     // When a parent section is missing, its children are implied: report the parent only.
     if (wanted.parents.some((p) => missing.has(p))) {

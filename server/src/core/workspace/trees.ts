@@ -9,6 +9,11 @@ import type { WorkspaceIndex } from './workspaceIndex';
  */
 export function treeRootOf(index: WorkspaceIndex, path: string): string | undefined {
   const root = index.rootFor(path);
+  // Configured trace roots replace the detection.
+  if (root && index.config.traceRoots.length > 0) {
+    const configured = index.config.traceRoots.map((r) => posix.join(root, r)).filter((r) => path.startsWith(`${r}/`));
+    return configured.sort((a, b) => b.length - a.length)[0];
+  }
   for (let folder = posix.dirname(path); root && folder.length >= root.length; folder = posix.dirname(folder)) {
     for (const child of index.foldersIn(folder)) if (BLOCK_FOLDER.test(posix.basename(child))) return folder;
     if (folder === root || folder === '/') break;

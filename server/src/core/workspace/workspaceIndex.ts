@@ -7,6 +7,8 @@ import { silentLogger, yieldToEventLoop, type Logger } from '../util/logger';
 import { decodeDocumentBytes } from './decode';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { LinkGraph } from './linkGraph';
+import { DEFAULT_CONFIG, type ProjectConfig } from '../config/projectConfig';
+import { compileFileFilter } from '../config/fileFilter';
 
 /** What the index reads, and what it leaves alone. */
 export interface IndexOptions {
@@ -50,6 +52,8 @@ export class WorkspaceIndex {
   private readonly childFolders = new Map<string, Set<string>>();
   private readonly names = new Map<string, Set<string>>();
   private readonly excluded: ReadonlySet<string>;
+  private currentConfig: ProjectConfig = DEFAULT_CONFIG;
+  private checked: (relativePath: string) => boolean = compileFileFilter(DEFAULT_CONFIG);
 
   constructor(
     private readonly fs: WorkspaceFileSystem,
@@ -57,6 +61,23 @@ export class WorkspaceIndex {
     private readonly logger: Logger = silentLogger,
   ) {
     this.excluded = new Set(options.excludedFolderNames);
+  }
+
+  /** The effective project configuration the rules and the coverage read. */
+  get config(): ProjectConfig {
+    return this.currentConfig;
+  }
+
+  /** Replaces the configuration; callers re-validate every document afterwards. */
+  setConfig(config: ProjectConfig): void {
+    this.currentConfig = config;
+    this.checked = compileFileFilter(config);
+  }
+
+  /** Whether diagnostics are reported for a document (config `include`/`exclude`). */
+  isChecked(path: string): boolean {
+    const root = this.rootFor(path);
+    return !!root && this.checked(path.slice(root.length + 1));
   }
 
   get roots(): readonly string[] {
@@ -425,6 +446,7 @@ function skippedDocument(path: string, reason: string): QualityGateDocument {
     htmlAnchors: [],
     links: [],
     references: [],
+    suppressions: [],
     questionBlocks: [],
     summary: '',
     lineCount: 1,
