@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cacheDir = path.resolve(process.env.MQG4AI_E2E_CACHE ?? path.join(projectRoot, '.e2e'));
+export const cacheDir = path.resolve(process.env.MQG4AI_E2E_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mqg4ai-e2e'));
 export const chromiumPath = process.env.MQG4AI_E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const fixture = path.join(projectRoot, 'test-fixtures', 'sample-assessment');
 

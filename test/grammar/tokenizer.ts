@@ -3,6 +3,7 @@
  * does: the MQG4AI injection grammar is handed out through `getInjections` for `text.html.markdown`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, Registry, parseRawGrammar, type IGrammar, type StateStack } from 'vscode-textmate';
@@ -14,7 +15,7 @@ export const FIXTURE_DIR = join(__dirname, 'fixtures');
 
 /** VS Code's own grammars, present when `npm run test:e2e` has installed code-server. */
 export const VSCODE_EXTENSIONS = process.env.MQG4AI_VSCODE_EXTENSIONS
-  ?? join(REPO_ROOT, '.e2e', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
+  ?? join(process.env.MQG4AI_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'mqg4ai-e2e'), 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
 
 export interface Token {
   readonly text: string;
