@@ -12,12 +12,14 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCoverage } from './coverage/coverageFeature';
+import type { CoverageTreeProvider } from './coverage/coverageView';
 import { RestartPolicy } from './restartPolicy';
 
 let client: LanguageClient | undefined;
 
 /** Starts the MQG4AI language server and the commands around it. */
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; coverageTree: CoverageTreeProvider }> {
   const output = vscode.window.createOutputChannel('MQG4AI', { log: true });
   context.subscriptions.push(output);
 
@@ -60,8 +62,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('mqg4ai.showOutput', () => output.show()),
   );
 
+  const coverageTree = registerCoverage(context, client, output);
+
   await client.start();
-  return { client };
+  return { client, coverageTree };
 }
 
 export async function deactivate(): Promise<void> {

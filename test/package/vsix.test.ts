@@ -11,7 +11,7 @@ const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
 
 /** Files the .vsix may contain (paths relative to the extension root). */
-const ALLOWED = [/^package\.json$/, /^dist\/[^/]+\.js$/, /^snippets\//, /^syntaxes\//, /^schemas\/[^/]+\.json$/, /^README\.md$/i, /^LICENSE(\.(md|txt))?$/i, /^CHANGELOG\.md$/i, /^images\/icon\.png$/];
+const ALLOWED = [/^package\.json$/, /^dist\/[^/]+\.js$/, /^snippets\//, /^syntaxes\//, /^schemas\/[^/]+\.json$/, /^README\.md$/i, /^LICENSE(\.(md|txt))?$/i, /^CHANGELOG\.md$/i, /^images\/icon\.png$/, /^images\/coverage\.svg$/];
 /** Files it must contain. */
 const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images/icon.png'];
 

@@ -70,7 +70,7 @@ function tagKeyHover(doc: QualityGateDocument, position: Position): Hover | unde
   const meaning = tagKeyMeaning(tag.key);
   const schema = `ML design-pattern schema: ${TAG_KEYS.map((k) => k.key).join(', ')}.`;
   const value = meaning
-    ? `**Front-matter tag \`${meaning.key}\`**\n\n${escape(meaning.meaning)}\n\n_${schema}_`
+    ? `**Front-matter tag \`${meaning.key}\`**\n\n${meaning.meaning}\n\n_${schema}_`
     : `**Front-matter tag \`${escape(tag.key)}\`**\n\nNot one of the schema's keys. _${schema}_`;
   return markdown(value, tag.range);
 }
@@ -100,7 +100,9 @@ function termHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: Qua
   const heading = requirement
     ? `**${escape(requirement.title)}** — ALTAI requirement \`${requirement.id}\` (${requirement.sections.length} sections: ${requirement.sections.map((s) => escape(s.title)).join(', ')})`
     : `**${escape(hit.term)}**`;
-  const parts = [heading, escape(hit.definition), sourceNote(index, hit.source)];
+  // The built-in glossary is written in Markdown; text read from documents is shown as plain text.
+  const definition = hit.source.type === 'glossary' ? hit.definition : escape(hit.definition);
+  const parts = [heading, definition, sourceNote(index, hit.source)];
   if (hit.overrides) parts.push(`_This workspace's definition replaces the built-in one (${escape(plainSource(hit.overrides))})._`);
   return markdown(parts.join('\n\n'), hit.range);
 }

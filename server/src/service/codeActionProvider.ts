@@ -1,6 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { altaiCatalogue, type QuestionCatalogue } from '../core/altai/catalogue';
 import { replacementKeepingLinks } from '../core/altai/questionFix';
+import { effectiveSeverity } from '../core/config/projectConfig';
+import { suppressionFor } from '../core/config/suppressions';
 import { altaiQuestionRule } from '../core/rules/altaiRules';
 import { LineIndex } from '../core/text/lineIndex';
 import { comparePositions } from '../core/text/types';
@@ -23,10 +25,14 @@ export class CodeActionProvider {
   provideCodeActions(path: string, range: Range, reported: readonly Diagnostic[], token: CancellationToken, text = this.index.openText(path)): CodeAction[] {
     const doc = this.index.getDocument(path);
     if (!doc || token.isCancellationRequested) return [];
+    const config = this.index.config;
+    if (!this.index.isChecked(path) || effectiveSeverity(config, 'altai.question-deviates') === 'off') return [];
     const lines = text === undefined ? undefined : new LineIndex(text);
     const actions: CodeAction[] = [];
-    for (const problem of altaiQuestionRule.check({ index: this.index, doc, catalogue: this.catalogue }, token)) {
+    // Only the ALTAI rule: code actions are asked for on every cursor move.
+    for (const problem of altaiQuestionRule.check({ index: this.index, doc, catalogue: this.catalogue, config }, token)) {
       if (problem.code !== 'altai.question-deviates' || problem.replacement === undefined || !overlaps(problem.range, range)) continue;
+      if (suppressionFor(doc, problem)) continue;
       const written = lines ? text!.slice(lines.offsetAt(problem.range.start), lines.offsetAt(problem.range.end)) : '';
       const newText = replacementKeepingLinks(written, problem.replacement);
       const diagnostic = reported.find((d) => d.code === problem.code && sameRange(d.range, problem.range)) ?? toLspDiagnostic(problem);

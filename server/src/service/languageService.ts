@@ -5,6 +5,7 @@ import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../core/
 import { CodeActionProvider } from './codeActionProvider';
 import { CompletionProvider } from './completionProvider';
 import { CoverageProvider } from './coverageProvider';
+import { CoverageReportProvider } from './coverageReportProvider';
 import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentLinkProvider } from './documentLinkProvider';
@@ -39,6 +40,7 @@ export function createLanguageService(options: LanguageServiceOptions) {
     documentSymbols: new DocumentSymbolProvider(index),
     workspaceSymbols: new WorkspaceSymbolProvider(index),
     coverage: new CoverageProvider(index, altaiCatalogue()),
+    coverageReport: new CoverageReportProvider(index, altaiCatalogue()),
   };
 }
 

@@ -43,6 +43,8 @@ const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 const ITEM = /^([ \t]*>[ \t]?)([ \t]*)([-*+])([ \t]+)(.*)$/;
 const ANNOTATION = /^[ \t]*>[ \t]*>/;
 const QUOTE = /^[ \t]*>/;
+/** `> -` with nothing after the marker: an item being typed, neither a question nor a continuation. */
+const EMPTY_ITEM = /^[ \t]*>[ \t]*[-*+][ \t]*$/;
 const FENCE = /^[ \t]{0,3}(```|~~~)/;
 
 /**
@@ -126,6 +128,11 @@ export function parseQuestionBlocks(text: string): QuestionBlock[] {
       });
       current.endLine = i;
       lastWasItem = true;
+      continue;
+    }
+    if (EMPTY_ITEM.test(line)) {
+      current.endLine = i;
+      lastWasItem = false;
       continue;
     }
     if (QUOTE.test(line)) {

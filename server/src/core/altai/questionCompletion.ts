@@ -33,18 +33,21 @@ export function questionLine(depth: number, text: string): string {
 }
 
 /**
- * The block the cursor is in or right after: the last `ALTAI:` / `Additional
- * Questions:` label above the cursor line with no heading in between.
+ * The block the cursor line is in or right after: the last `ALTAI:` /
+ * `Additional Questions:` label above it, when the line is within the block as
+ * the question parser reads it, or only blank lines separate it from the
+ * block's last line (so a heading in between ends it).
  */
-export function blockAround(doc: QualityGateDocument, line: number): QuestionBlock | undefined {
+export function blockAround(doc: QualityGateDocument, line: number, lineAt: (line: number) => string): QuestionBlock | undefined {
   let block: QuestionBlock | undefined;
   for (const candidate of doc.questionBlocks) {
     if (candidate.labelLine < line) block = candidate;
   }
-  if (!block) return undefined;
-  const label = block.labelLine;
-  const headingBetween = doc.headings.some((h) => h.range.start.line > label && h.range.start.line <= line);
-  return headingBetween ? undefined : block;
+  if (!block || line <= block.endLine) return block;
+  for (let between = block.endLine + 1; between < line; between++) {
+    if (lineAt(between).trim() !== '') return undefined;
+  }
+  return block;
 }
 
 /**
@@ -57,10 +60,11 @@ export function questionCompletions(
   doc: QualityGateDocument,
   position: Position,
   context: LineContext,
+  lineAt: (line: number) => string,
 ): CompletionCandidate[] {
   const match = QUESTION_PREFIX.exec(context.before);
   if (!match || context.after.trim() !== '') return [];
-  const block = blockAround(doc, position.line);
+  const block = blockAround(doc, position.line, lineAt);
   if (!block) return [];
   const requirement = requirementOf(doc, catalogue);
   const section = sectionFor(catalogue, requirement, block.section);
@@ -79,7 +83,8 @@ export function questionCompletions(
 
   const indent = match[1];
   // The editor filters what is typed in the range against filterText: keep the typed prefix.
-  const typedPrefix = context.before.slice(0, context.before.length - (match[2]?.length ?? 0));
+  const typed = context.before.slice(0, context.before.length - (match[2]?.length ?? 0));
+  const typedPrefix = /[-*+]$/.test(typed) ? `${typed} ` : typed;
   const range = { start: { line: position.line, character: 0 }, end: position };
   const where = `${owner?.title ?? ''} › ${section.title}`;
   const candidates: CompletionCandidate[] = missing.map((question, rank) => {
@@ -99,7 +104,7 @@ export function questionCompletions(
       newText: indent + questionLine(depth, question.text),
       range,
       sortText: sortKey(0, rank),
-      filterText: `${typedPrefix}${/[-*+]$/.test(typedPrefix) ? ' ' : ''}${question.text}`,
+      filterText: `${typedPrefix}${question.text}`,
     };
   });
   if (missing.length > 1) {

@@ -29,9 +29,10 @@ const MIN_PREFIX_KEY = 20;
 
 /**
  * The largest edit distance that still counts as "the same question, deviating":
- * 7 % of the longer key, at least 2. Two distinct ALTAI questions are never closer
- * than 10 % (the nearest pair differs in "input data" / "output(s)"), so a quoted
- * text within this distance of one of them cannot be a different ALTAI question.
+ * 7 % of the longer comparison key, at least 2. No two catalogue questions are
+ * that close to each other (the nearest pair, "input data" / "output(s)", is 10 %
+ * apart; a unit test checks every pair), so a question quoted correctly is never
+ * taken for a deviation from another one.
  */
 export function deviationThreshold(length: number): number {
   return Math.max(2, Math.floor(length * 0.07));

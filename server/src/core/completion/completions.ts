@@ -31,7 +31,7 @@ export function computeCompletions(request: CompletionRequest): CompletionCandid
     return destinationCompletions(index, doc, at, destination, context, token, first);
   }
 
-  const questions = questionCompletions(catalogue, doc, at, context);
+  const questions = questionCompletions(catalogue, doc, at, context, (n) => lines.lineText(n));
   if (questions.length > 0) return questions;
 
   if (inRiskSection(doc, position.line)) return riskLinkCompletions(index, doc, at, context);

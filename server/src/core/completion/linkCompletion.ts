@@ -157,7 +157,8 @@ export function destinationCompletions(
     .filter((f) => f !== doc.path && (isMarkdownPath(f) || (context.image && IMAGE_FILE.test(f))))
     .sort();
   throwIfCancelled(token);
-  if (root && folder.path !== root && folder.path.startsWith(`${root}/`)) add('folder', '..', posix.dirname(folder.path), 1, 0, 'parent folder');
+  // `../` climbs further only while the typed path is nothing but climbs.
+  if (root && folder.path.startsWith(`${root}/`) && /^(\.\.\/)*$/.test(typedDir)) add('folder', '..', posix.dirname(folder.path), 1, 0, 'parent folder');
   folders.forEach((f, i) => add('folder', posix.basename(f), f, 1, i + 1, 'folder'));
   files.forEach((f, i) => add('file', posix.basename(f), f, 2, i, index.getDocument(f)?.title ?? 'file'));
   return result;

@@ -68,7 +68,7 @@ const ROW_KINDS: ReadonlySet<CoverageNodeKind> = new Set([
 
 // ---- the report's data (the JSON format, version 1) --------------------------------------
 
-/** A place in a document: `file` relative to the report root (JSON) or to the link base (md/html). */
+/** A place in a document: `file` relative to the report root. */
 export interface ReportLocation {
   readonly file?: string;
   /** 1-based line. */
@@ -134,6 +134,8 @@ export interface ReportGap extends ReportLocation {
   readonly label: string;
   readonly kind: CoverageNodeKind;
   readonly status: CoverageStatus;
+  /** Open leaves this gap stands for: 1 for a question or section, all of them for a missing document. */
+  readonly count: number;
   readonly description?: string;
   readonly detail?: string;
 }
@@ -168,6 +170,7 @@ export interface CoverageReportData {
     readonly overall: CoverageCounts;
     /** Sums of the groups of the same key over all trees (`altai`, `lifecycle`, `risks`, `system`). */
     readonly groups: Readonly<Record<string, CoverageCounts>>;
+    /** Open leaves (questions, sections, parts, blocks) over all trees. */
     readonly gaps: number;
     readonly brokenTraces: number;
   };
@@ -192,9 +195,9 @@ export function percentOf(covered: number, total: number): number {
   return total > 0 ? Math.round((1000 * covered) / total) / 10 : 0;
 }
 
-/** The report's data with paths relative to `base` (the root for JSON, the link base for md/html). */
-export function coverageReportData(input: CoverageReportInput, base: string = input.root): CoverageReportData {
-  const rel = (path: string) => toPosixRelative(base, path);
+/** The report's data (the JSON format), paths relative to the report root. */
+export function coverageReportData(input: CoverageReportInput): CoverageReportData {
+  const rel = (path: string) => toPosixRelative(input.root, path);
   const location = (node: CoverageNode): ReportLocation =>
     node.path ? { file: rel(node.path), ...(node.range ? { line: node.range.start.line + 1 } : {}) } : {};
   const toReportNode = (node: CoverageNode): ReportNode => {
@@ -206,7 +209,20 @@ export function coverageReportData(input: CoverageReportInput, base: string = in
   const trees: ReportTree[] = input.trees.map((tree) => {
     const groups = tree.children.map((group): ReportGroup => {
       const rows: ReportRow[] = [];
-      const walk = (node: CoverageNode, depth: number, trail: string[]) => {
+      const gap = (node: CoverageNode, trail: string[], count: number) =>
+        gaps.push({
+          tree: tree.label,
+          group: group.label,
+          trail,
+          label: node.label,
+          kind: node.kind,
+          status: node.status,
+          count,
+          ...(node.description ? { description: node.description } : {}),
+          ...(node.detail ? { detail: node.detail } : {}),
+          ...location(node),
+        });
+      const walk = (node: CoverageNode, depth: number, trail: string[], gapListed: boolean) => {
         if (ROW_KINDS.has(node.kind)) {
           rows.push({
             depth,
@@ -221,25 +237,18 @@ export function coverageReportData(input: CoverageReportInput, base: string = in
           });
         }
         if (node.children.length === 0) {
-          if (node.covered < node.total) {
-            gaps.push({
-              tree: tree.label,
-              group: group.label,
-              trail,
-              label: node.label,
-              kind: node.kind,
-              status: node.status,
-              ...(node.description ? { description: node.description } : {}),
-              ...(node.detail ? { detail: node.detail } : {}),
-              ...location(node),
-            });
-          }
+          if (!gapListed && node.covered < node.total) gap(node, trail, node.total - node.covered);
           return;
         }
+        // A part with no document at all (a missing requirement) is one gap, not one per question.
+        if (!gapListed && node.covered === 0 && node.total > 0 && !hasDocument(node)) {
+          gap(node, trail, node.total);
+          gapListed = true;
+        }
         const below = ROW_KINDS.has(node.kind) ? depth + 1 : depth;
-        for (const child of node.children) walk(child, below, [...trail, node.label]);
+        for (const child of node.children) walk(child, below, [...trail, node.label], gapListed);
       };
-      for (const child of group.children) walk(child, 0, []);
+      for (const child of group.children) walk(child, 0, [], false);
       return { key: groupKey(group), label: group.label, status: group.status, covered: group.covered, total: group.total, percent: percentOf(group.covered, group.total), rows };
     });
     return {
@@ -290,7 +299,7 @@ export function coverageReportData(input: CoverageReportInput, base: string = in
       trees: trees.length,
       overall: counts(overall),
       groups: Object.fromEntries([...sums].map(([key, c]) => [key, counts(c)])),
-      gaps: gaps.length,
+      gaps: gaps.reduce((n, g) => n + g.count, 0),
       brokenTraces: brokenTraces.length,
     },
     trees,
@@ -301,10 +310,11 @@ export function coverageReportData(input: CoverageReportInput, base: string = in
 
 /** Renders the report in one format. */
 export function renderCoverageReport(input: CoverageReportInput, format: ReportFormat): string {
-  if (format === 'json') return `${JSON.stringify(coverageReportData(input), null, 2)}\n`;
-  const data = coverageReportData(input, input.linkBase ?? input.root);
+  const data = coverageReportData(input);
+  if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   const rootName = posix.basename(input.root) || input.root;
-  return format === 'md' ? renderMarkdown(data, rootName) : renderHtml(data, rootName);
+  const toRoot = posix.relative(input.linkBase ?? input.root, input.root);
+  return format === 'md' ? renderMarkdown(data, rootName, toRoot) : renderHtml(data, rootName, toRoot);
 }
 
 /** `mqg4ai-coverage-2025-01-31.html`: the file name offered when saving a report. */
@@ -313,6 +323,10 @@ export function suggestedReportName(format: ReportFormat, generatedAt: Date = ne
 }
 
 // ---- shared text helpers ----------------------------------------------------------------
+
+function hasDocument(node: CoverageNode): boolean {
+  return !!node.path || node.children.some(hasDocument);
+}
 
 function toPosixRelative(base: string, path: string): string {
   const rel = posix.relative(base, path);
@@ -327,18 +341,27 @@ function percentText(covered: number, total: number): string {
   return `${Math.min(99, Math.max(covered > 0 ? 1 : 0, value))}%`;
 }
 
-/** A relative link destination: every path segment percent-encoded, `#L<line>` when known. */
-function href(location: ReportLocation): string | undefined {
+/**
+ * A relative link destination from the folder the report is saved in (`toRoot` leads from there
+ * to the report root): every path segment percent-encoded, `#L<line>` when known.
+ */
+function href(location: ReportLocation, toRoot: string): string | undefined {
   if (!location.file) return undefined;
-  const path = location.file
+  const path = (toRoot ? posix.join(toRoot, location.file) : location.file)
     .split('/')
     .map((segment) => (segment === '.' || segment === '..' ? segment : encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
     .join('/');
   return location.line ? `${path}#L${location.line}` : path;
 }
 
-function locationText(location: ReportLocation): string {
-  return location.file ? `${location.file}${location.line ? `:${location.line}` : ''}` : '';
+/** `path/to/file.md:12` (or just `file.md:12` when `short`). */
+function locationText(location: ReportLocation, short = false): string {
+  if (!location.file) return '';
+  return `${short ? posix.basename(location.file) : location.file}${location.line ? `:${location.line}` : ''}`;
+}
+
+function openCount(gaps: readonly ReportGap[]): number {
+  return gaps.reduce((n, g) => n + g.count, 0);
 }
 
 function gapWhat(gap: ReportGap): string {
@@ -358,12 +381,30 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([-+=])/, '\\$1');
 }
 
-function mdLink(text: string, location: ReportLocation): string {
-  const target = href(location);
+/**
+ * Inline code for any text: a backtick fence longer than any run inside it. In a GFM table
+ * cell a `|` must be escaped even inside code (GFM removes the backslash before parsing it).
+ */
+export function markdownCode(text: string, inTable = false): string {
+  const flat = text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, inTable ? '\\|' : '|');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A location (`file:line`) as inline code, linked to the document's line. */
+function mdLocation(text: string, location: ReportLocation, toRoot: string, inTable = false): string {
+  const target = href(location, toRoot);
+  return target ? `[${markdownCode(text, inTable)}](${target})` : markdownCode(text, inTable);
+}
+
+function mdLink(text: string, location: ReportLocation, toRoot: string): string {
+  const target = href(location, toRoot);
   return target ? `[${escapeMarkdown(text)}](${target})` : escapeMarkdown(text);
 }
 
-function renderMarkdown(data: CoverageReportData, rootName: string): string {
+function renderMarkdown(data: CoverageReportData, rootName: string, toRoot: string): string {
   const out: string[] = [];
   const counts = (c: { covered: number; total: number }) => `${c.covered}/${c.total}`;
   out.push(`# ${escapeMarkdown(data.title)}`, '');
@@ -403,21 +444,21 @@ function renderMarkdown(data: CoverageReportData, rootName: string): string {
       for (const row of group.rows) {
         const indent = '&emsp;'.repeat(row.depth);
         const description = row.description ? ` (${escapeMarkdown(row.description)})` : '';
-        out.push(`| ${indent}${mdLink(row.label, row)}${description} | ${counts(row)} | ${percentText(row.covered, row.total)} | ${STATUS_TEXT[row.status]} |`);
+        out.push(`| ${indent}${mdLink(row.label, row, toRoot)}${description} | ${counts(row)} | ${percentText(row.covered, row.total)} | ${STATUS_TEXT[row.status]} |`);
       }
       out.push('');
     }
   }
 
-  out.push(`## Open gaps (${data.gaps.length})`, '');
+  out.push(`## Open gaps (${data.summary.gaps})`, '');
   if (data.gaps.length === 0) out.push('None: every node is covered.', '');
   for (const [heading, gaps] of groupGaps(data.gaps, data.trees.length > 1)) {
-    out.push(`### ${escapeMarkdown(heading)} (${gaps.length})`, '');
+    out.push(`### ${escapeMarkdown(heading)} (${openCount(gaps)})`, '');
     for (const gap of gaps) {
       const what = `**${escapeMarkdown(gapWhat(gap))}**`;
       const description = gap.description ? ` (${escapeMarkdown(gap.description)})` : '';
-      const where = gap.file ? ` in ${mdLink(locationText(gap), gap)}` : ' (no document)';
-      const why = gap.detail ? `: ${escapeMarkdown(gap.detail)}` : '';
+      const where = ` — ${gap.file ? mdLocation(locationText(gap, true), gap, toRoot) : 'no document'}${gap.count > 1 ? `, ${gap.count} open` : ''}`;
+      const why = gap.detail ? ` — ${escapeMarkdown(gap.detail)}` : '';
       out.push(`- ${what}${description}${where}${why}`);
     }
     out.push('');
@@ -429,7 +470,7 @@ function renderMarkdown(data: CoverageReportData, rootName: string): string {
   } else {
     out.push('| Location | Severity | Code | Message |', '| --- | --- | --- | --- |');
     for (const trace of data.brokenTraces) {
-      out.push(`| ${mdLink(locationText(trace), trace)} | ${trace.severity} | ${escapeMarkdown(trace.code)} | ${escapeMarkdown(trace.message)} |`);
+      out.push(`| ${mdLocation(locationText(trace), trace, toRoot, true)} | ${trace.severity} | ${escapeMarkdown(trace.code)} | ${escapeMarkdown(trace.message)} |`);
     }
     out.push('');
   }
@@ -455,8 +496,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function htmlLink(text: string, location: ReportLocation): string {
-  const target = href(location);
+function htmlLink(text: string, location: ReportLocation, toRoot: string): string {
+  const target = href(location, toRoot);
   return target ? `<a href="${escapeHtml(target)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
@@ -483,7 +524,9 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 600; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; width: 1%; }
+td.st, th.st { white-space: nowrap; width: 1%; }
+.mono { overflow-wrap: anywhere; } th.loc, td.loc { width: 38%; } td, li { overflow-wrap: anywhere; } td > code { white-space: nowrap; }
 tr.total td { font-weight: 600; }
 td.depth-1 { padding-left: 24px; } td.depth-2 { padding-left: 40px; } td.depth-3 { padding-left: 56px; } td.depth-4 { padding-left: 72px; } td.depth-5 { padding-left: 88px; }
 .muted { color: var(--muted); }
@@ -504,7 +547,7 @@ ul.gaps { padding-left: 20px; margin: 4px 0 12px; } ul.gaps li { margin: 2px 0; 
 }
 `;
 
-function renderHtml(data: CoverageReportData, rootName: string): string {
+function renderHtml(data: CoverageReportData, rootName: string, toRoot: string): string {
   const out: string[] = [];
   const counts = (c: { covered: number; total: number }) => `${c.covered}/${c.total}`;
   out.push(
@@ -532,12 +575,12 @@ function renderHtml(data: CoverageReportData, rootName: string): string {
   if (data.trees.length === 0) {
     out.push('<p>No MQG4AI quality-gate tree (a folder holding <code>1_System</code>, <code>2_Lifecycle</code> or <code>3_RiskManagement</code>) was found.</p>');
   } else {
-    out.push('<table>', '<thead><tr><th>Tree</th><th>Group</th><th class="num">Covered</th><th class="num">%</th><th>Status</th></tr></thead>', '<tbody>');
+    out.push('<table>', '<thead><tr><th>Tree</th><th>Group</th><th class="num">Covered</th><th class="num">%</th><th class="st">Status</th></tr></thead>', '<tbody>');
     for (const tree of data.trees) {
       for (const group of tree.groups) {
-        out.push(`<tr><td>${escapeHtml(tree.label)}</td><td>${escapeHtml(group.label)}</td><td class="num">${counts(group)}</td><td class="num">${progress(group.covered, group.total)}</td><td>${statusBadge(group.status)}</td></tr>`);
+        out.push(`<tr><td>${escapeHtml(tree.label)}</td><td>${escapeHtml(group.label)}</td><td class="num">${counts(group)}</td><td class="num">${progress(group.covered, group.total)}</td><td class="st">${statusBadge(group.status)}</td></tr>`);
       }
-      out.push(`<tr class="total"><td>${escapeHtml(tree.label)}</td><td>All groups</td><td class="num">${counts(tree)}</td><td class="num">${progress(tree.covered, tree.total)}</td><td>${statusBadge(tree.status)}</td></tr>`);
+      out.push(`<tr class="total"><td>${escapeHtml(tree.label)}</td><td>All groups</td><td class="num">${counts(tree)}</td><td class="num">${progress(tree.covered, tree.total)}</td><td class="st">${statusBadge(tree.status)}</td></tr>`);
     }
     out.push('</tbody>', '</table>');
   }
@@ -552,11 +595,11 @@ function renderHtml(data: CoverageReportData, rootName: string): string {
         out.push('<p class="muted">Nothing to cover in this group yet.</p>');
         continue;
       }
-      out.push('<table>', '<thead><tr><th>Node</th><th class="num">Covered</th><th class="num">%</th><th>Status</th></tr></thead>', '<tbody>');
+      out.push('<table>', '<thead><tr><th>Node</th><th class="num">Covered</th><th class="num">%</th><th class="st">Status</th></tr></thead>', '<tbody>');
       for (const row of group.rows) {
         const description = row.description ? ` <span class="muted">(${escapeHtml(row.description)})</span>` : '';
         out.push(
-          `<tr><td class="depth-${Math.min(row.depth, 5)}">${htmlLink(row.label, row)}${description}</td><td class="num">${counts(row)}</td><td class="num">${progress(row.covered, row.total)}</td><td>${statusBadge(row.status)}</td></tr>`,
+          `<tr><td class="depth-${Math.min(row.depth, 5)}">${htmlLink(row.label, row, toRoot)}${description}</td><td class="num">${counts(row)}</td><td class="num">${progress(row.covered, row.total)}</td><td class="st">${statusBadge(row.status)}</td></tr>`,
         );
       }
       out.push('</tbody>', '</table>');
@@ -564,14 +607,14 @@ function renderHtml(data: CoverageReportData, rootName: string): string {
     out.push('</section>');
   }
 
-  out.push('<section id="gaps">', `<h2>Open gaps (${data.gaps.length})</h2>`);
+  out.push('<section id="gaps">', `<h2>Open gaps (${data.summary.gaps})</h2>`);
   if (data.gaps.length === 0) out.push('<p>None: every node is covered.</p>');
   for (const [heading, gaps] of groupGaps(data.gaps, data.trees.length > 1)) {
-    out.push(`<h3>${escapeHtml(heading)} (${gaps.length})</h3>`, '<ul class="gaps">');
+    out.push(`<h3>${escapeHtml(heading)} (${openCount(gaps)})</h3>`, '<ul class="gaps">');
     for (const gap of gaps) {
       const description = gap.description ? ` <span class="muted">(${escapeHtml(gap.description)})</span>` : '';
-      const where = gap.file ? ` in <span class="mono">${htmlLink(locationText(gap), gap)}</span>` : ' <span class="muted">(no document)</span>';
-      const why = gap.detail ? `: ${escapeHtml(gap.detail)}` : '';
+      const where = ` — ${gap.file ? `<span class="mono">${htmlLink(locationText(gap, true), gap, toRoot)}</span>` : '<span class="muted">no document</span>'}${gap.count > 1 ? `, ${gap.count} open` : ''}`;
+      const why = gap.detail ? ` — ${escapeHtml(gap.detail)}` : '';
       out.push(`<li><strong>${escapeHtml(gapWhat(gap))}</strong>${description}${where}${why}</li>`);
     }
     out.push('</ul>');
@@ -582,10 +625,10 @@ function renderHtml(data: CoverageReportData, rootName: string): string {
   if (data.brokenTraces.length === 0) {
     out.push('<p>None.</p>');
   } else {
-    out.push('<table>', '<thead><tr><th>Location</th><th>Severity</th><th>Code</th><th>Message</th></tr></thead>', '<tbody>');
+    out.push('<table>', '<thead><tr><th class="loc">Location</th><th>Severity</th><th>Code</th><th>Message</th></tr></thead>', '<tbody>');
     for (const trace of data.brokenTraces) {
       out.push(
-        `<tr><td class="mono">${htmlLink(locationText(trace), trace)}</td><td>${escapeHtml(trace.severity)}</td><td><code>${escapeHtml(trace.code)}</code></td><td>${escapeHtml(trace.message)}</td></tr>`,
+        `<tr><td class="loc mono">${htmlLink(locationText(trace), trace, toRoot)}</td><td>${escapeHtml(trace.severity)}</td><td><code>${escapeHtml(trace.code)}</code></td><td>${escapeHtml(trace.message)}</td></tr>`,
       );
     }
     out.push('</tbody>', '</table>');

@@ -2,20 +2,15 @@ import { posix } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parseQuestionBlocks } from '../altai/questionBlocks';
 import { LineIndex } from '../text/lineIndex';
+import { parseMarkdown } from './markdownParser';
 import { classifyDocument } from './documentKind';
 import { parseFrontMatter } from './frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from './linkSyntax';
 import { readSuppressions } from '../config/suppressions';
 import type { Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
 
-// One frozen processor for all documents: building it is the expensive part.
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*:?[ \t]*$/im;
 const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
@@ -23,10 +18,6 @@ const SUMMARY_LENGTH = 400;
 const DEFINITION_HEADING = /^definitions?(?:\s+of)?\s*[:\-–—]?\s+(\S.*?)[\s:]*$/i;
 const DEFINITION_LENGTH = 1200;
 
-/** The Markdown syntax tree of `text`, for features that need more than the model. */
-export function parseMarkdown(text: string): Root {
-  return markdownParser.parse(text);
-}
 
 /**
  * Builds the document model from a file's text. Pure and synchronous: the
@@ -63,7 +54,8 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
       }
       case 'heading': {
         // GitHub slugs the rendered text: inline HTML (`<a id>`, `<br>`) is not part of it.
-        const plain = toString(node, { includeHtml: false }).trim();
+        // `~~del~~` stays literal without the strikethrough extension; GitHub shows (and slugs) `del`.
+        const plain = toString(node, { includeHtml: false }).replace(/~~(.+?)~~/g, '$1').trim();
         const first = node.children[0]?.position?.start.offset ?? end;
         const last = node.children[node.children.length - 1]?.position?.end.offset ?? end;
         headings.push({

@@ -17,10 +17,11 @@ export function templateSectionOf(doc: QualityGateDocument, heading: Heading): {
   const template = templateFor(doc);
   if (!template) return undefined;
   const key = sectionKey(heading.text);
-  const candidates = template.sections.filter((s) => {
-    const wanted = sectionKey(s.heading);
-    return wanted === key || (s.heading.trim().endsWith(':') && wanted !== '' && key.startsWith(`${wanted} `));
-  });
+  const exact = template.sections.filter((s) => sectionKey(s.heading) === key);
+  const candidates =
+    exact.length > 0
+      ? exact
+      : template.sections.filter((s) => s.heading.trim().endsWith(':') && sectionKey(s.heading) !== '' && key.startsWith(`${sectionKey(s.heading)} `));
   if (candidates.length <= 1) return candidates[0] && { template, section: candidates[0] };
 
   const ancestors = new Set<string>();

@@ -1,0 +1,64 @@
+// Wires the assessment coverage UI: the tree views (own activity-bar container and explorer),
+// their commands, the ALTAI status bar item and the report export.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { statusBarView } from './coverageModel';
+import { CoverageTreeProvider } from './coverageView';
+import { exportCoverageReport, type ExportArgs } from './exportReport';
+
+export const COVERAGE_VIEW = 'mqg4aiCoverage';
+export const COVERAGE_EXPLORER_VIEW = 'mqg4aiCoverageExplorer';
+export const COVERAGE_CONTAINER = 'mqg4ai-coverage';
+
+/** Registers everything; the provider refreshes whenever the server (re)starts or reports a change. */
+export function registerCoverage(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): CoverageTreeProvider {
+  const provider = new CoverageTreeProvider(client, (message) => output.warn(message));
+  const view = vscode.window.createTreeView(COVERAGE_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const explorerView = vscode.window.createTreeView(COVERAGE_EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+
+  const status = vscode.window.createStatusBarItem('mqg4ai.coverage.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'MQG4AI ALTAI Coverage';
+  status.command = 'mqg4ai.coverage.reveal';
+  const updateStatus = () => {
+    const shown = statusBarView(provider.model.allRoots());
+    if (!shown) {
+      status.hide();
+      return;
+    }
+    status.text = shown.text;
+    status.tooltip = new vscode.MarkdownString(shown.tooltip, true);
+    status.show();
+  };
+
+  const reveal = async (id?: string) => {
+    await vscode.commands.executeCommand(`workbench.view.extension.${COVERAGE_CONTAINER}`);
+    if (!provider.model.loaded) await provider.refresh();
+    const node = id ? provider.model.find(id) : provider.roots()[0];
+    if (!node || !provider.model.isVisible(node)) return;
+    try {
+      await view.reveal(node, { select: true, focus: true, expand: id ? true : 1 });
+    } catch (error) {
+      output.warn(`Revealing ${node.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  context.subscriptions.push(
+    provider,
+    view,
+    explorerView,
+    status,
+    provider.onDidRefresh(updateStatus),
+    client.onNotification('mqg4ai/coverageChanged', () => void provider.refresh()),
+    client.onDidChangeState((event) => {
+      if (event.newState === State.Running) void provider.refresh();
+    }),
+    vscode.commands.registerCommand('mqg4ai.coverage.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('mqg4ai.coverage.showGapsOnly', () => provider.setGapsOnly(true)),
+    vscode.commands.registerCommand('mqg4ai.coverage.showAll', () => provider.setGapsOnly(false)),
+    vscode.commands.registerCommand('mqg4ai.coverage.reveal', (id?: unknown) => reveal(typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand('mqg4ai.exportCoverageReport', (args?: unknown) =>
+      exportCoverageReport(client, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {}),
+    ),
+  );
+  return provider;
+}

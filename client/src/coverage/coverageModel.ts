@@ -1,0 +1,207 @@
+// The shape of the "Assessment Coverage" view, free of `vscode` so that plain mocha can test it:
+// which nodes are shown (all, or only gaps), their labels, descriptions, icons, tooltips and the
+// status bar's ALTAI summary. client/src/coverage/coverageView.ts adapts it to VS Code's API.
+import type { CoverageItem } from '../../../server/src/service/coverageProvider';
+
+export type { CoverageItem };
+export type CoverageStatus = CoverageItem['status'];
+
+/** A codicon id and the theme color to paint it with. */
+export interface IconSpec {
+  readonly id: string;
+  readonly color?: string;
+}
+
+export const STATUS_ICONS: Readonly<Record<CoverageStatus, IconSpec>> = {
+  covered: { id: 'pass', color: 'testing.iconPassed' },
+  partial: { id: 'warning', color: 'problemsWarningIcon.foreground' },
+  open: { id: 'circle-large-outline' },
+  broken: { id: 'error', color: 'problemsErrorIcon.foreground' },
+};
+
+export const STATUS_TEXT: Readonly<Record<CoverageStatus, string>> = {
+  covered: 'Covered',
+  partial: 'Partly covered',
+  open: 'Open',
+  broken: 'Broken links',
+};
+
+export type Collapsible = 'none' | 'collapsed' | 'expanded';
+
+/** Everything a tree item shows, editor-independent. */
+export interface ItemView {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  /** Markdown (escaped), for a MarkdownString with theme icons enabled. */
+  readonly tooltip: string;
+  readonly icon: IconSpec;
+  readonly collapsible: Collapsible;
+  /** The document to open on click, with the 0-based line to reveal. */
+  readonly target?: { readonly uri: string; readonly line?: number; readonly range?: CoverageItem['range'] };
+  /** For `when` clauses on item menus: `mqg4ai.coverage.<kind>.<status>`. */
+  readonly contextValue: string;
+}
+
+/** A node needs attention: something below it is not covered, or a document has broken links. */
+export function isGap(item: CoverageItem): boolean {
+  return item.status !== 'covered' || item.covered < item.total;
+}
+
+/** Percent covered, rounded, except that 0% and 100% mean exactly none and all. */
+export function percent(covered: number, total: number): number {
+  if (total <= 0) return 0;
+  if (covered >= total) return 100;
+  return Math.min(99, Math.max(covered > 0 ? 1 : 0, Math.round((100 * covered) / total)));
+}
+
+/** Escapes text for VS Code Markdown with theme icons (`$(…)`) enabled. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&]/g, '\\$&');
+}
+
+export function itemDescription(item: CoverageItem): string {
+  const counts = `${item.covered}/${item.total}`;
+  // A tree's description is its folder's absolute path: too long for the row, kept for the tooltip.
+  return item.description && item.kind !== 'tree' ? `${counts} · ${item.description}` : counts;
+}
+
+export function itemTooltip(item: CoverageItem): string {
+  const icon = STATUS_ICONS[item.status].id;
+  const lines = [
+    `**${escapeMarkdown(item.label)}**`,
+    `$(${icon}) ${STATUS_TEXT[item.status]}: ${item.covered} of ${item.total} covered (${percent(item.covered, item.total)}%)`,
+  ];
+  if (item.description) lines.push(escapeMarkdown(item.description));
+  if (item.detail) lines.push(item.detail.split(/\r?\n/).map(escapeMarkdown).join('  \n'));
+  return lines.join('\n\n');
+}
+
+export function itemView(item: CoverageItem, children: readonly CoverageItem[]): ItemView {
+  return {
+    id: item.id,
+    label: item.label,
+    description: itemDescription(item),
+    tooltip: itemTooltip(item),
+    icon: STATUS_ICONS[item.status],
+    collapsible: children.length === 0 ? 'none' : item.kind === 'tree' ? 'expanded' : 'collapsed',
+    ...(item.uri ? { target: { uri: item.uri, ...(item.range ? { line: item.range.start.line, range: item.range } : {}) } } : {}),
+    contextValue: `mqg4ai.coverage.${item.kind}.${item.status}`,
+  };
+}
+
+/** `covered`/`total` summed over every tree's Trustworthy AI (ALTAI) group; undefined without trees. */
+export function altaiSummary(roots: readonly CoverageItem[]): { covered: number; total: number; trees: number } | undefined {
+  if (roots.length === 0) return undefined;
+  let covered = 0;
+  let total = 0;
+  for (const tree of roots) {
+    for (const group of tree.children) {
+      if (group.kind === 'group' && group.id.endsWith('#altai')) {
+        covered += group.covered;
+        total += group.total;
+      }
+    }
+  }
+  return { covered, total, trees: roots.length };
+}
+
+export interface StatusBarView {
+  readonly text: string;
+  /** Markdown (escaped). */
+  readonly tooltip: string;
+}
+
+export function statusBarView(roots: readonly CoverageItem[]): StatusBarView | undefined {
+  const summary = altaiSummary(roots);
+  if (!summary) return undefined;
+  const { covered, total, trees } = summary;
+  return {
+    text: `$(checklist) ALTAI ${covered}/${total}`,
+    tooltip:
+      `**ALTAI assessment coverage**\n\n${covered} of ${total} questions addressed (${percent(covered, total)}%)` +
+      `${trees > 1 ? ` over ${trees} quality-gate trees` : ''}.\n\nClick to show the Assessment Coverage view.`,
+  };
+}
+
+/**
+ * The coverage tree as the view shows it: the server's items, optionally filtered to gaps,
+ * with parent links (for `TreeView.reveal`) and lookup by id.
+ */
+export class CoverageModel {
+  private items: readonly CoverageItem[] = [];
+  private parents = new Map<CoverageItem, CoverageItem | undefined>();
+  private byId = new Map<string, CoverageItem>();
+  private loadedOnce = false;
+
+  constructor(
+    items: readonly CoverageItem[] = [],
+    private gapsOnlyFlag = false,
+  ) {
+    if (items.length > 0) this.setItems(items);
+  }
+
+  /** Whether the server has answered at least once. */
+  get loaded(): boolean {
+    return this.loadedOnce;
+  }
+
+  get gapsOnly(): boolean {
+    return this.gapsOnlyFlag;
+  }
+
+  setGapsOnly(value: boolean): void {
+    this.gapsOnlyFlag = value;
+  }
+
+  setItems(items: readonly CoverageItem[]): void {
+    this.items = items;
+    this.loadedOnce = true;
+    this.parents = new Map();
+    this.byId = new Map();
+    const walk = (item: CoverageItem, parent: CoverageItem | undefined) => {
+      this.parents.set(item, parent);
+      if (!this.byId.has(item.id)) this.byId.set(item.id, item);
+      for (const child of item.children) walk(child, item);
+    };
+    for (const item of items) walk(item, undefined);
+  }
+
+  /** Every tree's top node, unfiltered. */
+  allRoots(): readonly CoverageItem[] {
+    return this.items;
+  }
+
+  /** The top nodes shown. */
+  roots(): CoverageItem[] {
+    return this.visible(this.items);
+  }
+
+  /** The children shown under `item`. */
+  children(item: CoverageItem): CoverageItem[] {
+    return this.visible(item.children);
+  }
+
+  parent(item: CoverageItem): CoverageItem | undefined {
+    return this.parents.get(item);
+  }
+
+  find(id: string): CoverageItem | undefined {
+    return this.byId.get(id);
+  }
+
+  view(item: CoverageItem): ItemView {
+    return itemView(item, this.children(item));
+  }
+
+  /** Whether `item` is shown under the current filter (its ancestors included). */
+  isVisible(item: CoverageItem): boolean {
+    if (!this.parents.has(item)) return false;
+    for (let node: CoverageItem | undefined = item; node; node = this.parents.get(node)) if (this.gapsOnlyFlag && !isGap(node)) return false;
+    return true;
+  }
+
+  private visible(items: readonly CoverageItem[]): CoverageItem[] {
+    return this.gapsOnlyFlag ? items.filter(isGap) : [...items];
+  }
+}

@@ -1,0 +1,31 @@
+import { computeDocumentDiagnostics } from '../diagnostics/documentDiagnostics';
+import { isInside } from '../links/resolveLink';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { CoverageBuilder } from './buildCoverage';
+import { isBrokenTrace, treeFolder, type ReportFileDiagnostics } from './report';
+import type { CoverageNode } from './types';
+
+/**
+ * What a coverage report needs from the index: the coverage trees under `scope` (all by
+ * default) and the broken traces of the documents inside them, in path order.
+ */
+export function collectCoverageReport(
+  index: WorkspaceIndex,
+  builder: CoverageBuilder,
+  scope: string | undefined,
+  token: CancellationToken,
+): { trees: CoverageNode[]; diagnostics: ReportFileDiagnostics[] } {
+  const trees = builder.build(scope, token);
+  const folders = trees.map(treeFolder);
+  const documents = [...index.allDocuments()]
+    .filter((doc) => folders.some((folder) => isInside(doc.path, folder)))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const diagnostics: ReportFileDiagnostics[] = [];
+  for (const doc of documents) {
+    throwIfCancelled(token);
+    const broken = computeDocumentDiagnostics(index, doc, token).filter(isBrokenTrace);
+    if (broken.length > 0) diagnostics.push({ path: doc.path, diagnostics: broken });
+  }
+  return { trees, diagnostics };
+}
