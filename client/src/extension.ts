@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerCoverage } from './coverage/coverageFeature';
 import type { CoverageTreeProvider } from './coverage/coverageView';
+import { fileMoveMiddleware } from './refactor/fileMoves';
 import { RestartPolicy } from './restartPolicy';
 
 let client: LanguageClient | undefined;
@@ -45,10 +46,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    // The server keeps its parsed-document cache here (per workspace; safe to delete).
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
+    // Link updates on file/folder moves honour mqg4ai.links.updateOnFileMove (client/src/refactor).
+    middleware: { workspace: { willRenameFiles: fileMoveMiddleware(output) } },
   };
 
   client = new LanguageClient('mqg4ai', 'MQG4AI Language Server', serverOptions, clientOptions);

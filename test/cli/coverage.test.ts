@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
-import { FIXTURES } from '../helpers/fixtures';
+import { copyFixture, FIXTURES } from '../helpers/fixtures';
 
 const SAMPLE = join(FIXTURES, 'sample-assessment');
 
@@ -177,6 +177,23 @@ describe('cli: mqg4ai coverage', function () {
     });
   });
 
+  it('applies the project configuration like check: a rule turned off is no broken trace', () => {
+    const fixture = copyFixture('sample-assessment');
+    try {
+      writeFileSync(join(fixture.root, '.mqg4ai.yaml'), 'rules:\n  link.missing-file: off\n');
+      const result = runCli(['coverage', fixture.root, '--format', 'json']);
+      assert.equal(result.status, 0, result.stderr);
+      const codes = (JSON.parse(result.stdout) as JsonReport).brokenTraces.map((t) => t.code);
+      assert.ok(codes.includes('link.missing-folder'));
+      assert.ok(!codes.includes('link.missing-file'), codes.join(', '));
+      const explicit = runCli(['coverage', SAMPLE, '--format', 'json', '--config', join(fixture.root, '.mqg4ai.yaml')]);
+      assert.equal(explicit.status, 0, explicit.stderr);
+      assert.ok(!(JSON.parse(explicit.stdout) as JsonReport).brokenTraces.some((t) => t.code === 'link.missing-file'), '--config FILE');
+    } finally {
+      fixture.cleanup();
+    }
+  });
+
   it('exits 2 on usage errors', () => {
     assert.equal(runCli(['coverage', SAMPLE, '--format', 'pdf']).status, 2);
     assert.equal(runCli(['coverage', SAMPLE, '--bogus']).status, 2);
@@ -184,6 +201,7 @@ describe('cli: mqg4ai coverage', function () {
     assert.equal(runCli(['coverage', join(SAMPLE, 'README.md')]).status, 2, 'a file is not a folder');
     assert.equal(runCli(['coverage', join(SAMPLE, 'no-such-folder')]).status, 2);
     assert.equal(runCli(['coverage', SAMPLE, '--output']).status, 2);
+    assert.equal(runCli(['coverage', SAMPLE, '--config']).status, 2);
   });
 
   it('prints its usage, and the main usage lists both commands', () => {

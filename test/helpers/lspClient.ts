@@ -49,17 +49,23 @@ export class LspTestClient {
   }
 
   /** Starts the server on the given workspace folders and waits until it has indexed and validated them. */
-  static async start(folders: string[], options: { waitForIdle?: boolean; settings?: Record<string, unknown> } = {}): Promise<LspTestClient> {
+  static async start(
+    folders: string[],
+    options: { waitForIdle?: boolean; settings?: Record<string, unknown>; capabilities?: Record<string, unknown> } = {},
+  ): Promise<LspTestClient> {
     const client = new LspTestClient();
     client.settings = options.settings ?? null;
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
-      capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
-      },
+      capabilities: deepMerge(
+        {
+          workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+          textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+        },
+        options.capabilities ?? {},
+      ),
     });
     await client.connection.sendNotification('initialized', {});
     if (options.waitForIdle !== false) await client.idle();
@@ -118,4 +124,15 @@ export class LspTestClient {
   get pid(): number | undefined {
     return this.process.pid;
   }
+}
+
+/** `extra` merged into `base`, objects key by key (for extra client capabilities). */
+function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = result[key];
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+    result[key] = isObject(current) && isObject(value) ? deepMerge(current, value) : value;
+  }
+  return result;
 }

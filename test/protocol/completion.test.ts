@@ -103,7 +103,8 @@ describe('protocol: completion over JSON-RPC', function () {
 
   it('announces completion with its trigger characters, and quick fixes', () => {
     assert.deepEqual(init.capabilities.completionProvider?.triggerCharacters, ['(', '/', '#', '-', ' ', '{', ':']);
-    assert.deepEqual(init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    const codeActions = init.capabilities.codeActionProvider;
+    assert.ok(typeof codeActions === 'object' && codeActions.codeActionKinds?.includes('quickfix'), JSON.stringify(codeActions));
   });
 
   it('offers the missing ALTAI questions of the section as nested quoted items, replacing the typed prefix', async () => {

@@ -5,6 +5,7 @@ import { NodeFileSystem, pathFromFsPath } from '../core/workspace/fileSystem';
 import { filteredLogger } from '../core/util/logger';
 import { runCoverage } from './coverage';
 import { formatJson, formatText } from './formats';
+import { createParser } from '../core/model/createParser';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -83,7 +84,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let result: CheckResult;
   try {
-    result = await checkWorkspace(new NodeFileSystem(), root, { scope: paths.map(pathFromFsPath), logger, configFile });
+    const parser = createParser(__dirname);
+    try {
+      result = await checkWorkspace(new NodeFileSystem(), root, { scope: paths.map(pathFromFsPath), logger, configFile, parser });
+    } finally {
+      await parser.dispose?.();
+    }
   } catch (error) {
     io.stderr.write(`mqg4ai: ${(error as Error).message}\n`);
     return 2;

@@ -1,6 +1,8 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { altaiCatalogue } from '../core/altai/catalogue';
+import { createParser } from '../core/model/createParser';
+import { checkWorkspace } from '../core/checkWorkspace';
 import { CoverageBuilder } from '../core/coverage/buildCoverage';
 import { collectCoverageReport } from '../core/coverage/collectReport';
 import { readGitCommit } from '../core/coverage/gitCommit';
@@ -8,16 +10,17 @@ import { coverageReportData, isReportFormat, renderCoverageReport, type ReportFo
 import { neverCancelled } from '../core/util/cancellation';
 import { filteredLogger } from '../core/util/logger';
 import { NodeFileSystem, pathFromFsPath } from '../core/workspace/fileSystem';
-import { defaultIndexOptions, WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { CliIo } from './cli';
 
-const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE]
+const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--config FILE]
 
 Writes the assessment coverage report of every MQG4AI tree in the folder PATH
 (default: the current folder): per-group tables, open gaps with links to the
 documents, broken traces, the generation date and the git commit. Markdown by
 default; HTML is self-contained. Without --output the report goes to stdout and
-its links are relative to PATH; with --output they are relative to FILE.
+its links are relative to PATH; with --output they are relative to FILE. The
+project configuration (.mqg4ai.yaml in PATH, or --config FILE) applies as for
+"mqg4ai check": broken traces are the link findings it reports.
 
 Exit status: 0 report written, 2 usage or I/O failure.`;
 
@@ -26,6 +29,7 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   let format: ReportFormat = 'md';
   let output: string | undefined;
   let verbose = false;
+  let configFile: string | undefined;
   const paths: string[] = [];
   const usageError = (message: string) => {
     io.stderr.write(`mqg4ai coverage: ${message}\n\n${USAGE}\n`);
@@ -41,6 +45,10 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
       const value = arg.includes('=') ? arg.slice('--output='.length) : args[++i];
       if (!value) return usageError(`${arg} needs a file name`);
       output = resolve(io.cwd, value);
+    } else if (arg === '--config' || arg.startsWith('--config=')) {
+      const value = arg.includes('=') ? arg.slice('--config='.length) : args[++i];
+      if (!value) return usageError('--config needs a file');
+      configFile = pathFromFsPath(resolve(io.cwd, value));
     } else if (arg === '--verbose') {
       verbose = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -69,9 +77,11 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   let content: string;
   let summary: ReturnType<typeof coverageReportData>['summary'];
   try {
-    const index = new WorkspaceIndex(new NodeFileSystem(), { ...defaultIndexOptions, roots: [root] }, logger);
-    await index.initialize();
-    const { trees, diagnostics } = collectCoverageReport(index, new CoverageBuilder(index, altaiCatalogue()), undefined, neverCancelled);
+    // The same index, configuration and findings as `mqg4ai check` on the folder.
+    const parser = createParser(__dirname);
+    const check = await checkWorkspace(new NodeFileSystem(), root, { logger, configFile, parser }).finally(() => parser.dispose?.());
+    const found = new Map(check.reports.map((r) => [r.path, r.diagnostics]));
+    const { trees, diagnostics } = collectCoverageReport(check.index, new CoverageBuilder(check.index, altaiCatalogue()), undefined, neverCancelled, (path) => found.get(path) ?? []);
     const input = {
       root,
       trees,

@@ -8,6 +8,7 @@ import type { CancellationToken } from './util/cancellation';
 import { neverCancelled } from './util/cancellation';
 import type { Logger } from './util/logger';
 import type { WorkspaceFileSystem } from './workspace/fileSystem';
+import type { DocumentParser } from './model/documentParser';
 import { defaultIndexOptions, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Diagnostics of one file, with its path relative to the checked root. */
@@ -36,6 +37,8 @@ export interface CheckOptions {
   readonly configFile?: string;
   readonly logger?: Logger;
   readonly token?: CancellationToken;
+  /** Who parses the files (worker threads in the CLI). */
+  readonly parser?: DocumentParser;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface CheckOptions {
 export async function checkWorkspace(fs: WorkspaceFileSystem, root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const { scope = [root], logger, token = neverCancelled } = options;
   const file: LoadedConfigFile | undefined = await readConfigFile(fs, root, options.configFile);
-  const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, roots: [root] }, logger);
+  const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, roots: [root], parser: options.parser }, logger);
   index.setConfig(effectiveConfig(undefined, file));
   await index.initialize(token);
 

@@ -22,8 +22,15 @@ import { isMarkdownPath } from '../core/workspace/workspaceIndex';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completionProvider';
 import type { CoverageReportResult } from '../service/coverageReportProvider';
 import { createLanguageService, type LanguageService } from '../service/languageService';
+import { FIX_ALL_KIND } from '../service/quickFixProvider';
 import { ConfigurationManager } from './configurationManager';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { DiskIndexCache } from '../core/workspace/indexCache';
+import { createParser } from '../core/model/createParser';
+
+/** Part of the cache key: a new server version never trusts an older cache. */
+const SERVER_VERSION = '0.1.0';
+import { refactoringCapabilities, registerRefactoring } from './refactoring';
 
 /** Wires the language service to an LSP connection. */
 export function startServer(connection: Connection): void {
@@ -42,7 +49,13 @@ export function startServer(connection: Connection): void {
   let service: LanguageService;
   let ready: Promise<void> = Promise.resolve();
   let supportsDynamicWatchers = false;
+  let supportsProgress = false;
+  /** Where parsed models are cached between sessions (the extension's storage folder), if anywhere. */
+  let cacheFolder: string | undefined;
+  let saveCache: () => Promise<void> = async () => {};
+  const parser = createParser(__dirname);
   let supportsConfigurationRequest = false;
+  let initializeParams: InitializeParams | undefined;
   const fileSystem = new NodeFileSystem();
   const configuration = new ConfigurationManager(connection, fileSystem, logger, () => supportsConfigurationRequest);
 
@@ -75,17 +88,25 @@ export function startServer(connection: Connection): void {
 
   /** Builds a fresh index over the current roots and publishes every document's diagnostics. */
   const rebuild = () => {
-    service = createLanguageService({ fileSystem, roots, logger });
+    service = createLanguageService({ fileSystem, roots, logger, index: { parser } });
     const current = service;
+    const diskCache = cacheFolder ? new DiskIndexCache(cacheFolder, roots, SERVER_VERSION) : undefined;
     ready = (async () => {
       current.index.setConfig(await configuration.load(roots));
+      const cached = await diskCache?.load();
+      if (cached) current.index.useCache(cached);
       for (const doc of documents.all()) if (isFileUri(doc.uri)) current.index.setOpenText(pathFromUri(doc.uri), doc.getText());
+      const progress = await indexingProgress(current.index);
       try {
         await current.index.initialize();
       } catch (error) {
         if (!(error instanceof OperationCancelled)) logger.log('error', `Indexing failed: ${(error as Error).stack ?? error}`);
+      } finally {
+        progress?.done();
       }
       if (current !== service) return;
+      if (diskCache) saveCache = () => diskCache.save(current.index.cacheEntries()).catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
+      void saveCache();
       const paths = [...current.index.allDocuments()].map((d) => d.path);
       for (const stale of [...published]) {
         if (!current.index.getDocument(stale)) {
@@ -98,9 +119,26 @@ export function startServer(connection: Connection): void {
     return ready;
   };
 
-  /** Runs a request handler once the index is ready; a failure becomes a log line, not a dead server. */
+  /** Reports indexing as LSP work-done progress when the client supports it. */
+  const indexingProgress = async (index: LanguageService['index']) => {
+    if (!supportsProgress) return undefined;
+    const reporter = await connection.window.createWorkDoneProgress();
+    reporter.begin('MQG4AI: indexing quality gates', 0, undefined, false);
+    let last = 0;
+    index.onProgress = (indexed, total) => {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      reporter.report(total > 0 ? Math.floor((indexed / total) * 100) : 0, `${indexed} of ${total} documents`);
+    };
+    return { done: () => reporter.done() };
+  };
+
+  /**
+   * Runs a request handler at once, on whatever the index holds (requests are
+   * answered during indexing); a failure becomes a log line, not a dead server.
+   */
   const whenReady = <T>(name: string, fallback: T, handler: () => T) => async (): Promise<T> => {
-    await ready;
     try {
       return handler();
     } catch (error) {
@@ -114,6 +152,11 @@ export function startServer(connection: Connection): void {
     roots = folders.filter((f) => isFileUri(f.uri)).map((f) => pathFromUri(f.uri));
     supportsDynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsConfigurationRequest = params.capabilities.workspace?.configuration === true;
+    supportsProgress = params.capabilities.window?.workDoneProgress === true;
+    const options = (params.initializationOptions ?? {}) as { storagePath?: unknown };
+    cacheFolder = typeof options.storagePath === 'string' && options.storagePath ? options.storagePath : undefined;
+    initializeParams = params;
+    const refactoring = refactoringCapabilities(params);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -124,8 +167,9 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        renameProvider: refactoring.renameProvider,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true }, fileOperations: refactoring.fileOperations },
       },
       serverInfo: { name: 'mqg4ai-language-server', version: '0.1.0' },
     };
@@ -210,8 +254,25 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (p, token) => {
     const path = pathOf(p.textDocument.uri);
     const text = await textOf(path);
-    return whenReady('codeAction', [], () => service.codeActions.provideCodeActions(path, p.range, p.context.diagnostics, token, text))();
+    return whenReady('codeAction', [], () => [
+      ...service.codeActions.provideCodeActions(path, p.range, p.context.diagnostics, token, text),
+      ...service.quickFixes.provideCodeActions(path, p.range, p.context, token, text, refactor.editCapabilities()),
+    ])();
   });
+  // Rename, prepare-rename and link updates for file moves (server/src/lsp/refactoring.ts).
+  const refactor = registerRefactoring(
+    connection,
+    {
+      ready: () => ready,
+      service: () => service,
+      settings: async (path) =>
+        supportsConfigurationRequest
+          ? ((await connection.workspace.getConfiguration({ scopeUri: path ? uriFromPath(path) : undefined, section: 'mqg4ai' })) ?? undefined)
+          : undefined,
+      logger,
+    },
+    () => initializeParams,
+  );
   connection.onDocumentLinks((p, token) => whenReady('documentLink', [], () => service.documentLinks.provideDocumentLinks(pathOf(p.textDocument.uri), token))());
   connection.onDocumentSymbol((p, token) => whenReady('documentSymbol', [], () => service.documentSymbols.provideDocumentSymbols(pathOf(p.textDocument.uri), token))());
   connection.onWorkspaceSymbol((p, token) => whenReady('workspaceSymbol', [], () => service.workspaceSymbols.provideWorkspaceSymbols(p.query, token))());
@@ -238,6 +299,11 @@ export function startServer(connection: Connection): void {
     await ready;
     await scheduler.whenIdle();
     return { documents: service.index.documentCount };
+  });
+
+  connection.onShutdown(async () => {
+    await saveCache();
+    await parser.dispose?.();
   });
 
   documents.listen(connection);

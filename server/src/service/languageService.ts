@@ -10,8 +10,11 @@ import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsProvider } from './diagnosticsProvider';
 import { DocumentLinkProvider } from './documentLinkProvider';
 import { DocumentSymbolProvider } from './documentSymbolProvider';
+import { FileMoveProvider } from './fileMoveProvider';
 import { HoverProvider } from './hoverProvider';
+import { QuickFixProvider } from './quickFixProvider';
 import { ReferencesProvider } from './referencesProvider';
+import { RenameProvider } from './renameProvider';
 import { WorkspaceSymbolProvider } from './workspaceSymbolProvider';
 
 export interface LanguageServiceOptions {
@@ -41,6 +44,9 @@ export function createLanguageService(options: LanguageServiceOptions) {
     workspaceSymbols: new WorkspaceSymbolProvider(index),
     coverage: new CoverageProvider(index, altaiCatalogue()),
     coverageReport: new CoverageReportProvider(index, altaiCatalogue()),
+    rename: new RenameProvider(index),
+    fileMoves: new FileMoveProvider(index),
+    quickFixes: new QuickFixProvider(index),
   };
 }
 

@@ -34,6 +34,10 @@ export function run(): Promise<void> {
   require('./navigation.test');
   require('./diagnostics.test');
   require('./commands.test');
+  require('./authoring.test');
+  require('./coverage.test');
+  require('./settings.test');
+  require('./refactor.test');
   require('./pending.test');
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_POST_REQUIRE, globalThis, 'e2e-suite', mocha);
 

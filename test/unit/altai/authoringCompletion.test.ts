@@ -16,6 +16,7 @@ const files: Record<string, string> = {
   '/ws/2_Lifecycle/1_Data/figure.png': 'png',
   '/ws/3_RiskManagement/AI_Risks/Overfitting.md': '---\ntags: [{Name: Overfitting}, {Intent: TechnicalRobustnessSafety_Risk}]\n---\n## Overfitting (Accuracy - Risk)\n\n### Risk analysis\n\n### Risk control\n',
   '/ws/3_RiskManagement/AI_Risks/Bias.md': '---\ntags: [{Name: Bias}, {Intent: DiversityNon-DiscriminationFairness_Risk}]\n---\n## Unfair Bias\n',
+  '/ws/Apps/v1/3_RiskManagement/Drift.md': '---\ntags: [{Name: Drift}, {Intent: TechnicalRobustnessSafety_Risk}]\n---\n## A Drift in another tree\n',
 };
 
 async function completeIn(path: string, text: string, needle: string, offset = needle.length) {
@@ -109,7 +110,7 @@ describe('completion: link destinations, front matter and risk links (core)', ()
   it('offers values other documents use for the key, most used first', async () => {
     const text = '---\ntags: [{Name: QG_Leaf}, {Intent: \n---\n';
     const items = await completeIn(leafPath, text, '{Intent: ');
-    assert.deepEqual(items.map((i) => i.label), ['Overview', 'DiversityNon-DiscriminationFairness_Risk', 'TechnicalRobustnessSafety_Risk']);
+    assert.deepEqual(items.map((i) => i.label), ['Overview', 'TechnicalRobustnessSafety_Risk', 'DiversityNon-DiscriminationFairness_Risk']);
     assert.equal(items[0].detail, 'Intent: used in 2 documents');
     const applicability = await completeIn(leafPath, '---\ntags: [{Applicability: Ta\n---\n', 'Ta');
     assert.deepEqual(applicability.map((i) => i.label), ['Images', 'Tabular']);
@@ -129,6 +130,10 @@ describe('completion: link destinations, front matter and risk links (core)', ()
     assert.ok(items[0].sortText < items[2].sortText);
     assert.equal(items[2].description, 'quality gate');
     assert.ok(items.every((i) => i.kind === 'document-link'));
+    // Another tree's risk comes after this tree's quality gates.
+    const last = items[items.length - 1];
+    assert.equal(last.newText, '[A Drift in another tree](../../Apps/v1/3_RiskManagement/Drift.md)');
+    assert.ok([...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).pop() === last);
   });
 
   it('adds a list marker on a bare line, and offers risk documents first as destinations after ](', async () => {
@@ -138,7 +143,7 @@ describe('completion: link destinations, front matter and risk links (core)', ()
     const destination = await completeIn(leafPath, text, '[x](');
     assert.deepEqual(destination.slice(0, 2).map((i) => i.newText), ['../../3_RiskManagement/AI_Risks/Overfitting.md', '../../3_RiskManagement/AI_Risks/Bias.md']);
     assert.equal(destination[0].description, 'risk');
-    assert.equal(destination[2].newText, '../');
+    assert.equal(destination[2].newText, '../', 'only this tree\'s risks come first');
   });
 
   it('offers no risk links outside risk sections', async () => {

@@ -8,10 +8,13 @@ describe('core/workspace/fileSystem: InMemoryFileSystem and URIs', () => {
   const fs = new InMemoryFileSystem({ '/ws/a.md': '# A', '/ws/dir/b.md': 'bb', '/ws/dir/sub/c.png': new Uint8Array([1, 2, 3]) });
 
   it('stats files with their byte size, folders as directories, nothing as undefined', async () => {
-    assert.deepEqual(await fs.stat('/ws/a.md'), { type: 'file', size: 3 });
-    assert.deepEqual(await fs.stat('/ws/dir/sub/c.png'), { type: 'file', size: 3 });
-    assert.deepEqual(await fs.stat('/ws/dir'), { type: 'directory', size: 0 });
-    assert.deepEqual(await fs.stat('/ws/dir/'), { type: 'directory', size: 0 });
+    const a = await fs.stat('/ws/a.md');
+    assert.deepEqual({ type: a?.type, size: a?.size }, { type: 'file', size: 3 });
+    const c = await fs.stat('/ws/dir/sub/c.png');
+    assert.deepEqual({ type: c?.type, size: c?.size }, { type: 'file', size: 3 });
+    assert.ok(c!.mtimeMs > a!.mtimeMs, 'each write gets a later modification time');
+    assert.deepEqual(await fs.stat('/ws/dir'), { type: 'directory', size: 0, mtimeMs: 0 });
+    assert.deepEqual(await fs.stat('/ws/dir/'), { type: 'directory', size: 0, mtimeMs: 0 });
     assert.equal(await fs.stat('/ws/di'), undefined);
     assert.equal(await fs.stat('/ws/none.md'), undefined);
   });
@@ -31,7 +34,7 @@ describe('core/workspace/fileSystem: InMemoryFileSystem and URIs', () => {
     local.delete('/ws/dir');
     assert.equal(await local.stat('/ws/dir'), undefined);
     assert.equal(await local.stat('/ws/dir/sub/z.md'), undefined);
-    assert.deepEqual(await local.stat('/ws/dir2/y.md'), { type: 'file', size: 1 });
+    assert.deepEqual((await local.stat('/ws/dir2/y.md'))?.size, 1);
   });
 
   it('round-trips paths with spaces, parentheses and unicode through file URIs', () => {

@@ -27,7 +27,7 @@ export function computeCompletions(request: CompletionRequest): CompletionCandid
 
   const destination = destinationContext(context.before);
   if (destination) {
-    const first = inRiskSection(doc, position.line) ? riskDocuments(index, doc.path) : [];
+    const first = inRiskSection(doc, position.line) ? riskDocuments(index, doc) : [];
     return destinationCompletions(index, doc, at, destination, context, token, first);
   }
 

@@ -1,6 +1,7 @@
 import { headingAbove } from '../altai/assessment';
-import type { QualityGateDocument } from '../model/types';
+import type { DocumentKind, QualityGateDocument } from '../model/types';
 import type { Position } from '../text/types';
+import { treeRootOf } from '../workspace/trees';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { formatDestination, relativeDestination } from './linkCompletion';
 import { escapeMarkdown, sortKey, type CompletionCandidate, type LineContext } from './types';
@@ -15,10 +16,25 @@ export function inRiskSection(doc: QualityGateDocument, line: number): boolean {
   return heading !== undefined && heading.range.start.line < line && RISK_SECTION.test(heading.text);
 }
 
-/** Risk documents of the workspace, by title. */
-export function riskDocuments(index: WorkspaceIndex, except: string): QualityGateDocument[] {
-  return [...index.allDocuments()].filter((d) => d.kind === 'risk' && d.path !== except).sort((a, b) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : 1));
+/**
+ * Documents of the given kinds, by title; those in the same MQG4AI tree as
+ * `doc` first (`sameTree`), the rest after (`otherTrees`).
+ */
+export function documentsByTree(index: WorkspaceIndex, doc: QualityGateDocument, kinds: ReadonlySet<DocumentKind>): { sameTree: QualityGateDocument[]; otherTrees: QualityGateDocument[] } {
+  const tree = treeRootOf(index, doc.path);
+  const byTitle = (a: QualityGateDocument, b: QualityGateDocument) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : 1);
+  const found = [...index.allDocuments()].filter((d) => kinds.has(d.kind) && d.path !== doc.path).sort(byTitle);
+  const sameTree = found.filter((d) => treeRootOf(index, d.path) === tree);
+  return { sameTree, otherTrees: found.filter((d) => !sameTree.includes(d)) };
 }
+
+/** Risk documents for the destination list of a risk section: the document's own tree's. */
+export function riskDocuments(index: WorkspaceIndex, doc: QualityGateDocument): QualityGateDocument[] {
+  return documentsByTree(index, doc, RISK).sameTree;
+}
+
+const RISK: ReadonlySet<DocumentKind> = new Set(['risk']);
+const GATES: ReadonlySet<DocumentKind> = new Set(['leaf-qg', 'collection-qg']);
 
 /** A link text for a document: its title without a trailing `(... Risk)` qualifier. */
 export function linkTextFor(doc: QualityGateDocument): string {
@@ -37,9 +53,6 @@ export function riskLinkCompletions(index: WorkspaceIndex, doc: QualityGateDocum
   const typed = match[3];
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const marker = match[2] ? '' : '- ';
-  const gates = [...index.allDocuments()]
-    .filter((d) => (d.kind === 'leaf-qg' || d.kind === 'collection-qg') && d.path !== doc.path)
-    .sort((a, b) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : 1));
   const item = (target: QualityGateDocument, group: number, rank: number): CompletionCandidate => {
     const text = linkTextFor(target);
     const destination = formatDestination(relativeDestination(doc.path, target.path));
@@ -47,7 +60,7 @@ export function riskLinkCompletions(index: WorkspaceIndex, doc: QualityGateDocum
       kind: 'document-link',
       label: target.title,
       detail: destination,
-      description: group === 0 ? 'risk' : 'quality gate',
+      description: target.kind === 'risk' ? 'risk' : 'quality gate',
       documentation: target.summary ? escapeMarkdown(target.summary) : undefined,
       newText: `${marker}[${text}](${destination})`,
       range,
@@ -55,5 +68,13 @@ export function riskLinkCompletions(index: WorkspaceIndex, doc: QualityGateDocum
       filterText: typed.startsWith('[') ? `[${text}` : text,
     };
   };
-  return [...riskDocuments(index, doc.path).map((d, i) => item(d, 0, i)), ...gates.map((d, i) => item(d, 1, i))];
+  // Risks first, then the quality gates (controls); the document's own tree before other trees.
+  const risks = documentsByTree(index, doc, RISK);
+  const gates = documentsByTree(index, doc, GATES);
+  return [
+    ...risks.sameTree.map((d, i) => item(d, 0, i)),
+    ...gates.sameTree.map((d, i) => item(d, 1, i)),
+    ...risks.otherTrees.map((d, i) => item(d, 2, i)),
+    ...gates.otherTrees.map((d, i) => item(d, 3, i)),
+  ];
 }

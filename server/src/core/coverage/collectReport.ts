@@ -1,3 +1,4 @@
+import type { TraceDiagnostic } from '../diagnostics/codes';
 import { computeDocumentDiagnostics } from '../diagnostics/documentDiagnostics';
 import { isInside } from '../links/resolveLink';
 import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
@@ -8,13 +9,19 @@ import type { CoverageNode } from './types';
 
 /**
  * What a coverage report needs from the index: the coverage trees under `scope` (all by
- * default) and the broken traces of the documents inside them, in path order.
+ * default) and the broken traces of the documents inside them, in path order. The
+ * diagnostics are computed (under the index's configuration) unless `diagnosticsOf`
+ * gives those of an earlier check.
  */
 export function collectCoverageReport(
   index: WorkspaceIndex,
   builder: CoverageBuilder,
   scope: string | undefined,
   token: CancellationToken,
+  diagnosticsOf: (path: string) => readonly TraceDiagnostic[] = (path) => {
+    const doc = index.getDocument(path);
+    return doc ? computeDocumentDiagnostics(index, doc, token) : [];
+  },
 ): { trees: CoverageNode[]; diagnostics: ReportFileDiagnostics[] } {
   const trees = builder.build(scope, token);
   const folders = trees.map(treeFolder);
@@ -24,7 +31,7 @@ export function collectCoverageReport(
   const diagnostics: ReportFileDiagnostics[] = [];
   for (const doc of documents) {
     throwIfCancelled(token);
-    const broken = computeDocumentDiagnostics(index, doc, token).filter(isBrokenTrace);
+    const broken = diagnosticsOf(doc.path).filter(isBrokenTrace);
     if (broken.length > 0) diagnostics.push({ path: doc.path, diagnostics: broken });
   }
   return { trees, diagnostics };

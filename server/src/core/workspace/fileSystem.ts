@@ -4,6 +4,13 @@ import { URI } from 'vscode-uri';
 
 export type EntryType = 'file' | 'directory';
 
+export interface FileStat {
+  readonly type: EntryType;
+  readonly size: number;
+  /** Modification time in ms; with `size`, what the persistent cache trusts. */
+  readonly mtimeMs: number;
+}
+
 /**
  * The file access the core needs, addressed by absolute POSIX paths (the `path`
  * of a file URI). The server and CLI use the disk; tests use memory.
@@ -11,7 +18,7 @@ export type EntryType = 'file' | 'directory';
 export interface WorkspaceFileSystem {
   readFile(path: string): Promise<Uint8Array>;
   /** undefined when nothing is there. */
-  stat(path: string): Promise<{ type: EntryType; size: number } | undefined>;
+  stat(path: string): Promise<FileStat | undefined>;
   readDirectory(path: string): Promise<Array<[name: string, type: EntryType]>>;
 }
 
@@ -24,7 +31,7 @@ export class NodeFileSystem implements WorkspaceFileSystem {
   async stat(path: string) {
     try {
       const s = await fsp.stat(toFsPath(path));
-      return { type: s.isDirectory() ? ('directory' as const) : ('file' as const), size: s.size };
+      return { type: s.isDirectory() ? ('directory' as const) : ('file' as const), size: s.size, mtimeMs: s.mtimeMs };
     } catch {
       return undefined;
     }
@@ -49,6 +56,8 @@ export class NodeFileSystem implements WorkspaceFileSystem {
 /** A file system held in memory, for tests and for unsaved workspaces. */
 export class InMemoryFileSystem implements WorkspaceFileSystem {
   private readonly files = new Map<string, Uint8Array>();
+  private readonly mtimes = new Map<string, number>();
+  private clock = 1;
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
     for (const [path, content] of Object.entries(files)) this.write(path, content);
@@ -56,6 +65,7 @@ export class InMemoryFileSystem implements WorkspaceFileSystem {
 
   write(path: string, content: string | Uint8Array): void {
     this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.mtimes.set(path, this.clock++);
   }
 
   delete(path: string): void {
@@ -72,9 +82,9 @@ export class InMemoryFileSystem implements WorkspaceFileSystem {
 
   async stat(path: string) {
     const content = this.files.get(path);
-    if (content) return { type: 'file' as const, size: content.byteLength };
+    if (content) return { type: 'file' as const, size: content.byteLength, mtimeMs: this.mtimes.get(path) ?? 0 };
     const prefix = path.endsWith('/') ? path : `${path}/`;
-    for (const key of this.files.keys()) if (key.startsWith(prefix)) return { type: 'directory' as const, size: 0 };
+    for (const key of this.files.keys()) if (key.startsWith(prefix)) return { type: 'directory' as const, size: 0, mtimeMs: 0 };
     return undefined;
   }
 

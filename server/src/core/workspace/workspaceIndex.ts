@@ -7,6 +7,8 @@ import { silentLogger, yieldToEventLoop, type Logger } from '../util/logger';
 import { decodeDocumentBytes } from './decode';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { LinkGraph } from './linkGraph';
+import type { CacheEntry } from './indexCache';
+import { inThreadParser, type DocumentParser } from '../model/documentParser';
 import { DEFAULT_CONFIG, type ProjectConfig } from '../config/projectConfig';
 import { compileFileFilter } from '../config/fileFilter';
 
@@ -18,6 +20,8 @@ export interface IndexOptions {
   readonly excludedFolderNames: readonly string[];
   /** Files larger than this (bytes) are listed but not parsed. */
   readonly maxFileSize: number;
+  /** Who parses files during indexing (in this thread by default). */
+  readonly parser?: DocumentParser;
 }
 
 export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
@@ -51,6 +55,8 @@ export class WorkspaceIndex {
   private readonly children = new Map<string, Set<string>>();
   private readonly childFolders = new Map<string, Set<string>>();
   private readonly names = new Map<string, Set<string>>();
+  /** Size and mtime of each document as last read from disk, for the persistent cache. */
+  private readonly stamps = new Map<string, { mtimeMs: number; size: number }>();
   private readonly excluded: ReadonlySet<string>;
   private currentConfig: ProjectConfig = DEFAULT_CONFIG;
   private checked: (relativePath: string) => boolean = compileFileFilter(DEFAULT_CONFIG);
@@ -96,7 +102,9 @@ export class WorkspaceIndex {
       }
       await this.walk(root, markdown, token);
     }
+    this.progressTotal = markdown.length;
     await this.parseAll(markdown, token);
+    this.cache = undefined; // read once; later changes come from the disk
     this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown) in ${Date.now() - started} ms.`);
   }
 
@@ -279,13 +287,16 @@ export class WorkspaceIndex {
   }
 
   private async parseAll(paths: readonly string[], token: CancellationToken): Promise<void> {
+    const parser = this.options.parser ?? inThreadParser;
     let sliceStart = Date.now();
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       throwIfCancelled(token);
       const batch = paths.slice(i, i + READ_CONCURRENCY).filter((p) => !this.openTexts.has(p));
-      const texts = await Promise.all(batch.map((p) => this.readForIndex(p)));
+      // Reading and parsing overlap across the batch; storing stays in order, in this thread.
+      const loaded = await Promise.all(batch.map((p) => this.readForIndex(p, true).then((read) => this.toModel(p, read, parser))));
       for (let j = 0; j < batch.length; j++) {
-        this.storeRead(batch[j], texts[j]);
+        if (!this.openTexts.has(batch[j])) this.storeModel(batch[j], loaded[j]);
+        this.progress(this.documents.size);
         if (Date.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = Date.now();
@@ -294,14 +305,51 @@ export class WorkspaceIndex {
     }
   }
 
+  /** Listener for indexing progress: documents indexed so far, of how many. */
+  onProgress: (indexed: number, total: number) => void = () => {};
+  private progressTotal = 0;
+  private progress(indexed: number): void {
+    this.onProgress(indexed, Math.max(indexed, this.progressTotal));
+  }
+
+  /** Models from an earlier session, trusted while a file's size and mtime are unchanged; call before `initialize`. */
+  useCache(entries: ReadonlyMap<string, CacheEntry>): void {
+    this.cache = entries;
+  }
+  private cache: ReadonlyMap<string, CacheEntry> | undefined;
+
+  /** The models worth keeping for the next session: documents read from disk, with their stamps. */
+  cacheEntries(): Map<string, CacheEntry> {
+    const entries = new Map<string, CacheEntry>();
+    for (const [path, stamp] of this.stamps) {
+      const doc = this.documents.get(path);
+      if (doc && !doc.skipped && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc });
+    }
+    return entries;
+  }
+
+  private async toModel(path: string, read: ReadResult, parser: DocumentParser): Promise<QualityGateDocument> {
+    if ('cached' in read) return read.cached;
+    if ('skipped' in read) return skippedDocument(path, read.skipped);
+    try {
+      return await parser.parse(path, read.text);
+    } catch (error) {
+      this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
+      return skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
+    }
+  }
+
   private async loadFromDisk(path: string): Promise<Set<string>> {
     return this.storeRead(path, await this.readForIndex(path));
   }
 
   /** Reads a file for indexing; a file that cannot be parsed becomes a skipped document with a reason. */
-  private async readForIndex(path: string): Promise<{ text: string } | { skipped: string }> {
+  private async readForIndex(path: string, useCache = false): Promise<ReadResult> {
     try {
       const stat = await this.fs.stat(path);
+      if (stat) this.stamps.set(path, { mtimeMs: stat.mtimeMs, size: stat.size });
+      const cached = useCache && stat ? this.cache?.get(path) : undefined;
+      if (cached && cached.mtimeMs === stat!.mtimeMs && cached.size === stat!.size) return { cached: cached.doc };
       if (stat && stat.size > this.options.maxFileSize) {
         return { skipped: `File is ${formatSize(stat.size)}, above the ${formatSize(this.options.maxFileSize)} limit; links in it were not checked.` };
       }
@@ -313,8 +361,24 @@ export class WorkspaceIndex {
     }
   }
 
-  private storeRead(path: string, read: { text: string } | { skipped: string }): Set<string> {
+  private storeRead(path: string, read: ReadResult): Set<string> {
+    if ('cached' in read) return this.storeModel(path, read.cached);
     return 'text' in read ? this.store(path, read.text) : this.replace(path, skippedDocument(path, read.skipped), []);
+  }
+
+  /** Stores a model made elsewhere (a worker, the cache). */
+  private storeModel(path: string, doc: QualityGateDocument): Set<string> {
+    return this.replace(path, doc, this.localTargets(path, doc));
+  }
+
+  private localTargets(path: string, doc: QualityGateDocument): string[] {
+    const root = this.rootFor(path);
+    const targets: string[] = [];
+    for (const link of doc.links) {
+      const target = resolveLinkTarget(path, link.destination, root);
+      if (target.type === 'local' && !target.sameDocument) targets.push(target.path);
+    }
+    return targets;
   }
 
   /** Parses and stores a document; returns the documents related to its old or new version. */
@@ -326,13 +390,7 @@ export class WorkspaceIndex {
       this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
       doc = skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
     }
-    const root = this.rootFor(path);
-    const targets: string[] = [];
-    for (const link of doc.links) {
-      const target = resolveLinkTarget(path, link.destination, root);
-      if (target.type === 'local' && !target.sameDocument) targets.push(target.path);
-    }
-    return this.replace(path, doc, targets);
+    return this.replace(path, doc, this.localTargets(path, doc));
   }
 
   /**
@@ -409,6 +467,7 @@ export class WorkspaceIndex {
     }
     this.graph.targetsOf(path).forEach((t) => affected?.add(t));
     this.files.delete(path);
+    this.stamps.delete(path);
     this.children.get(posix.dirname(path))?.delete(path);
     this.documents.delete(path);
     this.openTexts.delete(path);
@@ -436,6 +495,8 @@ export class WorkspaceIndex {
     }
   }
 }
+
+type ReadResult = { text: string } | { skipped: string } | { cached: QualityGateDocument };
 
 function skippedDocument(path: string, reason: string): QualityGateDocument {
   return {

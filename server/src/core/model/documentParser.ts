@@ -1,0 +1,16 @@
+import { parseDocument } from './parseDocument';
+import type { QualityGateDocument } from './types';
+
+/**
+ * Turns a file's text into its model. The index calls it for every file it has
+ * not got cached; the server plugs in a worker pool, tests and small runs the
+ * in-thread parser.
+ */
+export interface DocumentParser {
+  parse(path: string, text: string): Promise<QualityGateDocument>;
+  dispose?(): Promise<void>;
+}
+
+export const inThreadParser: DocumentParser = {
+  parse: async (path, text) => parseDocument(path, text),
+};

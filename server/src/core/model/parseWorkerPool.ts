@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DocumentParser } from './documentParser';
+import type { QualityGateDocument } from './types';
+
+/**
+ * Parses documents in worker threads (one per core, at least one). Requests are
+ * spread over the least busy worker; a worker that dies is replaced and its
+ * pending requests fail (the index then marks those files as not parsed).
+ */
+export class ParseWorkerPool implements DocumentParser {
+  private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending> }> = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(
+    private readonly script: string,
+    size = Number(process.env.MQG4AI_PARSE_WORKERS) || defaultPoolSize(),
+  ) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+  }
+
+  parse(path: string, text: string): Promise<QualityGateDocument> {
+    const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, path, text });
+    });
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+
+  private spawn(): { worker: Worker; pending: Map<number, Pending> } {
+    const pending = new Map<number, Pending>();
+    const worker = new Worker(this.script);
+    worker.unref(); // never keeps a finished CLI run alive
+    const slot = { worker, pending };
+    worker.on('message', (message: { id: number; doc?: QualityGateDocument; error?: string }) => {
+      const request = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.doc) request?.resolve(message.doc);
+      else request?.reject(new Error(message.error ?? 'parse failed'));
+    });
+    const fail = (error: Error) => {
+      for (const request of pending.values()) request.reject(error);
+      pending.clear();
+      const index = this.workers.indexOf(slot);
+      if (index >= 0 && !this.disposed) this.workers[index] = this.spawn();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (code !== 0 && this.workers.includes(slot)) fail(new Error(`parse worker exited with code ${code}`));
+    });
+    return slot;
+  }
+}
+
+interface Pending {
+  resolve(doc: QualityGateDocument): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Workers pay off only with a core to spare beside the main thread: measured on
+ * 2 cores, 1-3 workers were no faster than parsing in the main thread (see
+ * docs/performance.md). `MQG4AI_PARSE_WORKERS` overrides.
+ */
+export function defaultPoolSize(): number {
+  return Math.min(4, availableParallelism() - 1);
+}

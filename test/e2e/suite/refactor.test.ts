@@ -1,0 +1,71 @@
+// Refactoring through the language server in a real VS Code: a heading rename that updates the links
+// to it, a quick fix for a misspelt link, and a file move whose links follow (onWillRenameFiles).
+// Works on scratch files of its own under refactor-e2e/, removed at the end.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, codeOf, mqgDiagnostics, positionOf, waitFor, workspaceUri } from './helpers';
+
+const DIR = 'refactor-e2e';
+const TARGET = `${DIR}/QG_Target_(E2E).md`;
+const SOURCE = `${DIR}/Source.md`;
+const MOVED = `${DIR}/moved/QG_Target_(E2E).md`;
+
+const targetText = '# QG Target\n\n## Old Heading\n\nSomething to link to.\n';
+const sourceText = '# Source\n\n- [Target heading](<QG_Target_(E2E).md#old-heading>)\n- [Misspelt](./QG_Targt_(E2E).md)\n';
+
+describe('refactoring: rename, quick fix and file move', () => {
+  let target: vscode.TextDocument;
+  let source: vscode.TextDocument;
+
+  before(async () => {
+    await activate();
+    await vscode.workspace.fs.writeFile(workspaceUri(TARGET), Buffer.from(targetText));
+    await vscode.workspace.fs.writeFile(workspaceUri(SOURCE), Buffer.from(sourceText));
+    target = await vscode.workspace.openTextDocument(workspaceUri(TARGET));
+    source = await vscode.workspace.openTextDocument(workspaceUri(SOURCE));
+    await vscode.window.showTextDocument(source);
+    await waitFor(() => mqgDiagnostics(source.uri).some((d) => codeOf(d) === 'link.missing-file'), 'the misspelt link to be reported');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('mqg4ai.links').update('updateOnFileMove', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.saveAll(false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceUri(DIR), { recursive: true, useTrash: false });
+  });
+
+  it('renames a heading and every link to it (vscode.executeDocumentRenameProvider)', async () => {
+    const position = positionOf(target, 'Old Heading', 2);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', target.uri, position, 'New Heading');
+    assert.ok(edit, 'a WorkspaceEdit is returned');
+    assert.ok(edit.has(target.uri) && edit.has(source.uri), `edits in both documents; got ${edit.entries().map(([u]) => u.path).join(', ')}`);
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    assert.match(target.getText(), /^## New Heading$/m);
+    assert.match(source.getText(), /<QG_Target_\(E2E\)\.md#new-heading>/);
+    await waitFor(() => !mqgDiagnostics(source.uri).some((d) => codeOf(d) === 'link.missing-anchor'), 'no missing anchor after the rename', 10_000);
+  });
+
+  it('fixes a misspelt link with the preferred quick fix (vscode.executeCodeActionProvider)', async () => {
+    const diagnostic = await waitFor(() => mqgDiagnostics(source.uri).find((d) => codeOf(d) === 'link.missing-file'), 'the missing-file diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', source.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.find((a) => a.isPreferred && a.title.startsWith('Change the link'));
+    assert.ok(preferred?.edit, `a preferred replacement; got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(preferred.title, 'Change the link to QG_Target_(E2E).md');
+    assert.equal(await vscode.workspace.applyEdit(preferred.edit), true);
+    assert.match(source.getText(), /\[Misspelt\]\(\.\/QG_Target_\(E2E\)\.md\)/);
+    await waitFor(() => !mqgDiagnostics(source.uri).some((d) => codeOf(d)?.startsWith('link.')), 'no link errors after the fix', 10_000);
+  });
+
+  it('updates the links when the file is moved (onWillRenameFiles, updateOnFileMove: always)', async () => {
+    await vscode.workspace.saveAll(false);
+    await vscode.workspace.getConfiguration('mqg4ai.links').update('updateOnFileMove', 'always', vscode.ConfigurationTarget.Global);
+    const move = new vscode.WorkspaceEdit();
+    move.renameFile(workspaceUri(TARGET), workspaceUri(MOVED));
+    assert.equal(await vscode.workspace.applyEdit(move), true);
+    await waitFor(() => source.getText().includes('moved/QG_Target_(E2E).md'), 'the links in Source.md to follow the move', 10_000);
+    assert.match(source.getText(), /<moved\/QG_Target_\(E2E\)\.md#new-heading>/);
+    assert.match(source.getText(), /\[Misspelt\]\(\.\/moved\/QG_Target_\(E2E\)\.md\)/);
+    await vscode.workspace.saveAll(false);
+    await waitFor(() => !mqgDiagnostics(source.uri).some((d) => codeOf(d)?.startsWith('link.')), 'no link errors after the move', 10_000);
+  });
+});

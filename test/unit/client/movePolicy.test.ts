@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { afterCompute, ALWAYS, answer, beforeMove, NEVER, promptText, readUpdateOnFileMove, UPDATE } from '../../../client/src/refactor/movePolicy';
+
+describe('client: link updates on file moves (mqg4ai.links.updateOnFileMove)', () => {
+  it('reads the setting, prompt by default', () => {
+    assert.equal(readUpdateOnFileMove('always'), 'always');
+    assert.equal(readUpdateOnFileMove('never'), 'never');
+    assert.equal(readUpdateOnFileMove(undefined), 'prompt');
+    assert.equal(readUpdateOnFileMove('sometimes'), 'prompt');
+  });
+
+  it('never: the server is not even asked; always: applied; prompt: asked, unless nothing changes', () => {
+    assert.equal(beforeMove('never'), 'skip');
+    assert.equal(beforeMove('prompt'), 'compute');
+    assert.equal(afterCompute('always', 3), 'apply');
+    assert.equal(afterCompute('prompt', 3), 'ask');
+    assert.equal(afterCompute('prompt', 0), 'skip');
+  });
+
+  it('turns the answer into apply / remember', () => {
+    assert.deepEqual(answer(UPDATE), { apply: true });
+    assert.deepEqual(answer(ALWAYS), { apply: true, remember: 'always' });
+    assert.deepEqual(answer(NEVER), { apply: false, remember: 'never' });
+    assert.deepEqual(answer(undefined), { apply: false });
+  });
+
+  it('says how many links in how many files', () => {
+    assert.equal(promptText(['2_Development'], 12, 5).message, 'Update 12 links in 5 files for moving "2_Development"?');
+    assert.equal(promptText(['a.md', 'b.md'], 1, 1).message, 'Update 1 link in 1 file for moving 2 items?');
+  });
+});
