@@ -42,7 +42,13 @@ describe('refactoring: rename, quick fix and file move', () => {
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     assert.match(target.getText(), /^## New Heading$/m);
     assert.match(source.getText(), /<QG_Target_\(E2E\)\.md#new-heading>/);
-    await waitFor(() => !mqgDiagnostics(source.uri).some((d) => codeOf(d) === 'link.missing-anchor'), 'no missing anchor after the rename', 10_000);
+    // The server sees both edits: the link's anchor leads to the renamed heading.
+    const headingLine = target.getText().split('\n').indexOf('## New Heading');
+    await waitFor(async () => {
+      const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', source.uri, positionOf(source, '#new-heading', 2));
+      return locations.some((l) => ('targetRange' in l ? l.targetRange : l.range).start.line === headingLine);
+    }, 'the renamed anchor to lead to the renamed heading', 10_000);
+    assert.ok(!mqgDiagnostics(source.uri).some((d) => codeOf(d) === 'link.missing-anchor'));
   });
 
   it('fixes a misspelt link with the preferred quick fix (vscode.executeCodeActionProvider)', async () => {

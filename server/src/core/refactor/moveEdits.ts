@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { isInside, resolveLinkTarget } from '../links/resolveLink';
 import type { LinkOccurrence, QualityGateDocument } from '../model/types';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../util/cancellation';
@@ -97,9 +96,4 @@ function* pathsUnder(index: WorkspaceIndex, path: string): Generator<string> {
       queue.push(child);
     }
   }
-}
-
-/** The file name a path will have after the moves, for messages. */
-export function movedName(path: string, moves: readonly PathMove[]): string {
-  return posix.basename(relocator(moves)(path));
 }

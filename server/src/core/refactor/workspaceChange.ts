@@ -45,10 +45,6 @@ export class WorkspaceChange {
     return [...this.edits].map(([path, list]) => [path, [...list].sort((a, b) => comparePositions(a.range.start, b.range.start))]);
   }
 
-  editsFor(path: string): readonly TextEdit[] {
-    return this.edits.get(path) ?? [];
-  }
-
   fileOperations(): readonly FileOperation[] {
     return this.operations;
   }

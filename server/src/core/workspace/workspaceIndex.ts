@@ -242,7 +242,8 @@ export class WorkspaceIndex {
   async fileChanged(path: string): Promise<Set<string>> {
     if (!this.files.has(path)) return this.fileCreated(path);
     if (!isMarkdownPath(path) || this.openTexts.has(path)) return new Set();
-    const related = this.storeRead(path, await this.readForIndex(path));
+    const related = await this.loadFromDisk(path);
+    if (this.openTexts.has(path)) return new Set();
     return this.dependantsAndSelf(path, related);
   }
 
@@ -340,7 +341,10 @@ export class WorkspaceIndex {
   }
 
   private async loadFromDisk(path: string): Promise<Set<string>> {
-    return this.storeRead(path, await this.readForIndex(path));
+    const read = await this.readForIndex(path);
+    // The editor may have opened the document while the disk was read: its text wins.
+    if (this.openTexts.has(path)) return new Set();
+    return this.storeRead(path, read);
   }
 
   /** Reads a file for indexing; a file that cannot be parsed becomes a skipped document with a reason. */
