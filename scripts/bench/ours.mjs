@@ -36,7 +36,7 @@ function peakRssMb(pid) {
 
 /** Starts the server, waits until every document's diagnostics are published. */
 async function start(documentCount) {
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.MQG4AI_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(projectRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
   const listeners = new Set();

@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let result: CheckResult;
   try {
-    const parser = createParser(__dirname);
+    const parser = createParser(__dirname, 'throughput');
     try {
       result = await checkWorkspace(new NodeFileSystem(), root, { scope: paths.map(pathFromFsPath), logger, configFile, parser });
     } finally {

@@ -78,7 +78,7 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   let summary: ReturnType<typeof coverageReportData>['summary'];
   try {
     // The same index, configuration and findings as `mqg4ai check` on the folder.
-    const parser = createParser(__dirname);
+    const parser = createParser(__dirname, 'throughput');
     const check = await checkWorkspace(new NodeFileSystem(), root, { logger, configFile, parser }).finally(() => parser.dispose?.());
     const found = new Map(check.reports.map((r) => [r.path, r.diagnostics]));
     const { trees, diagnostics } = collectCoverageReport(check.index, new CoverageBuilder(check.index, altaiCatalogue()), undefined, neverCancelled, (path) => found.get(path) ?? []);

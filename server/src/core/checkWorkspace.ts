@@ -23,6 +23,8 @@ export interface FileReport {
 export interface CheckResult {
   readonly root: string;
   readonly files: number;
+  /** Absolute paths of the checked documents (those `files` counts), in path order. */
+  readonly checked: readonly string[];
   readonly reports: readonly FileReport[];
   /** The project configuration file that applied, if any. */
   readonly configFile?: string;
@@ -62,13 +64,13 @@ export async function checkWorkspace(fs: WorkspaceFileSystem, root: string, opti
       suppressed: [],
     });
   }
-  let files = 0;
+  const checked: string[] = [];
   const documents = [...index.allDocuments()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const doc of documents) {
     if (!scope.some((s) => isInside(doc.path, s)) || !index.isChecked(doc.path)) continue;
-    files++;
+    checked.push(doc.path);
     const { diagnostics, suppressed } = computeDocumentFindings(index, doc, token);
     if (diagnostics.length > 0 || suppressed.length > 0) reports.push({ path: doc.path, relativePath: posix.relative(root, doc.path), diagnostics, suppressed });
   }
-  return { root, files, reports, configFile: file?.path, index };
+  return { root, files: checked.length, checked, reports, configFile: file?.path, index };
 }

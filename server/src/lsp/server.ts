@@ -53,7 +53,7 @@ export function startServer(connection: Connection): void {
   /** Where parsed models are cached between sessions (the extension's storage folder), if anywhere. */
   let cacheFolder: string | undefined;
   let saveCache: () => Promise<void> = async () => {};
-  const parser = createParser(__dirname);
+  const parser = createParser(__dirname, 'responsive');
   let supportsConfigurationRequest = false;
   let initializeParams: InitializeParams | undefined;
   const fileSystem = new NodeFileSystem();
@@ -106,7 +106,8 @@ export function startServer(connection: Connection): void {
       }
       if (current !== service) return;
       if (diskCache) saveCache = () => diskCache.save(current.index.cacheEntries()).catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
-      void saveCache();
+      // Write the cache once the first diagnostics are out, and only when it was not complete.
+      if (current.index.parsedDuringInitialize > 0 || !cached) void scheduler.whenIdle().then(() => saveCache());
       const paths = [...current.index.allDocuments()].map((d) => d.path);
       for (const stale of [...published]) {
         if (!current.index.getDocument(stale)) {

@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DocumentParser } from './documentParser';
+import { parseDocument } from './parseDocument';
 import type { QualityGateDocument } from './types';
 
 /**
@@ -15,13 +15,24 @@ export class ParseWorkerPool implements DocumentParser {
 
   constructor(
     private readonly script: string,
-    size = Number(process.env.MQG4AI_PARSE_WORKERS) || defaultPoolSize(),
+    /** Whether the calling thread parses too when the workers are busy. */
+    private readonly shareWithCaller: boolean,
+    size = 1,
   ) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
   parse(path: string, text: string): Promise<QualityGateDocument> {
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    // The calling thread takes a share when every worker already has work queued,
+    // so the main thread's core is not left idle during indexing.
+    if (this.shareWithCaller && slot.pending.size >= 2) {
+      try {
+        return Promise.resolve(parseDocument(path, text));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
@@ -65,11 +76,3 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/**
- * Workers pay off only with a core to spare beside the main thread: measured on
- * 2 cores, 1-3 workers were no faster than parsing in the main thread (see
- * docs/performance.md). `MQG4AI_PARSE_WORKERS` overrides.
- */
-export function defaultPoolSize(): number {
-  return Math.min(4, availableParallelism() - 1);
-}

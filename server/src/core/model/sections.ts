@@ -13,8 +13,16 @@ export interface Section {
   readonly parents: readonly number[];
 }
 
-/** Every heading of `doc` as a section with its extent and ancestry. */
+const sectionCache = new WeakMap<QualityGateDocument, Section[]>();
+
+/** Every heading of `doc` as a section with its extent and ancestry (computed once per model). */
 export function sectionsOf(doc: QualityGateDocument): Section[] {
+  let cached = sectionCache.get(doc);
+  if (!cached) sectionCache.set(doc, (cached = computeSections(doc)));
+  return cached;
+}
+
+function computeSections(doc: QualityGateDocument): Section[] {
   const result: Section[] = [];
   const stack: number[] = [];
   doc.headings.forEach((heading, index) => {

@@ -8,6 +8,17 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * documents outside any tree.
  */
 export function treeRootOf(index: WorkspaceIndex, path: string): string | undefined {
+  // Memoised per folder until the folder structure or the configuration changes.
+  let memo = memos.get(index);
+  if (!memo || memo.version !== index.structureVersion) memos.set(index, (memo = { version: index.structureVersion, roots: new Map() }));
+  const folder = posix.dirname(path);
+  if (!memo.roots.has(folder)) memo.roots.set(folder, computeTreeRoot(index, path));
+  return memo.roots.get(folder);
+}
+
+const memos = new WeakMap<WorkspaceIndex, { version: number; roots: Map<string, string | undefined> }>();
+
+function computeTreeRoot(index: WorkspaceIndex, path: string): string | undefined {
   const root = index.rootFor(path);
   // Configured trace roots replace the detection.
   if (root && index.config.traceRoots.length > 0) {

@@ -69,6 +69,12 @@ export class WorkspaceIndex {
     this.excluded = new Set(options.excludedFolderNames);
   }
 
+  /** Changes whenever folders appear or disappear or the configuration changes (for memoised structure queries). */
+  get structureVersion(): number {
+    return this.structureChanges;
+  }
+  private structureChanges = 0;
+
   /** The effective project configuration the rules and the coverage read. */
   get config(): ProjectConfig {
     return this.currentConfig;
@@ -77,6 +83,7 @@ export class WorkspaceIndex {
   /** Replaces the configuration; callers re-validate every document afterwards. */
   setConfig(config: ProjectConfig): void {
     this.currentConfig = config;
+    this.structureChanges++;
     this.checked = compileFileFilter(config);
   }
 
@@ -319,6 +326,12 @@ export class WorkspaceIndex {
   }
   private cache: ReadonlyMap<string, CacheEntry> | undefined;
 
+  /** Documents parsed (not taken from the cache) by `initialize`: 0 means the cache was complete. */
+  get parsedDuringInitialize(): number {
+    return this.parsedDuringIndexing;
+  }
+  private parsedDuringIndexing = 0;
+
   /** The models worth keeping for the next session: documents read from disk, with their stamps. */
   cacheEntries(): Map<string, CacheEntry> {
     const entries = new Map<string, CacheEntry>();
@@ -332,6 +345,7 @@ export class WorkspaceIndex {
   private async toModel(path: string, read: ReadResult, parser: DocumentParser): Promise<QualityGateDocument> {
     if ('cached' in read) return read.cached;
     if ('skipped' in read) return skippedDocument(path, read.skipped);
+    this.parsedDuringIndexing++;
     try {
       return await parser.parse(path, read.text);
     } catch (error) {
@@ -446,6 +460,7 @@ export class WorkspaceIndex {
   private addFolder(path: string): void {
     if (this.folders.has(path)) return;
     this.folders.add(path);
+    this.structureChanges++;
     const key = posix.basename(path).toLowerCase();
     let set = this.folderNames.get(key);
     if (!set) this.folderNames.set(key, (set = new Set()));
@@ -458,6 +473,7 @@ export class WorkspaceIndex {
 
   private removeFolder(path: string): void {
     this.folders.delete(path);
+    this.structureChanges++;
     this.children.delete(path);
     this.childFolders.get(posix.dirname(path))?.delete(path);
     this.folderNames.get(posix.basename(path).toLowerCase())?.delete(path);
