@@ -295,6 +295,9 @@ export function startServer(connection: Connection): void {
     )();
   });
 
+  // What is running where: for the output channel, bug reports and the crash-recovery test.
+  connection.onRequest('mqg4ai/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION, roots, documents: service.index.documentCount }));
+
   // A test/automation hook: resolves once indexing and queued diagnostics are done.
   connection.onRequest('mqg4ai/waitForIdle', async () => {
     await ready;

@@ -34,6 +34,7 @@ export function run(): Promise<void> {
   require('./navigation.test');
   require('./diagnostics.test');
   require('./commands.test');
+  require('./recovery.test');
   require('./authoring.test');
   require('./coverage.test');
   require('./settings.test');
