@@ -39,7 +39,6 @@ export function run(): Promise<void> {
   require('./coverage.test');
   require('./settings.test');
   require('./refactor.test');
-  require('./pending.test');
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_POST_REQUIRE, globalThis, 'e2e-suite', mocha);
 
   return new Promise((resolve, reject) => {
