@@ -4,10 +4,15 @@ import { questionKey, type QuotedQuestion } from '../altai/questionBlocks';
 import { checkLink } from '../links/linkStatus';
 import { findTemplateSection, hasContent, isContainer, sectionKey, sectionsOf } from '../model/sections';
 import { tagValue, type QualityGateDocument } from '../model/types';
-import { linksInSections } from '../rules/traceabilityRules';
+import { linksInSections } from '../model/sections';
 import { leafQgTemplate } from '../templates/documentTemplates';
 import type { Range } from '../text/types';
 import { throwIfCancelled, type CancellationToken } from '../util/cancellation';
+import { PackEvidence, type ItemEvidence } from '../packs/evidence';
+import { ALTAI_PACK_ID, type PackRegistry } from '../packs/registry';
+import { packLabel, type Pack, type PackItemData } from '../packs/types';
+import { packsOf } from '../packs/workspacePacks';
+import { hasSafety, hasSecurity, perspectiveOf, riskRequirement, type PerspectiveCounts } from '../risks/perspective';
 import { allTreeRoots, treeRootOf } from '../workspace/trees';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { CoverageNode, CoverageNodeKind, CoverageStatus } from './types';
@@ -16,11 +21,17 @@ const SYSTEM_BLOCKS = ['AI_System.md', 'Application/Application.md', 'Stakeholde
 const RISK_PARTS = ['Risk analysis', 'Risk evaluation', 'Risk control'];
 const QG_KINDS = new Set(['leaf-qg', 'collection-qg']);
 
+export interface CoverageOptions {
+  /** The packs to show, by ID (the CLI's `--pack`); default: the packs the configuration enables. */
+  readonly packs?: readonly string[];
+}
+
 /**
  * Computes the coverage tree of every MQG4AI tree under `scope` (all by default):
- * one top node per tree root with four groups (Trustworthy AI, Lifecycle, Risk
- * management, System). Per-document parts are cached on the (immutable)
- * document models, so a change recomputes only the changed documents' parts.
+ * one top node per tree root with one group per enabled assessment pack (Trustworthy
+ * AI for ALTAI, then the others in the configuration's order) and the groups
+ * Lifecycle, Risk management and System. Per-document parts are cached on the
+ * (immutable) document models, so a change recomputes only the changed documents' parts.
  */
 export class CoverageBuilder {
   private readonly leafCache = new WeakMap<QualityGateDocument, CoverageNode>();
@@ -29,7 +40,14 @@ export class CoverageBuilder {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly catalogue: QuestionCatalogue,
+    private readonly options: CoverageOptions = {},
   ) {}
+
+  /** The packs the tree shows: the configuration's, or those `options.packs` names. */
+  packs(): PackRegistry {
+    const registry = packsOf(this.index);
+    return this.options.packs ? registry.withEnabled(this.options.packs) : registry;
+  }
 
   build(scope: string | undefined, token: CancellationToken): CoverageNode[] {
     const roots = allTreeRoots(this.index).filter((r) => !scope || r === scope || r.startsWith(`${scope}/`) || scope.startsWith(`${r}/`));
@@ -38,11 +56,13 @@ export class CoverageBuilder {
       const root = treeRootOf(this.index, doc.path);
       if (root && documentsByTree.has(root)) documentsByTree.get(root)!.push(doc);
     }
+    const registry = this.packs();
     return roots.map((root) => {
       throwIfCancelled(token);
       const docs = documentsByTree.get(root)!.sort((a, b) => (a.path < b.path ? -1 : 1));
+      const evidence = new PackEvidence(this.index, registry, this.catalogue, root, docs);
       const groups = [
-        this.trustworthyAi(root, docs),
+        ...registry.enabled.map((pack) => (pack.id === ALTAI_PACK_ID ? this.trustworthyAi(root, docs, evidence) : this.packGroup(root, pack, evidence))),
         this.lifecycle(root, docs),
         this.riskManagement(root, docs),
         this.system(root, docs),
@@ -53,35 +73,39 @@ export class CoverageBuilder {
 
   // ---- Trustworthy AI ----------------------------------------------------------
 
-  private trustworthyAi(root: string, docs: QualityGateDocument[]): CoverageNode {
+  private trustworthyAi(root: string, docs: QualityGateDocument[], evidence: PackEvidence): CoverageNode {
     const requirementDocs = docs.filter((d) => d.kind === 'requirement');
     const children = this.catalogue.requirements.map((requirement) => {
       const doc = requirementDocs.find((d) => this.catalogue.requirementFor(tagValue(d, 'name')?.trim() || posix.basename(d.path, '.md'))?.id === requirement.id);
-      return this.requirementNode(root, requirement, doc);
+      return this.requirementNode(root, requirement, doc, evidence);
     });
     return aggregate(`${root}#altai`, 'Trustworthy AI (ALTAI)', 'group', children);
   }
 
-  private requirementNode(root: string, requirement: CatalogueRequirement, doc: QualityGateDocument | undefined): CoverageNode {
+  private requirementNode(root: string, requirement: CatalogueRequirement, doc: QualityGateDocument | undefined, evidence: PackEvidence): CoverageNode {
     const quoted = doc ? this.quotedQuestions(doc) : new Map<string, QuotedQuestion>();
     const sections = requirement.sections.map((section) => {
       const questions = section.questions.map((q) => {
         const found = quoted.get(questionKey(q.text));
-        const addressed = !!found && (found.answered || found.hasEvidenceLink);
-        const detail = !doc
-          ? `The tree has no ${requirement.title} document.`
-          : !found
-            ? 'Not quoted in the requirement document.'
-            : addressed
-              ? found.answered
-                ? 'Answered.'
-                : 'Evidence is linked from the question.'
-              : 'Quoted, not answered yet.';
-        return leaf(`${root}#${q.id}`, q.text, 'question', addressed, {
+        const answered = !!found && (found.answered || found.hasEvidenceLink);
+        // A citation `[ID]` anywhere in the tree also addresses the question.
+        const cited = answered ? undefined : evidence.valid(q.id).find((e) => e.kind !== 'answered');
+        const detail = cited
+          ? citedDetail(evidence.valid(q.id).filter((e) => e.kind !== 'answered'), root)
+          : !doc
+            ? `The tree has no ${requirement.title} document.`
+            : !found
+              ? 'Not quoted in the requirement document.'
+              : answered
+                ? found.answered
+                  ? 'Answered.'
+                  : 'Evidence is linked from the question.'
+                : 'Quoted, not answered yet.';
+        return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
           description: q.origin === 'mqg4ai' ? `${q.id} (additional)` : q.id,
           detail,
-          path: found && doc ? doc.path : doc?.path,
-          range: found ? lineRange(found.line) : undefined,
+          path: cited ? cited.doc.path : found && doc ? doc.path : doc?.path,
+          range: cited?.citation ? cited.citation.range : found ? lineRange(found.line) : undefined,
         });
       });
       const heading = doc?.headings.find((h) => sectionKey(h.text) === sectionKey(section.title));
@@ -102,6 +126,39 @@ export class CoverageBuilder {
       this.questionCache.set(doc, map);
     }
     return map;
+  }
+
+  // ---- Other assessment packs -------------------------------------------------------
+
+  /** One group per pack: its items as nodes, leaves covered when cited (or linked as evidence) in the tree. */
+  private packGroup(root: string, pack: Pack, evidence: PackEvidence): CoverageNode {
+    const node = (item: PackItemData): CoverageNode => {
+      const id = `${root}#${pack.id}:${item.id}`;
+      if (item.items && item.items.length > 0) {
+        const sectionEvidence = evidence.valid(item.id);
+        return aggregate(id, item.title, 'pack-section', item.items.map(node), {
+          description: item.id,
+          detail: [item.description, sectionEvidence.length > 0 ? `Cited as a whole in ${citingFiles(sectionEvidence, root)}; each item below needs its own citation.` : '']
+            .filter(Boolean)
+            .join('\n'),
+        });
+      }
+      const found = evidence.of(item.id);
+      const valid = found.filter((e) => e.valid);
+      const first = valid[0];
+      const detail = valid.length > 0
+        ? citedDetail(valid, root)
+        : found.length > 0
+          ? `Cited only through broken links: ${citingFiles(found, root)}.`
+          : `Not cited yet: write [${item.id}] in the document that is evidence for it, or link the evidence as [${item.id}](path).`;
+      return leaf(id, item.title, 'pack-item', valid.length > 0, {
+        description: item.id,
+        detail: item.description ? `${item.description}\n${detail}` : detail,
+        path: first?.doc.path,
+        range: first?.citation?.range,
+      });
+    };
+    return aggregate(`${root}#${pack.id}`, packLabel(pack), 'group', pack.items.map(node), { description: pack.id === pack.shortTitle ? undefined : `pack ${pack.id}` });
   }
 
   // ---- Lifecycle ---------------------------------------------------------------
@@ -174,7 +231,69 @@ export class CoverageBuilder {
       });
       return this.withBrokenLinks(aggregate(risk.path, risk.title, 'risk', [...parts, controls], { path: risk.path, description: posix.basename(risk.path) }), risk);
     });
-    return aggregate(`${root}#risks`, 'Risk management', 'group', risks);
+    const perspectives = this.perspectives(root, docs.filter((d) => d.kind === 'risk'));
+    return aggregate(`${root}#risks`, 'Risk management', 'group', perspectives ? [...risks, perspectives] : risks);
+  }
+
+  /**
+   * Per trustworthy-AI requirement, how many risks were looked at from the safety side,
+   * the security side, both, or neither (undeclared). Informational: the nodes count no
+   * leaves (0/0), their status says whether both sides were considered.
+   */
+  private perspectives(root: string, risks: QualityGateDocument[]): CoverageNode | undefined {
+    if (risks.length === 0) return undefined;
+    const byRequirement = new Map<string, { label: string; order: number; risks: QualityGateDocument[] }>();
+    for (const risk of risks) {
+      const requirement = riskRequirement(risk, this.catalogue);
+      const key = requirement?.id ?? '';
+      const order = requirement ? this.catalogue.requirements.indexOf(requirement) : this.catalogue.requirements.length;
+      const entry = byRequirement.get(key) ?? { label: requirement?.title ?? 'No requirement named', order, risks: [] };
+      entry.risks.push(risk);
+      byRequirement.set(key, entry);
+    }
+    const children = [...byRequirement.entries()]
+      .sort((a, b) => a[1].order - b[1].order)
+      .map(([key, { label, risks: docs }]) => {
+        const sides = { safety: [] as string[], security: [] as string[], both: [] as string[], undeclared: [] as string[] };
+        for (const doc of docs) sides[perspectiveOf(doc).value ?? 'undeclared'].push(posix.relative(root, doc.path));
+        const counts: PerspectiveCounts = { safety: sides.safety.length, security: sides.security.length, both: sides.both.length, undeclared: sides.undeclared.length };
+        const safety = hasSafety(counts);
+        const security = hasSecurity(counts);
+        const status: CoverageStatus = safety && security ? (counts.undeclared === 0 ? 'covered' : 'partial') : safety || security ? 'partial' : 'open';
+        const verdict = safety && security
+          ? 'Both the safety and the security side were considered.'
+          : safety
+            ? 'Only the safety side was considered: no risk looks at attacks (Security or Both).'
+            : security
+              ? 'Only the security side was considered: no risk looks at unintended harm (Safety or Both).'
+              : 'No risk declares a perspective yet.';
+        const list = (name: string, files: string[]) => (files.length > 0 ? `${name}: ${files.join(', ')}` : '');
+        return {
+          id: `${root}#perspective:${key || 'none'}`,
+          label,
+          kind: 'perspective' as const,
+          status,
+          covered: 0,
+          total: 0,
+          description: `Safety ${counts.safety} · Security ${counts.security} · Both ${counts.both}${counts.undeclared > 0 ? ` · undeclared ${counts.undeclared}` : ''}`,
+          detail: [verdict, list('Safety', sides.safety), list('Security', sides.security), list('Both', sides.both), list('Undeclared', sides.undeclared)].filter(Boolean).join('\n'),
+          perspectives: counts,
+          children: [],
+        } satisfies CoverageNode;
+      });
+    const status: CoverageStatus = children.every((c) => c.status === 'covered') ? 'covered' : children.every((c) => c.status === 'open') ? 'open' : 'partial';
+    const oneSided = children.filter((c) => c.status !== 'covered').length;
+    return {
+      id: `${root}#perspectives`,
+      label: 'Safety and security perspectives',
+      kind: 'perspectives',
+      status,
+      covered: 0,
+      total: 0,
+      description: oneSided > 0 ? `${oneSided} of ${children.length} requirement(s) one-sided or undeclared` : 'both sides considered',
+      detail: 'Per trustworthy-AI requirement: how many risks declare {Perspective: Safety}, {Perspective: Security} or {Perspective: Both}.',
+      children,
+    };
   }
 
   /** QGs implementing a risk's control, found through links in either direction. */
@@ -222,6 +341,29 @@ export class CoverageBuilder {
     }).length;
     return broken > 0 ? { ...node, status: 'broken', detail: `${broken} broken link(s) in this document.${node.detail ? `\n${node.detail}` : ''}` } : node;
   }
+}
+
+/** `Cited in a.md:3, linked from b.md:7 (evidence: c.md)`: where an item's valid evidence is. */
+function citedDetail(evidence: readonly ItemEvidence[], root: string): string {
+  const cited = evidence.filter((e) => e.kind === 'cited');
+  const linked = evidence.filter((e) => e.kind === 'linked');
+  const parts: string[] = [];
+  if (cited.length > 0) parts.push(`Cited in ${citingFiles(cited, root)}`);
+  if (linked.length > 0) {
+    parts.push(`Evidence linked from ${linked.map((e) => `${placeOf(e, root)} to ${e.target && e.target.startsWith('/') ? posix.relative(root, e.target) || '.' : e.target}`).join(', ')}`);
+  }
+  return `${parts.join('; ')}.`;
+}
+
+/** Where evidence is written, `file.md:line`, at most five and a count of the rest. */
+function citingFiles(evidence: readonly ItemEvidence[], root: string): string {
+  const places = evidence.map((e) => placeOf(e, root));
+  return places.length > 5 ? `${places.slice(0, 5).join(', ')} and ${places.length - 5} more` : places.join(', ');
+}
+
+function placeOf(evidence: ItemEvidence, root: string): string {
+  const line = evidence.citation ? evidence.citation.range.start.line + 1 : evidence.question ? evidence.question.line + 1 : undefined;
+  return `${posix.relative(root, evidence.doc.path)}${line ? `:${line}` : ''}`;
 }
 
 function leaf(id: string, label: string, kind: CoverageNodeKind, covered: boolean, extra: Partial<CoverageNode> = {}): CoverageNode {

@@ -1,3 +1,4 @@
+import { fileStem, folderDistance, gateNameKey, withoutSectionNumber } from '../model/names';
 import { posix } from 'node:path';
 import type { QualityGateDocument } from '../model/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -22,13 +23,13 @@ export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: st
     if (file === fromPath || wantsMarkdown !== /\.md$/i.test(file)) continue;
     const name = posix.basename(file);
     // `QG_Data.md` and `QG_Data_(Lifecycle).md` name the same gate in another view.
-    const score = nameKey(name) === nameKey(wanted) ? 0 : editDistance(stem(name).toLowerCase(), stem(wanted).toLowerCase());
+    const score = gateNameKey(name) === gateNameKey(wanted) ? 0 : editDistance(fileStem(name).toLowerCase(), fileStem(wanted).toLowerCase());
     if (score < bestScore) {
       best = file;
       bestScore = score;
     }
   }
-  return best && bestScore <= Math.floor(stem(wanted).length / 3) ? best : undefined;
+  return best && bestScore <= Math.floor(fileStem(wanted).length / 3) ? best : undefined;
 }
 
 /** Folder candidates: the same name elsewhere in the tree, else a near spelling beside it. */
@@ -57,7 +58,7 @@ export function suggestAnchor(doc: QualityGateDocument, fragment: string): strin
   const candidates = [...doc.headings.map((h) => h.slug), ...doc.htmlAnchors.map((a) => a.id)];
   for (const slug of candidates) {
     // Renumbered sections (`#7-scope` -> `#2-scope`) count as the same section.
-    const score = Math.min(editDistance(slug, fragment), withoutNumbering(slug) === withoutNumbering(fragment) ? 1 : Infinity);
+    const score = Math.min(editDistance(slug, fragment), withoutSectionNumber(slug) === withoutSectionNumber(fragment) ? 1 : Infinity);
     if (score < bestScore) {
       best = slug;
       bestScore = score;
@@ -66,24 +67,14 @@ export function suggestAnchor(doc: QualityGateDocument, fragment: string): strin
   return best !== undefined && bestScore <= Math.max(1, Math.floor(fragment.length / 3)) ? best : undefined;
 }
 
-/** A file name without extension and `_(View)` suffix, lower-cased. */
-function nameKey(basename: string): string {
-  return basename.replace(/\.[^.]*$/, '').replace(/_\([^)]*\)$/, '').toLowerCase();
-}
 
-function stem(basename: string): string {
-  return basename.replace(/\.[^.]*$/, '');
-}
 
-function withoutNumbering(slug: string): string {
-  return slug.replace(/^\d+(?:-\d+)*-/, '');
-}
 
 function closestByPath(candidates: readonly string[], missing: string, fromPath: string): string {
   let best = candidates[0];
   let bestScore = Infinity;
   for (const candidate of candidates) {
-    const score = pathDistance(candidate, missing) * 10000 + pathDistance(candidate, fromPath);
+    const score = folderDistance(candidate, missing) * 10000 + folderDistance(candidate, fromPath);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
@@ -92,14 +83,6 @@ function closestByPath(candidates: readonly string[], missing: string, fromPath:
   return best;
 }
 
-/** Number of folder steps between two paths. */
-function pathDistance(a: string, b: string): number {
-  const pa = a.split('/');
-  const pb = b.split('/');
-  let common = 0;
-  while (common < pa.length && common < pb.length && pa[common] === pb[common]) common++;
-  return pa.length + pb.length - 2 * common;
-}
 
 /** Levenshtein distance, two rows. */
 export function editDistance(a: string, b: string): number {

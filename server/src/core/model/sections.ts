@@ -1,5 +1,5 @@
 import { headingKey, type DocumentTemplate, type TemplateSection } from '../templates/documentTemplates';
-import type { Heading, QualityGateDocument } from './types';
+import type { Heading, LinkOccurrence, QualityGateDocument } from './types';
 
 /** A heading with the lines it spans (up to the next heading of the same or a higher level). */
 export interface Section {
@@ -78,4 +78,14 @@ export function findTemplateSection(doc: QualityGateDocument, sections: readonly
 /** Template sections that have sub-sections in the template (containers). */
 export function isContainer(template: DocumentTemplate, section: TemplateSection): boolean {
   return template.sections.some((s) => s.parents[s.parents.length - 1] === section.heading && s.parents.length === section.parents.length + 1);
+}
+
+/** Links of `doc` that sit inside a section whose heading (or an ancestor's) has one of `keys`. */
+export function linksInSections(doc: QualityGateDocument, sections: readonly Section[], keys: ReadonlySet<string>): LinkOccurrence[] {
+  return doc.links.filter((link) => {
+    const section = sectionAt(sections, link.range.start.line);
+    if (!section) return false;
+    if (keys.has(sectionKey(section.heading.text))) return true;
+    return section.parents.some((p) => keys.has(sectionKey(doc.headings[p].text)));
+  });
 }

@@ -1,3 +1,4 @@
+import { fileStem, folderDistance, gateNameKey, withoutSectionNumber } from '../model/names';
 import { posix } from 'node:path';
 import { editDistance } from '../diagnostics/suggestions';
 import { hasAnchor, type QualityGateDocument } from '../model/types';
@@ -38,7 +39,7 @@ export function rankFileCandidates(
   token: CancellationToken = neverCancelled,
 ): LinkCandidate[] {
   const wanted = posix.basename(missing);
-  const wantedStem = stem(wanted);
+  const wantedStem = fileStem(wanted);
   const markdown = isMarkdownPath(missing);
   const pool = new Set<string>();
   index.filesNamed(wanted).forEach((f) => pool.add(f));
@@ -63,18 +64,18 @@ export function rankFileCandidates(
     if (name.toLowerCase() === wanted.toLowerCase()) {
       nameScore = 1;
       reason = 'same name';
-    } else if (gateKey(name) !== '' && gateKey(name) === gateKey(wanted)) nameScore = 0.9;
-    else nameScore = similarity(stem(name).toLowerCase(), wantedStem.toLowerCase());
+    } else if (gateNameKey(name) !== '' && gateNameKey(name) === gateNameKey(wanted)) nameScore = 0.9;
+    else nameScore = similarity(fileStem(name).toLowerCase(), wantedStem.toLowerCase());
     let titleScore = 0;
     const doc = markdown ? index.getDocument(path) : undefined;
     if (doc) {
       const title = words(doc.title);
-      titleScore = Math.max(similarity(title, words(linkText)), similarity(title, words(wantedStem)), similarity(words(stem(name)), words(linkText)));
+      titleScore = Math.max(similarity(title, words(linkText)), similarity(title, words(wantedStem)), similarity(words(fileStem(name)), words(linkText)));
     }
     const best = Math.max(nameScore, titleScore * 0.95);
     if (best < MIN_SCORE) continue;
     if (titleScore * 0.95 > nameScore) reason = 'title';
-    const proximity = 1 / (1 + pathDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
+    const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
     const anchorBonus = fragment && doc ? (hasAnchor(doc, fragment) ? 0.05 : -0.05) : 0;
     result.push({ path, reason, score: round(best * 0.8 + proximity * 0.2 + anchorBonus) });
   }
@@ -95,7 +96,7 @@ export function rankFolderCandidates(index: WorkspaceIndex, missing: string, max
     const same = base === name;
     const nameScore = same ? 1 : Math.max(similarity(base, name), similarity(base.replace(/^\d+_/, ''), name.replace(/^\d+_/, '')) * 0.9);
     if (nameScore < MIN_SCORE) continue;
-    const proximity = 1 / (1 + pathDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
+    const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
     result.push({ path, reason: same ? 'same name' : 'similar name', score: round(nameScore * 0.8 + proximity * 0.2) });
   }
   return result.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, max);
@@ -108,7 +109,7 @@ export function rankAnchorCandidates(doc: QualityGateDocument, fragment: string,
     ...doc.headings.map((h) => ({ slug: h.slug, text: h.text })),
     ...doc.htmlAnchors.map((a) => ({ slug: a.id, text: a.id })),
   ].map((c) => {
-    const renumbered = withoutNumbering(c.slug) === withoutNumbering(wanted) && withoutNumbering(wanted) !== '' ? 0.9 : 0;
+    const renumbered = withoutSectionNumber(c.slug) === withoutSectionNumber(wanted) && withoutSectionNumber(wanted) !== '' ? 0.9 : 0;
     const score = Math.max(similarity(c.slug.toLowerCase(), wanted), renumbered, similarity(words(c.text), words(fragment)) * 0.9);
     return { ...c, score: round(score) };
   });
@@ -138,27 +139,9 @@ export function words(text: string): string {
     .toLowerCase();
 }
 
-function stem(name: string): string {
-  return name.replace(/\.[^.]*$/, '');
-}
 
-/** A gate's name without prefix, view and extension: `QG_Data_(Lifecycle).md` -> `data`. */
-function gateKey(name: string): string {
-  return stem(name).replace(/^QG_/i, '').replace(/_\([^)]*\)$/, '').replace(/[_\-\s]/g, '').toLowerCase();
-}
 
-function withoutNumbering(slug: string): string {
-  return slug.replace(/^\d+(?:-\d+)*-/, '');
-}
 
-/** Folder steps between two folders. */
-function pathDistance(a: string, b: string): number {
-  const pa = a.split('/');
-  const pb = b.split('/');
-  let common = 0;
-  while (common < pa.length && common < pb.length && pa[common] === pb[common]) common++;
-  return pa.length + pb.length - 2 * common;
-}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { parseDocument } from '../model/parseDocument';
 import { tagValue } from '../model/types';
-import { nameKey } from '../rules/traceabilityRules';
+import { gateNameKey } from '../model/names';
 import { LineIndex } from '../text/lineIndex';
 import { neverCancelled, type CancellationToken } from '../util/cancellation';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -67,7 +67,7 @@ export function computeNameRename(
   if (!options.renameFile) return { change };
   const fileName = posix.basename(path);
   const stem = fileName.replace(/\.(md|markdown)$/i, '');
-  if (nameKey(tag.value) !== nameKey(stem)) return { change }; // the file was not named after the gate
+  if (gateNameKey(tag.value) !== gateNameKey(stem)) return { change }; // the file was not named after the gate
   const newFileName = fileNameForName(fileName, name);
   if (!newFileName || newFileName === fileName) return { change };
   const newPath = posix.join(posix.dirname(path), newFileName);

@@ -1,8 +1,9 @@
+import { gateNameKey } from '../model/names';
 import { posix } from 'node:path';
 import { make, type TraceDiagnostic } from '../diagnostics/codes';
 import { checkLink } from '../links/linkStatus';
-import { findTemplateSection, hasContent, isContainer, sectionAt, sectionKey, sectionsOf, type Section } from '../model/sections';
-import { tagValue, type LinkOccurrence, type QualityGateDocument } from '../model/types';
+import { findTemplateSection, hasContent, isContainer, linksInSections, sectionKey, sectionsOf } from '../model/sections';
+import { tagValue, type QualityGateDocument } from '../model/types';
 import { leafQgTemplate, riskTemplate, type DocumentTemplate } from '../templates/documentTemplates';
 import { treeRootOf } from '../workspace/trees';
 import type { DocumentRule } from './rule';
@@ -115,15 +116,11 @@ export const nameMismatchRule: DocumentRule = {
     const tag = doc.frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name');
     if (!tag || tag.value.trim() === '') return [];
     const stem = posix.basename(doc.path).replace(/\.md$/i, '');
-    if (nameKey(tag.value) === nameKey(stem)) return [];
+    if (gateNameKey(tag.value) === gateNameKey(stem)) return [];
     return [make('frontmatter.name-mismatch', { message: `Name "${tag.value}" does not match the file name "${posix.basename(doc.path)}".`, range: tag.valueRange ?? tag.range })];
   },
 };
 
-/** `QG_Data_(Lifecycle)` and `QG_Data.md` name the same gate: prefix, view suffix, case and separators aside. */
-export function nameKey(name: string): string {
-  return name.trim().replace(/^QG_/i, '').replace(/_\([^)]*\)$/, '').replace(/[_\-\s]/g, '').toLowerCase();
-}
 
 /** `qg.duplicate-name`: two QGs of one tree share a Name. */
 export const duplicateNameRule: DocumentRule = {
@@ -189,15 +186,6 @@ export const oneWayRule: DocumentRule = {
   },
 };
 
-/** Links of `doc` that sit inside a section whose heading (or an ancestor's) has one of `keys`. */
-export function linksInSections(doc: QualityGateDocument, sections: readonly Section[], keys: ReadonlySet<string>): LinkOccurrence[] {
-  return doc.links.filter((link) => {
-    const section = sectionAt(sections, link.range.start.line);
-    if (!section) return false;
-    if (keys.has(sectionKey(section.heading.text))) return true;
-    return section.parents.some((p) => keys.has(sectionKey(doc.headings[p].text)));
-  });
-}
 
 export const traceabilityRules: readonly DocumentRule[] = [
   templateSectionsRule,
