@@ -51,7 +51,7 @@ export class LspTestClient {
   /** Starts the server on the given workspace folders and waits until it has indexed and validated them. */
   static async start(
     folders: string[],
-    options: { waitForIdle?: boolean; settings?: Record<string, unknown>; capabilities?: Record<string, unknown> } = {},
+    options: { waitForIdle?: boolean; settings?: Record<string, unknown>; capabilities?: Record<string, unknown>; initializationOptions?: Record<string, unknown> } = {},
   ): Promise<LspTestClient> {
     const client = new LspTestClient();
     client.settings = options.settings ?? null;
@@ -66,6 +66,7 @@ export class LspTestClient {
         },
         options.capabilities ?? {},
       ),
+      initializationOptions: options.initializationOptions,
     });
     await client.connection.sendNotification('initialized', {});
     if (options.waitForIdle !== false) await client.idle();

@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -75,10 +76,23 @@ export function startServer(connection: Connection): void {
     clearTimeout(coverageTimer);
     coverageTimer = setTimeout(() => void connection.sendNotification('mqg4ai/coverageChanged', {}), 300);
   };
+  /** The diagnostics last published per document, for the persistent cache. */
+  const lastDiagnostics = new Map<string, Diagnostic[]>();
+  /** Published diagnostics worth caching: not those of open documents or of documents linking to them (unsaved text). */
+  const diagnosticsSnapshot = (index: LanguageService['index']) => {
+    const volatile = new Set<string>();
+    for (const doc of index.allDocuments()) {
+      if (index.openText(doc.path) === undefined) continue;
+      volatile.add(doc.path);
+      index.linkSources(doc.path).forEach((p) => volatile.add(p));
+    }
+    return { fingerprint: index.stateFingerprint(), results: [...lastDiagnostics].filter(([path]) => !volatile.has(path) && index.getDocument(path)) };
+  };
   const scheduler = new DiagnosticsScheduler(
     (path) => service.diagnostics.provideDiagnostics(path, neverCancelled),
     (path, diagnostics) => {
       published.add(path);
+      lastDiagnostics.set(path, diagnostics);
       void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
       announceCoverageChange();
     },
@@ -94,7 +108,7 @@ export function startServer(connection: Connection): void {
     ready = (async () => {
       current.index.setConfig(await configuration.load(roots));
       const cached = await diskCache?.load();
-      if (cached) current.index.useCache(cached);
+      if (cached) current.index.useCache(cached.entries);
       for (const doc of documents.all()) if (isFileUri(doc.uri)) current.index.setOpenText(pathFromUri(doc.uri), doc.getText());
       const progress = await indexingProgress(current.index);
       try {
@@ -105,17 +119,37 @@ export function startServer(connection: Connection): void {
         progress?.done();
       }
       if (current !== service) return;
-      if (diskCache) saveCache = () => diskCache.save(current.index.cacheEntries()).catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
-      // Write the cache once the first diagnostics are out, and only when it was not complete.
-      if (current.index.parsedDuringInitialize > 0 || !cached) void scheduler.whenIdle().then(() => saveCache());
-      const paths = [...current.index.allDocuments()].map((d) => d.path);
+      if (diskCache) {
+        saveCache = async () => {
+          await scheduler.whenIdle();
+          await diskCache.save(current.index.cacheEntries(), diagnosticsSnapshot(current.index)).catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
+        };
+      }
       for (const stale of [...published]) {
         if (!current.index.getDocument(stale)) {
           published.delete(stale);
           void connection.sendDiagnostics({ uri: uriFromPath(stale), diagnostics: [] });
         }
       }
-      scheduler.schedule(paths);
+      // Nothing changed since the last session: its diagnostics are still right. Publish them
+      // and re-validate only what the cache does not cover (open documents and their dependants).
+      const paths = [...current.index.allDocuments()].map((d) => d.path);
+      const snapshot = cached?.snapshot;
+      if (snapshot && current.index.parsedDuringInitialize === 0 && snapshot.fingerprint === current.index.stateFingerprint()) {
+        const stored = new Map(snapshot.results as Array<[string, Diagnostic[]]>);
+        for (const [path, diagnostics] of stored) {
+          if (!current.index.getDocument(path)) continue;
+          lastDiagnostics.set(path, diagnostics);
+          published.add(path);
+          void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
+        }
+        scheduler.schedule(paths.filter((p) => !stored.has(p)));
+        logger.log('info', `Diagnostics of ${stored.size} documents taken from the cache.`);
+      } else {
+        scheduler.schedule(paths);
+        // Write the cache once the first diagnostics are out.
+        void saveCache();
+      }
     })();
     return ready;
   };

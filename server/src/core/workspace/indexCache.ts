@@ -8,7 +8,22 @@ import type { QualityGateDocument } from '../model/types';
  * Bump when `QualityGateDocument` or parsing changes in a way that makes older
  * cached models wrong. The cache is then ignored and rebuilt.
  */
-export const MODEL_FORMAT = 3;
+export const MODEL_FORMAT = 4;
+
+/**
+ * Results computed from the whole index (the server stores each document's
+ * published diagnostics), valid only for the state `fingerprint` names.
+ */
+export interface ResultSnapshot {
+  readonly fingerprint: string;
+  readonly results: ReadonlyArray<readonly [string, unknown]>;
+}
+
+/** What one cache file holds. */
+export interface CacheContents {
+  readonly entries: Map<string, CacheEntry>;
+  readonly snapshot?: ResultSnapshot;
+}
 
 /** A parsed document with the file stamp it was parsed from. */
 export interface CacheEntry {
@@ -34,19 +49,19 @@ export class DiskIndexCache {
 
   private readonly folder: string;
 
-  async load(): Promise<Map<string, CacheEntry> | undefined> {
+  async load(): Promise<CacheContents | undefined> {
     try {
-      const data = deserialize(await fsp.readFile(this.file)) as { format: number; entries: Array<[string, CacheEntry]> };
-      return data.format === MODEL_FORMAT ? new Map(data.entries) : undefined;
+      const data = deserialize(await fsp.readFile(this.file)) as { format: number; entries: Array<[string, CacheEntry]>; snapshot?: ResultSnapshot };
+      return data.format === MODEL_FORMAT ? { entries: new Map(data.entries), snapshot: data.snapshot } : undefined;
     } catch {
       return undefined; // absent, unreadable or from another version: start cold
     }
   }
 
-  async save(entries: Map<string, CacheEntry>): Promise<void> {
+  async save(entries: Map<string, CacheEntry>, snapshot?: ResultSnapshot): Promise<void> {
     await fsp.mkdir(this.folder, { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await fsp.writeFile(temporary, serialize({ format: MODEL_FORMAT, entries: [...entries] }));
+    await fsp.writeFile(temporary, serialize({ format: MODEL_FORMAT, entries: [...entries], snapshot }));
     await fsp.rename(temporary, this.file); // atomic: a crash never leaves half a cache
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { resolveLinkTarget, isInside } from '../links/resolveLink';
 import { parseDocument } from '../model/parseDocument';
@@ -325,6 +326,21 @@ export class WorkspaceIndex {
     this.cache = entries;
   }
   private cache: ReadonlyMap<string, CacheEntry> | undefined;
+
+  /**
+   * Names the state every result depends on: the workspace folders, every file's
+   * path, every document's size and mtime, and the configuration. Results stored
+   * under an equal fingerprint are still valid.
+   */
+  stateFingerprint(): string {
+    const hash = createHash('sha1');
+    hash.update(JSON.stringify(this.options.roots)).update(JSON.stringify(this.currentConfig));
+    for (const file of [...this.files].sort()) {
+      const stamp = this.stamps.get(file);
+      hash.update(file).update(stamp ? `:${stamp.size}:${stamp.mtimeMs}` : '').update('\n');
+    }
+    return hash.digest('hex');
+  }
 
   /** Documents parsed (not taken from the cache) by `initialize`: 0 means the cache was complete. */
   get parsedDuringInitialize(): number {
