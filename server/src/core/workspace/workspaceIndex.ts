@@ -8,10 +8,13 @@ import { silentLogger, yieldToEventLoop, type Logger } from '../util/logger';
 import { decodeDocumentBytes } from './decode';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { LinkGraph } from './linkGraph';
+import { collectGarbage } from '../util/memory';
 import type { CacheEntry } from './indexCache';
 import { inThreadParser, type DocumentParser } from '../model/documentParser';
 import { DEFAULT_CONFIG, type ProjectConfig } from '../config/projectConfig';
 import { compileFileFilter } from '../config/fileFilter';
+import { effectiveLimits, formatSize as formatLimit, type EffectiveLimits } from '../config/limits';
+import { recordedParseTime } from '../model/parseTiming';
 
 /** What the index reads, and what it leaves alone. */
 export interface IndexOptions {
@@ -23,6 +26,10 @@ export interface IndexOptions {
   readonly maxFileSize: number;
   /** Who parses files during indexing (in this thread by default). */
   readonly parser?: DocumentParser;
+  /** Defaults for the limits the configuration does not set (`limits.ts`). */
+  readonly maxDocuments?: number;
+  readonly maxTotalBytes?: number;
+  readonly parseTimeBudgetMs?: number;
 }
 
 export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
@@ -32,6 +39,8 @@ export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 const READ_CONCURRENCY = 16;
+/** Documents parsed between two garbage collections during indexing. */
+const GC_EVERY = 512;
 /** Longest stretch of synchronous parsing before yielding to pending requests. */
 const SLICE_MS = 15;
 
@@ -98,6 +107,21 @@ export class WorkspaceIndex {
     return this.options.roots;
   }
 
+  /** The resource limits in force: the configuration's `limits`, else the options' (docs/security.md). */
+  get limits(): EffectiveLimits {
+    return effectiveLimits(this.currentConfig.limits, this.options);
+  }
+
+  /** How long the last parse of a document took (ms), when it was parsed in this session or cached with it. */
+  parseTimeOf(path: string): number | undefined {
+    return this.parseTimes.get(path);
+  }
+
+  /** Set when indexing stopped at `limits.maxDocuments` / `limits.maxTotalSizeMB`: why, and how many files were left unparsed. */
+  get indexLimit(): { readonly message: string; readonly unparsed: number; readonly first: string } | undefined {
+    return this.limitHit;
+  }
+
   /** Lists every file of every root, then parses every Markdown file, yielding as it goes. */
   async initialize(token: CancellationToken = neverCancelled): Promise<void> {
     const started = Date.now();
@@ -151,6 +175,8 @@ export class WorkspaceIndex {
   async readText(path: string): Promise<string | undefined> {
     const open = this.openTexts.get(path);
     if (open !== undefined) return open;
+    // Only files of the workspace folders are ever read from disk.
+    if (!this.rootFor(path)) return undefined;
     try {
       return decodeDocumentBytes(await this.fs.readFile(path)).text;
     } catch {
@@ -210,6 +236,7 @@ export class WorkspaceIndex {
   setOpenText(path: string, text: string): Set<string> {
     this.openTexts.set(path, text);
     if (!this.files.has(path)) this.addFile(path);
+    this.unparsed.delete(path); // opened by the user: indexed whatever the limits
     const related = this.store(path, text);
     return this.dependantsAndSelf(path, related);
   }
@@ -300,11 +327,21 @@ export class WorkspaceIndex {
     let sliceStart = Date.now();
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       throwIfCancelled(token);
+      if (this.limitHit) {
+        this.stopAtLimit(paths.slice(i));
+        break;
+      }
       const batch = paths.slice(i, i + READ_CONCURRENCY).filter((p) => !this.openTexts.has(p));
       // Reading and parsing overlap across the batch; storing stays in order, in this thread.
-      const loaded = await Promise.all(batch.map((p) => this.readForIndex(p, true).then((read) => this.toModel(p, read, parser))));
+      // Near the index limits, files are admitted one by one in list order (deterministic) before parsing.
+      const loaded: Array<QualityGateDocument | undefined> = this.batchWithinLimits(batch.length)
+        ? await Promise.all(batch.map((p) => this.readForIndex(p, true).then((read) => this.countAndModel(p, read, parser))))
+        : await this.admitAndModel(batch, parser);
+      // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a large first index down.
+      if (i % GC_EVERY === 0 && i > 0) collectGarbage();
       for (let j = 0; j < batch.length; j++) {
-        if (!this.openTexts.has(batch[j])) this.storeModel(batch[j], loaded[j]);
+        const model = loaded[j];
+        if (model && !this.openTexts.has(batch[j])) this.storeModel(batch[j], model);
         this.progress(this.documents.size);
         if (Date.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
@@ -312,6 +349,80 @@ export class WorkspaceIndex {
         }
       }
     }
+  }
+
+  // ---- index limits and parse time (limits.ts, docs/security.md) ---------------
+
+  private parseTimes = new Map<string, number>();
+  private indexedBytes = 0;
+  private indexedCount = 0;
+  private limitHit: { message: string; unparsed: number; first: string } | undefined;
+  /** Markdown files listed but left unparsed at the index limit; they stay so until the next full index. */
+  private readonly unparsed = new Set<string>();
+
+  /** Whether a whole batch fits the limits whatever its files' sizes (the fast path). */
+  private batchWithinLimits(size: number): boolean {
+    const { maxDocuments, maxTotalBytes, maxFileSize } = this.limits;
+    return this.indexedCount + size <= maxDocuments && this.indexedBytes + size * maxFileSize <= maxTotalBytes;
+  }
+
+  private countAndModel(path: string, read: ReadResult, parser: DocumentParser): Promise<QualityGateDocument> {
+    this.indexedCount++;
+    if (!('skipped' in read)) this.indexedBytes += this.stamps.get(path)?.size ?? 0;
+    return this.toModel(path, read, parser);
+  }
+
+  /** Reads a batch, admits its files in order while they fit the limits, parses those; the rest stay unparsed. */
+  private async admitAndModel(batch: readonly string[], parser: DocumentParser): Promise<Array<QualityGateDocument | undefined>> {
+    const reads = await Promise.all(batch.map((p) => this.readForIndex(p, true)));
+    const { maxDocuments, maxTotalBytes } = this.limits;
+    const models: Array<Promise<QualityGateDocument> | undefined> = [];
+    for (let j = 0; j < batch.length; j++) {
+      const size = 'skipped' in reads[j] ? 0 : (this.stamps.get(batch[j])?.size ?? 0);
+      if (!this.limitHit && this.indexedCount + 1 <= maxDocuments && this.indexedBytes + size <= maxTotalBytes) {
+        models.push(this.countAndModel(batch[j], reads[j], parser));
+        continue;
+      }
+      if (!this.limitHit) {
+        const byCount = this.indexedCount + 1 > maxDocuments;
+        this.limitHit = {
+          first: batch[j],
+          unparsed: 0,
+          message: byCount
+            ? `the limit of ${maxDocuments} Markdown documents (limits.maxDocuments)`
+            : `the limit of ${formatLimit(maxTotalBytes)} of Markdown (limits.maxTotalSizeMB)`,
+        };
+      }
+      models.push(undefined);
+      this.stopAtLimit([batch[j]]);
+    }
+    return Promise.all(models);
+  }
+
+  /** Leaves `paths` listed but unparsed; the first file left out carries the one diagnostic that says so. */
+  private stopAtLimit(paths: readonly string[]): void {
+    const hit = this.limitHit!;
+    for (const path of paths) {
+      if (this.openTexts.has(path) || this.documents.has(path)) continue;
+      hit.unparsed++;
+      if (path !== hit.first) this.unparsed.add(path);
+    }
+    const others = hit.unparsed - 1;
+    this.replace(
+      hit.first,
+      skippedDocument(
+        hit.first,
+        `Indexing stopped at ${hit.message}: this file${others > 0 ? ` and ${others} more Markdown file(s)` : ''} were not parsed. Links to them still resolve; links in them were not checked. Raise the limit to index everything.`,
+      ),
+      [],
+    );
+  }
+
+  /** Records how long a document's parse took; one over the budget is logged (and reported by the `file.slow` rule). */
+  private noteParseTime(path: string, ms: number): void {
+    this.parseTimes.set(path, ms);
+    const budget = this.limits.parseTimeBudgetMs;
+    if (ms > budget) this.logger.log('warn', `Parsing ${path} took ${Math.round(ms)} ms, over the ${budget} ms budget (limits.parseTimeBudgetMs); it is indexed all the same.`);
   }
 
   /** Listener for indexing progress: documents indexed so far, of how many. */
@@ -353,7 +464,8 @@ export class WorkspaceIndex {
     const entries = new Map<string, CacheEntry>();
     for (const [path, stamp] of this.stamps) {
       const doc = this.documents.get(path);
-      if (doc && !doc.skipped && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc });
+      const parseMs = this.parseTimes.get(path);
+      if (doc && !doc.skipped && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
     }
     return entries;
   }
@@ -363,7 +475,13 @@ export class WorkspaceIndex {
     if ('skipped' in read) return skippedDocument(path, read.skipped);
     this.parsedDuringIndexing++;
     try {
-      return await parser.parse(path, read.text);
+      const started = performance.now();
+      const parsing = parser.parse(path, read.text);
+      // An in-thread parse has finished here; a worker reports its own time with the model.
+      const inThreadMs = performance.now() - started;
+      const doc = await parsing;
+      this.noteParseTime(path, recordedParseTime(doc) ?? inThreadMs);
+      return doc;
     } catch (error) {
       this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
       return skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
@@ -371,6 +489,11 @@ export class WorkspaceIndex {
   }
 
   private async loadFromDisk(path: string): Promise<Set<string>> {
+    // Past the index limit, files that were not indexed stay out (until the next full index).
+    if (this.limitHit && (!this.documents.has(path) || path === this.limitHit.first)) {
+      if (!this.documents.has(path)) this.unparsed.add(path);
+      return new Set();
+    }
     const read = await this.readForIndex(path);
     // The editor may have opened the document while the disk was read: its text wins.
     if (this.openTexts.has(path)) return new Set();
@@ -383,9 +506,13 @@ export class WorkspaceIndex {
       const stat = await this.fs.stat(path);
       if (stat) this.stamps.set(path, { mtimeMs: stat.mtimeMs, size: stat.size });
       const cached = useCache && stat ? this.cache?.get(path) : undefined;
-      if (cached && cached.mtimeMs === stat!.mtimeMs && cached.size === stat!.size) return { cached: cached.doc };
-      if (stat && stat.size > this.options.maxFileSize) {
-        return { skipped: `File is ${formatSize(stat.size)}, above the ${formatSize(this.options.maxFileSize)} limit; links in it were not checked.` };
+      if (cached && cached.mtimeMs === stat!.mtimeMs && cached.size === stat!.size) {
+        if (cached.parseMs !== undefined) this.parseTimes.set(path, cached.parseMs);
+        return { cached: cached.doc };
+      }
+      const { maxFileSize } = this.limits;
+      if (stat && stat.size > maxFileSize) {
+        return { skipped: `File is ${formatSize(stat.size)}, above the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
       }
       const decoded = decodeDocumentBytes(await this.fs.readFile(path));
       if (decoded.binary) return { skipped: 'File looks binary, not Markdown text; links in it were not checked.' };
@@ -419,7 +546,9 @@ export class WorkspaceIndex {
   private store(path: string, text: string): Set<string> {
     let doc: QualityGateDocument;
     try {
+      const started = performance.now();
       doc = parseDocument(path, text);
+      this.noteParseTime(path, performance.now() - started);
     } catch (error) {
       this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
       doc = skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
@@ -504,6 +633,8 @@ export class WorkspaceIndex {
     this.graph.targetsOf(path).forEach((t) => affected?.add(t));
     this.files.delete(path);
     this.stamps.delete(path);
+    this.parseTimes.delete(path);
+    this.unparsed.delete(path);
     this.children.get(posix.dirname(path))?.delete(path);
     this.documents.delete(path);
     this.openTexts.delete(path);
