@@ -5,7 +5,9 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -28,6 +30,10 @@ import { ConfigurationManager } from './configurationManager';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DiskIndexCache } from '../core/workspace/indexCache';
 import { createParser } from '../core/model/createParser';
+import { applyTrust } from '../core/config/trust';
+import { ConfinedFileSystem } from '../core/workspace/confinedFileSystem';
+import { internalErrorDiagnostic, onInternalError } from '../core/util/internalErrors';
+import { toLspDiagnostic } from '../service/diagnosticsProvider';
 
 /** Part of the cache key: a new server version never trusts an older cache. */
 const SERVER_VERSION = '0.1.0';
@@ -57,14 +63,26 @@ export function startServer(connection: Connection): void {
   const parser = createParser(__dirname, 'responsive');
   let supportsConfigurationRequest = false;
   let initializeParams: InitializeParams | undefined;
-  const fileSystem = new NodeFileSystem();
+  // In an untrusted workspace (initializationOptions.trusted === false, until mqg4ai/trustGranted)
+  // no file is read whose real location is outside the workspace folders (docs/security.md).
+  let trusted = true;
+  const fileSystem = new ConfinedFileSystem(new NodeFileSystem(), () => roots);
   const configuration = new ConfigurationManager(connection, fileSystem, logger, () => supportsConfigurationRequest);
+
+  /** Settings over the project file over defaults, restricted as Workspace Trust says. */
+  const loadConfig = async () => {
+    const { config, restricted } = applyTrust(await configuration.load(roots), trusted);
+    if (restricted.length > 0) logger.log('warn', `Untrusted workspace: ${restricted.join(', ')}; a repository cannot raise the limits until it is trusted.`);
+    return config;
+  };
+  // A bug met while checking one document becomes an `internal.error` finding and this log line.
+  onInternalError((context, error) => logger.log('error', `${context} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 
   /** Re-reads settings and the project file, then re-validates everything under the new configuration. */
   const reloadConfiguration = async () => {
     await ready;
     const current = service;
-    current.index.setConfig(await configuration.load(roots));
+    current.index.setConfig(await loadConfig());
     if (current === service) scheduler.schedule([...current.index.allDocuments()].map((d) => d.path));
   };
   const published = new Set<string>();
@@ -97,16 +115,23 @@ export function startServer(connection: Connection): void {
       announceCoverageChange();
     },
     (path) => service.index.openText(path) !== undefined,
-    (path, error) => logger.log('error', `Validating ${path} failed: ${(error as Error).stack ?? error}`),
+    (path, error) => {
+      // One document's failure: logged, and shown on the document rather than leaving it silently unchecked.
+      logger.log('error', `Validating ${path} failed: ${(error as Error).stack ?? error}`);
+      const diagnostics = [toLspDiagnostic(internalErrorDiagnostic('checking this document', error))];
+      published.add(path);
+      void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
+    },
   );
 
   /** Builds a fresh index over the current roots and publishes every document's diagnostics. */
   const rebuild = () => {
     service = createLanguageService({ fileSystem, roots, logger, index: { parser } });
     const current = service;
-    const diskCache = cacheFolder ? new DiskIndexCache(cacheFolder, roots, SERVER_VERSION) : undefined;
+    // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
+    const diskCache = cacheFolder ? new DiskIndexCache(cacheFolder, roots, trusted ? SERVER_VERSION : `${SERVER_VERSION}+restricted`) : undefined;
     ready = (async () => {
-      current.index.setConfig(await configuration.load(roots));
+      current.index.setConfig(await loadConfig());
       const cached = await diskCache?.load();
       if (cached) current.index.useCache(cached.entries);
       for (const doc of documents.all()) if (isFileUri(doc.uri)) current.index.setOpenText(pathFromUri(doc.uri), doc.getText());
@@ -119,6 +144,7 @@ export function startServer(connection: Connection): void {
         progress?.done();
       }
       if (current !== service) return;
+      reportIndexLimit(current.index);
       if (diskCache) {
         saveCache = async () => {
           await scheduler.whenIdle();
@@ -135,7 +161,8 @@ export function startServer(connection: Connection): void {
       // and re-validate only what the cache does not cover (open documents and their dependants).
       const paths = [...current.index.allDocuments()].map((d) => d.path);
       const snapshot = cached?.snapshot;
-      if (snapshot && current.index.parsedDuringInitialize === 0 && snapshot.fingerprint === current.index.stateFingerprint()) {
+      // The fingerprint covers every file's size and mtime and the configuration: equal means nothing changed.
+      if (snapshot && snapshot.fingerprint === current.index.stateFingerprint()) {
         const stored = new Map(snapshot.results as Array<[string, Diagnostic[]]>);
         for (const [path, diagnostics] of stored) {
           if (!current.index.getDocument(path)) continue;
@@ -152,6 +179,15 @@ export function startServer(connection: Connection): void {
       }
     })();
     return ready;
+  };
+
+  /** Indexing stopped at a limit: one log line and one notification (the first file left out carries a `file.skipped`). */
+  const reportIndexLimit = (index: LanguageService['index']) => {
+    const limit = index.indexLimit;
+    if (!limit) return;
+    const message = `MQG4AI: indexing stopped at ${limit.message}; ${limit.unparsed} Markdown file(s) were not parsed (see ${posix.basename(limit.first)} in Problems).`;
+    logger.log('warn', message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   };
 
   /** Reports indexing as LSP work-done progress when the client supports it. */
@@ -188,7 +224,10 @@ export function startServer(connection: Connection): void {
     supportsDynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsConfigurationRequest = params.capabilities.workspace?.configuration === true;
     supportsProgress = params.capabilities.window?.workDoneProgress === true;
-    const options = (params.initializationOptions ?? {}) as { storagePath?: unknown };
+    const options = (params.initializationOptions ?? {}) as { storagePath?: unknown; trusted?: unknown };
+    // Clients that do not know Workspace Trust (other editors) are trusted, as before.
+    trusted = options.trusted !== false;
+    fileSystem.confined = !trusted;
     cacheFolder = typeof options.storagePath === 'string' && options.storagePath ? options.storagePath : undefined;
     initializeParams = params;
     const refactoring = refactoringCapabilities(params);
@@ -237,6 +276,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => void reloadConfiguration());
+
+  // The user trusted the workspace (VS Code's Workspace Trust): lift the restrictions and index again.
+  connection.onNotification('mqg4ai/trustGranted', () => {
+    if (trusted) return;
+    trusted = true;
+    fileSystem.confined = false;
+    logger.log('info', 'The workspace is now trusted: indexing it again without restrictions.');
+    void ready.then(() => rebuild());
+  });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     await ready;
