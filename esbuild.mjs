@@ -1,7 +1,9 @@
 // Bundles the three entry points. The client runs inside VS Code's extension host
 // (`vscode` is provided there), the server and CLI run on plain Node.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -21,7 +23,8 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   // Parses documents in worker threads for the server and the CLI.
   { ...common, entryPoints: { parseWorker: 'server/src/core/model/parseWorker.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI carries its version (SARIF's tool.driver.version), also when dist/cli.js is copied alone.
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, define: { __MQG4AI_VERSION__: JSON.stringify(version) } },
 ];
 
 if (watch) {

@@ -10,6 +10,8 @@ import {
   type CatalogueSection,
   type QuestionCatalogue,
 } from '../server/src/core/altai/catalogue';
+import { ALTAI_PACK_ID, builtInPacks } from '../server/src/core/packs/registry';
+import { packLabel, type Pack, type PackItemData } from '../server/src/core/packs/types';
 import { LEAF_QG_TEMPLATE, RISK_TEMPLATE } from '../server/src/core/templates/templateTexts';
 
 /** One entry of a VS Code snippets file. */
@@ -236,11 +238,71 @@ function collectionSnippet(): VsCodeSnippet {
   };
 }
 
+// ---- assessment packs (server/data/packs/*.json) ------------------------------------------
+
+/** `AMLAS-1` -> `amlas-1`, `SAD.design` -> `sad-design`. */
+function idSlug(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** `pack-amlas`: the whole pack's evidence checklist. */
+export function packPrefix(pack: Pack): string {
+  return `pack-${pack.id}`;
+}
+
+/** `pack-amlas-1`, `pack-sad-design`: one top-level item's (stage, article group) checklist. */
+export function packSectionPrefix(item: PackItemData): string {
+  return `pack-${idSlug(item.id)}`;
+}
+
+/** The leaves below an item (the item itself when it is one), in pack order. */
+function leavesOf(item: PackItemData): PackItemData[] {
+  return item.items && item.items.length > 0 ? item.items.flatMap(leavesOf) : [item];
+}
+
+/**
+ * One list item per leaf: `- [ID](${n}): Title`. The link to the evidence is left empty
+ * for the author: an empty link is reported (`link.empty`) and does not count as
+ * evidence, so inserting the checklist covers nothing until the evidence is linked.
+ */
+function checklistLines(items: readonly PackItemData[], next: { stop: number }): string[] {
+  return items.map((item) => `- [${escapeSnippetText(item.id)}](\${${next.stop++}}): ${escapeSnippetText(item.title)}`);
+}
+
+const FROM_PACK = (pack: Pack) => `(generated from the ${packLabel(pack)} pack)`;
+
+function packSectionSnippet(pack: Pack, section: PackItemData): VsCodeSnippet {
+  const leaves = leavesOf(section);
+  return {
+    prefix: packSectionPrefix(section),
+    body: [...checklistLines(leaves, { stop: 1 }), '$0'],
+    description: `${packLabel(pack)} › ${section.title}: evidence checklist of its ${leaves.length} item(s), each cited as [ID](evidence) ${FROM_PACK(pack)}`,
+  };
+}
+
+function packSnippet(pack: Pack): VsCodeSnippet {
+  const next = { stop: 1 };
+  const body: string[] = [];
+  for (const section of pack.items) {
+    if (body.length > 0) body.push('');
+    if (section.items && section.items.length > 0) body.push(`#### ${escapeSnippetText(section.title)}`, '', ...checklistLines(leavesOf(section), next));
+    else body.push(...checklistLines([section], next));
+  }
+  body.push('$0');
+  const leaves = pack.items.flatMap(leavesOf).length;
+  return {
+    prefix: packPrefix(pack),
+    body,
+    description: `${packLabel(pack)}: evidence checklist of all ${leaves} items under a heading per ${pack.items[0]?.kind ?? 'section'} ${FROM_PACK(pack)}`,
+  };
+}
+
 /**
  * All snippets, in a stable order: the document skeletons, then per
- * requirement its document skeleton and one snippet per section.
+ * requirement its document skeleton and one snippet per section, then per
+ * built-in pack other than ALTAI its checklist and one per top-level item.
  */
-export function generateSnippets(catalogue: QuestionCatalogue = altaiCatalogue()): SnippetFile {
+export function generateSnippets(catalogue: QuestionCatalogue = altaiCatalogue(), packs: readonly Pack[] = builtInPacks()): SnippetFile {
   const snippets: SnippetFile = {};
   const add = (key: string, snippet: VsCodeSnippet) => {
     if (key in snippets) throw new Error(`duplicate snippet name ${key}`);
@@ -254,6 +316,11 @@ export function generateSnippets(catalogue: QuestionCatalogue = altaiCatalogue()
     for (const section of requirement.sections) {
       add(`ALTAI ${requirement.id}: ${section.title}`, sectionSnippet(requirement, section));
     }
+  }
+  for (const pack of packs) {
+    if (pack.id === ALTAI_PACK_ID) continue; // the requirement and section snippets above
+    add(`Pack ${pack.id}: evidence checklist`, packSnippet(pack));
+    for (const section of pack.items) add(`Pack ${pack.id}: ${section.id} ${section.title}`, packSectionSnippet(pack, section));
   }
   return snippets;
 }

@@ -16,6 +16,7 @@ import { registerCoverage } from './coverage/coverageFeature';
 import type { CoverageTreeProvider } from './coverage/coverageView';
 import { fileMoveMiddleware } from './refactor/fileMoves';
 import { RestartPolicy } from './restartPolicy';
+import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -47,7 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     // The server keeps its parsed-document cache here (per workspace; safe to delete).
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // `trusted`: in Restricted Mode the server reads nothing outside the workspace folders (docs/security.md).
+    initializationOptions: serverInitializationOptions((context.storageUri ?? context.globalStorageUri).fsPath, vscode.workspace.isTrusted),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -68,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
 
   const coverageTree = registerCoverage(context, client, output);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();
   return { client, coverageTree };

@@ -84,7 +84,7 @@ describe('cli: text output and exit codes', function () {
     assert.equal(runCli(['lint']).status, 2);
     const badFormat = runCli(['check', '--format', 'xml']);
     assert.equal(badFormat.status, 2);
-    assert.match(badFormat.stderr, /--format must be "text" or "json"/);
+    assert.match(badFormat.stderr, /--format must be "text", "json", "sarif" or "junit"/);
     const missing = runCli(['check', '/definitely/not/here']);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no such file or folder/);

@@ -144,7 +144,7 @@ describe('cli: mqg4ai coverage', function () {
     assert.doesNotMatch(html, /<link\b/i, 'no external stylesheet');
     assert.doesNotMatch(html, /(src|href)\s*=\s*["']?(https?:)?\/\//i, 'no network resources');
     assert.doesNotMatch(html, /url\(/i, 'no CSS resources');
-    assert.equal((html.match(/<table>/g) ?? []).length, 1 + 4 + 1, 'summary, four groups, broken traces');
+    assert.equal((html.match(/<table>/g) ?? []).length, 1 + 4 + 1 + 1, 'summary, four groups, risk perspectives, broken traces');
     assert.match(html, /<section id="gaps">/);
     assert.match(html, /<section id="broken-traces">/);
     assert.match(html, /href="2_Lifecycle\/2_Development\/2_Model_Evaluation\/QG_Calibration_%28BinaryClassification%29\.md#L34"/);

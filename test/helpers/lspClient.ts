@@ -31,8 +31,11 @@ export class LspTestClient {
   private readonly process: ChildProcess;
   private listeners: Array<() => void> = [];
 
-  private constructor(extraArgs: string[] = []) {
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private constructor(extraArgs: string[] = [], spawnOptions: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}) {
+    this.process = spawn(process.execPath, [...(spawnOptions.nodeArgs ?? []), SERVER_PATH, '--stdio', ...extraArgs], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: spawnOptions.env ?? process.env,
+    });
     this.process.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -51,11 +54,31 @@ export class LspTestClient {
   /** Starts the server on the given workspace folders and waits until it has indexed and validated them. */
   static async start(
     folders: string[],
-    options: { waitForIdle?: boolean; settings?: Record<string, unknown>; capabilities?: Record<string, unknown>; initializationOptions?: Record<string, unknown> } = {},
+    options: {
+      waitForIdle?: boolean;
+      settings?: Record<string, unknown>;
+      capabilities?: Record<string, unknown>;
+      initializationOptions?: Record<string, unknown>;
+      /** Node options before the server script (e.g. `--require` a preload), and the server's environment. */
+      nodeArgs?: string[];
+      env?: NodeJS.ProcessEnv;
+    } = {},
   ): Promise<LspTestClient> {
-    const client = new LspTestClient();
+    const client = new LspTestClient([], { nodeArgs: options.nodeArgs, env: options.env });
     client.settings = options.settings ?? null;
-    await client.connection.sendRequest('initialize', {
+    try {
+      await client.initialize(folders, options);
+    } catch (error) {
+      // The caller never gets the client to stop: do not leave the server running (it would keep mocha alive).
+      client.connection.dispose();
+      client.process.kill();
+      throw error;
+    }
+    return client;
+  }
+
+  private async initialize(folders: string[], options: { waitForIdle?: boolean; capabilities?: Record<string, unknown>; initializationOptions?: Record<string, unknown> }): Promise<void> {
+    await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
@@ -68,9 +91,8 @@ export class LspTestClient {
       ),
       initializationOptions: options.initializationOptions,
     });
-    await client.connection.sendNotification('initialized', {});
-    if (options.waitForIdle !== false) await client.idle();
-    return client;
+    await this.connection.sendNotification('initialized', {});
+    if (options.waitForIdle !== false) await this.idle();
   }
 
   idle(): Promise<{ documents: number }> {

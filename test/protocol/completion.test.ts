@@ -102,7 +102,7 @@ describe('protocol: completion over JSON-RPC', function () {
   const edit = (item: CompletionItem) => item.textEdit as TextEdit;
 
   it('announces completion with its trigger characters, and quick fixes', () => {
-    assert.deepEqual(init.capabilities.completionProvider?.triggerCharacters, ['(', '/', '#', '-', ' ', '{', ':']);
+    assert.deepEqual(init.capabilities.completionProvider?.triggerCharacters, ['(', '/', '#', '-', ' ', '{', ':', '[']);
     const codeActions = init.capabilities.codeActionProvider;
     assert.ok(typeof codeActions === 'object' && codeActions.codeActionKinds?.includes('quickfix'), JSON.stringify(codeActions));
   });

@@ -11,6 +11,7 @@ import {
 import { altaiCatalogue, type CatalogueQuestion, type CatalogueSection } from '../../server/src/core/altai/catalogue';
 import { parseQuestionBlocks } from '../../server/src/core/altai/questionBlocks';
 import { parseDocument } from '../../server/src/core/model/parseDocument';
+import { builtInPacks, packItems } from '../../server/src/core/packs/registry';
 import { leafQgTemplate, readTemplate, riskTemplate } from '../../server/src/core/templates/documentTemplates';
 import { expandSnippet, parseSnippet, tabStops } from './snippetSyntax';
 
@@ -118,6 +119,9 @@ describe('snippets: generated from the ALTAI catalogue and the templates', () =>
         expected.push(`altai-requirement-${requirement.id.toLowerCase()}`);
         for (const section of requirement.sections) expected.push(sectionPrefix(requirement.id, section));
       }
+      for (const pack of builtInPacks().filter((p) => p.id !== 'altai')) {
+        expected.push(`pack-${pack.id}`, ...pack.items.map((item) => `pack-${item.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`));
+      }
       assert.deepEqual(all.map(([, s]) => s.prefix), expected);
     });
     it('are all listed, and only they, in docs/snippets.md', () => {
@@ -162,6 +166,25 @@ describe('snippets: generated from the ALTAI catalogue and the templates', () =>
         assert.deepEqual(tabStops(snippet.body), [0], 'questions carry no tab stops');
       }
     });
+  });
+
+  describe('(b2) assessment pack checklists', () => {
+    for (const pack of builtInPacks().filter((p) => p.id !== 'altai')) {
+      it(`${pack.id}: every item once as [ID](evidence) with a field in the link, stages in their own snippets`, () => {
+        const leaves = [...packItems(pack)].filter((e) => e.leaf).map((e) => e.item);
+        const whole = byPrefix(`pack-${pack.id}`);
+        const doc = parseDocument('/ws/2_Lifecycle/QG_X_(Y).md', expandSnippet(whole.body));
+        assert.deepEqual(doc.citations?.map((c) => c.id), leaves.map((l) => l.id));
+        assert.ok(doc.citations?.every((c) => c.linkRange), 'written as links');
+        assert.ok(doc.links.every((l) => l.destination === ''), 'the evidence is for the author to link');
+        assert.deepEqual(tabStops(whole.body), [0, ...leaves.map((_, i) => i + 1)]);
+        for (const section of pack.items) {
+          const snippet = byPrefix(`pack-${section.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
+          const ids = parseDocument('/ws/x.md', expandSnippet(snippet.body)).citations?.map((c) => c.id);
+          assert.deepEqual(ids, [...packItems(pack)].filter((e) => e.leaf && (e.item === section || e.ancestors.includes(section))).map((e) => e.item.id), section.id);
+        }
+      });
+    }
   });
 
   describe('(c) snippet syntax', () => {

@@ -60,7 +60,13 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&]/g, '\\$&');
 }
 
+/** Nodes that count no leaves and say what they are in their description (risk perspectives). */
+function isInformational(item: CoverageItem): boolean {
+  return item.kind === 'perspectives' || item.kind === 'perspective';
+}
+
 export function itemDescription(item: CoverageItem): string {
+  if (isInformational(item)) return item.description ?? '';
   const counts = `${item.covered}/${item.total}`;
   // A tree's description is its folder's absolute path: too long for the row, kept for the tooltip.
   return item.description && item.kind !== 'tree' ? `${counts} · ${item.description}` : counts;
@@ -70,7 +76,9 @@ export function itemTooltip(item: CoverageItem): string {
   const icon = STATUS_ICONS[item.status].id;
   const lines = [
     `**${escapeMarkdown(item.label)}**`,
-    `$(${icon}) ${STATUS_TEXT[item.status]}: ${item.covered} of ${item.total} covered (${percent(item.covered, item.total)}%)`,
+    isInformational(item)
+      ? `$(${icon}) ${item.status === 'covered' ? 'Both sides considered' : item.status === 'open' ? 'No perspective declared' : 'One-sided or partly undeclared'}`
+      : `$(${icon}) ${STATUS_TEXT[item.status]}: ${item.covered} of ${item.total} covered (${percent(item.covered, item.total)}%)`,
   ];
   if (item.description) lines.push(escapeMarkdown(item.description));
   if (item.detail) lines.push(item.detail.split(/\r?\n/).map(escapeMarkdown).join('  \n'));
@@ -90,20 +98,25 @@ export function itemView(item: CoverageItem, children: readonly CoverageItem[]):
   };
 }
 
-/** `covered`/`total` summed over every tree's Trustworthy AI (ALTAI) group; undefined without trees. */
+/**
+ * `covered`/`total` summed over every tree's Trustworthy AI (ALTAI) group; undefined without
+ * trees, and when no tree has the group (the configuration's `packs` leaves ALTAI out).
+ */
 export function altaiSummary(roots: readonly CoverageItem[]): { covered: number; total: number; trees: number } | undefined {
   if (roots.length === 0) return undefined;
   let covered = 0;
   let total = 0;
+  let found = false;
   for (const tree of roots) {
     for (const group of tree.children) {
       if (group.kind === 'group' && group.id.endsWith('#altai')) {
+        found = true;
         covered += group.covered;
         total += group.total;
       }
     }
   }
-  return { covered, total, trees: roots.length };
+  return found ? { covered, total, trees: roots.length } : undefined;
 }
 
 export interface StatusBarView {

@@ -1,5 +1,6 @@
 // "MQG4AI: Export Coverage Report": the extension's one file write, on the user's explicit request.
 import * as vscode from 'vscode';
+import { refusalInRestrictedMode } from '../trust';
 import type { CoverageSource } from './coverageView';
 
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -30,6 +31,12 @@ const folderOf = (uri: vscode.Uri): string => uri.with({ path: uri.path.replace(
 
 /** Runs the export; resolves to the written file, or undefined when cancelled or failed. */
 export async function exportCoverageReport(source: CoverageSource, args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
+  // Restricted Mode: no file writes (the command is disabled in menus; this covers direct calls).
+  const refusal = refusalInRestrictedMode('mqg4ai.exportCoverageReport', vscode.workspace.isTrusted);
+  if (refusal) {
+    void vscode.window.showWarningMessage(refusal);
+    return undefined;
+  }
   const interactive = args.target === undefined;
   const format = args.format ?? (await vscode.window.showQuickPick(FORMATS, { title: 'Export Coverage Report', placeHolder: 'Report format' }))?.format;
   if (!format) return undefined;

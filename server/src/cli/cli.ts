@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkWorkspace, type CheckResult } from '../core/checkWorkspace';
 import { NodeFileSystem, pathFromFsPath } from '../core/workspace/fileSystem';
@@ -6,6 +6,11 @@ import { filteredLogger } from '../core/util/logger';
 import { runCoverage } from './coverage';
 import { formatJson, formatText } from './formats';
 import { createParser } from '../core/model/createParser';
+import { compareWithBaseline, createBaseline, parseBaseline, renderBaseline, type Baseline } from '../core/report/baseline';
+import { collectFindings, fails, isFailOn, relativeFile, type FailOn } from '../core/report/findings';
+import { renderJunit } from '../core/report/junit';
+import { renderSarif } from '../core/report/sarif';
+import { toolVersion } from './version';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -13,17 +18,27 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-const USAGE = `Usage: mqg4ai check [PATH...] [--format text|json] [--verbose]
-       mqg4ai coverage [PATH] [--format md|html|json] [--output FILE]
+const USAGE = `Usage: mqg4ai check [PATH...] [--format text|json|sarif|junit] [--fail-on error|warning|information]
+                    [--baseline FILE] [--write-baseline FILE] [--config FILE] [--verbose]
+       mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]
 
 check     Checks every trace link of the quality-gate Markdown under PATH (default:
           the current folder). With one folder, that folder is the workspace root;
           otherwise the current folder is, and only the given files and folders are
-          reported. Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.
+          reported. --format sarif is SARIF 2.1.0 for GitHub code scanning, junit is
+          JUnit XML for test reports. --fail-on sets the lowest severity that fails
+          (default: error). --baseline FILE fails only on findings not in FILE (they are
+          marked new); --write-baseline FILE writes the current findings there.
+          Exit status: 0 nothing at or above --fail-on (or a baseline written), 1 such
+          findings, 2 usage or I/O failure.
 
 coverage  Writes the assessment coverage report of the MQG4AI trees in the folder
-          PATH (default: the current folder) to FILE or stdout. Exit status: 0
-          report written, 2 usage or I/O failure. See "mqg4ai coverage --help".`;
+          PATH (default: the current folder) to FILE or stdout. --min-altai PCT fails
+          when ALTAI coverage is below PCT percent. Exit status: 0 report written,
+          1 below --min-altai, 2 usage or I/O failure. See "mqg4ai coverage --help".`;
+
+type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
+const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'junit'];
 
 /** Runs the command line; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -38,26 +53,41 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  let format: 'text' | 'json' = 'text';
+  let format: CheckFormat = 'text';
+  let failOn: FailOn = 'error';
   let verbose = false;
   let configFile: string | undefined;
+  let baselineFile: string | undefined;
+  let writeBaselineFile: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice('--format='.length) : rest[++i];
-      if (value !== 'text' && value !== 'json') {
-        io.stderr.write(`mqg4ai: --format must be "text" or "json", not "${value ?? ''}"\n`);
+    const option = (name: string) => arg === name || arg.startsWith(`${name}=`);
+    const value = (name: string) => (arg.includes('=') ? arg.slice(name.length + 1) : rest[++i]);
+    if (option('--format')) {
+      const v = value('--format');
+      if (!(CHECK_FORMATS as readonly string[]).includes(v ?? '')) {
+        io.stderr.write(`mqg4ai: --format must be "text", "json", "sarif" or "junit", not "${v ?? ''}"\n`);
         return 2;
       }
-      format = value;
-    } else if (arg === '--config' || arg.startsWith('--config=')) {
-      const value = arg.includes('=') ? arg.slice('--config='.length) : rest[++i];
-      if (!value) {
-        io.stderr.write('mqg4ai: --config needs a file\n');
+      format = v as CheckFormat;
+    } else if (option('--fail-on')) {
+      const v = value('--fail-on');
+      if (!isFailOn(v)) {
+        io.stderr.write(`mqg4ai: --fail-on must be "error", "warning" or "information", not "${v ?? ''}"\n`);
         return 2;
       }
-      configFile = pathFromFsPath(resolve(io.cwd, value));
+      failOn = v;
+    } else if (option('--config') || option('--baseline') || option('--write-baseline')) {
+      const name = arg.split('=')[0];
+      const v = value(name);
+      if (!v) {
+        io.stderr.write(`mqg4ai: ${name} needs a file\n`);
+        return 2;
+      }
+      if (name === '--config') configFile = pathFromFsPath(resolve(io.cwd, v));
+      else if (name === '--baseline') baselineFile = resolve(io.cwd, v);
+      else writeBaselineFile = resolve(io.cwd, v);
     } else if (arg === '--verbose') {
       verbose = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -74,6 +104,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const path of paths) {
     if (!existsSync(path)) {
       io.stderr.write(`mqg4ai: no such file or folder: ${path}\n`);
+      return 2;
+    }
+  }
+
+  let baseline: Baseline | undefined;
+  if (baselineFile) {
+    try {
+      baseline = parseBaseline(readFileSync(baselineFile, 'utf8'));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      io.stderr.write(`mqg4ai: cannot read the baseline ${baselineFile}: ${reason}\n`);
       return 2;
     }
   }
@@ -95,12 +136,49 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  io.stdout.write(format === 'json' ? formatJson(result) : formatText(result));
-  const all = result.reports.flatMap((r) => r.diagnostics);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  if (format === 'text') {
-    const warnings = all.filter((d) => d.severity === 'warning').length;
-    io.stderr.write(`${result.files} files checked: ${errors} error(s), ${warnings} warning(s), ${all.length - errors - warnings} other.\n`);
+  const collected = collectFindings(result);
+  const findings = baseline ? compareWithBaseline(collected, baseline) : collected;
+  if (writeBaselineFile) {
+    try {
+      writeFileSync(writeBaselineFile, renderBaseline(createBaseline(collected)), 'utf8');
+    } catch (error) {
+      io.stderr.write(`mqg4ai: cannot write the baseline ${writeBaselineFile}: ${(error as Error).message}\n`);
+      return 2;
+    }
   }
-  return errors > 0 ? 1 : 0;
+
+  switch (format) {
+    case 'json':
+      io.stdout.write(formatJson(result, findings));
+      break;
+    case 'sarif':
+      io.stdout.write(renderSarif(findings, { root: result.root, toolVersion: toolVersion() }));
+      break;
+    case 'junit': {
+      const files = result.checked.map((path) => relativeFile(result.root, path));
+      io.stdout.write(renderJunit(findings, { files, failOn }));
+      break;
+    }
+    default:
+      io.stdout.write(formatText(findings));
+  }
+
+  const active = findings.filter((f) => f.suppressed === undefined);
+  const failing = findings.filter((f) => fails(f, failOn)).length;
+  if (format !== 'json') {
+    const count = (severity: string) => active.filter((f) => f.diagnostic.severity === severity).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    const suppressed = findings.length - active.length;
+    const parts = [
+      `${result.files} files checked: ${errors} error(s), ${warnings} warning(s), ${active.length - errors - warnings} other`,
+      suppressed > 0 ? `, ${suppressed} suppressed` : '',
+      baseline ? `; ${active.filter((f) => f.baseline === 'new').length} new since the baseline` : '',
+      failOn !== 'error' || baseline ? `; ${failing} at or above --fail-on ${failOn}${baseline ? ' and new' : ''}` : '',
+      writeBaselineFile ? `; baseline of ${active.length} finding(s) written to ${writeBaselineFile}` : '',
+    ];
+    io.stderr.write(`${parts.join('')}.\n`);
+  }
+  if (writeBaselineFile) return 0;
+  return failing > 0 ? 1 : 0;
 }

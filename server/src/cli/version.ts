@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** Set by esbuild.mjs when bundling dist/cli.js; undefined when running from source (tsx). */
+declare const __MQG4AI_VERSION__: string | undefined;
+
 let cached: string | undefined;
 
 /**
- * The version in the extension's package.json, found by walking up from the running
- * script (dist/cli.js, or server/src/cli/ under tsx); `0.0.0` if there is none.
+ * The extension's version: the one bundled into dist/cli.js, else the one in the
+ * package.json found by walking up from this file; `0.0.0` if neither.
  */
 export function toolVersion(): string {
+  if (typeof __MQG4AI_VERSION__ === 'string') return __MQG4AI_VERSION__;
   if (cached) return cached;
   let folder = __dirname;
   for (let i = 0; i < 5; i++) {

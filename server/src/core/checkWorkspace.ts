@@ -9,6 +9,8 @@ import { neverCancelled } from './util/cancellation';
 import type { Logger } from './util/logger';
 import type { WorkspaceFileSystem } from './workspace/fileSystem';
 import type { DocumentParser } from './model/documentParser';
+import { loadWorkspacePacks } from './packs/loadPacks';
+import { registerPacks } from './packs/workspacePacks';
 import { defaultIndexOptions, WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** Diagnostics of one file, with its path relative to the checked root. */
@@ -52,15 +54,29 @@ export async function checkWorkspace(fs: WorkspaceFileSystem, root: string, opti
   const { scope = [root], logger, token = neverCancelled } = options;
   const file: LoadedConfigFile | undefined = await readConfigFile(fs, root, options.configFile);
   const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, roots: [root], parser: options.parser }, logger);
-  index.setConfig(effectiveConfig(undefined, file));
+  const config = effectiveConfig(undefined, file);
+  // Assessment packs: the built-in ones and the team's pack files (docs/packs.md).
+  const packs = await loadWorkspacePacks(fs, root, config, file?.path);
+  registerPacks(config, packs.registry);
+  index.setConfig(config);
   await index.initialize(token);
 
   const reports: FileReport[] = [];
-  if (file && file.problems.length > 0) {
+  const configProblems = [...(file?.problems ?? []), ...packs.problems.filter((p) => p.path === file?.path)];
+  if (file && configProblems.length > 0) {
     reports.push({
       path: file.path,
       relativePath: posix.relative(root, file.path) || file.path,
-      diagnostics: file.problems.map((p) => make('config.invalid', { message: p.message, range: p.range })),
+      diagnostics: configProblems.map((p) => make('config.invalid', { message: p.message, range: p.range })),
+      suppressed: [],
+    });
+  }
+  // Problems in pack files, one report per file.
+  for (const path of [...new Set(packs.problems.map((p) => p.path))].filter((p) => p !== file?.path).sort()) {
+    reports.push({
+      path,
+      relativePath: posix.relative(root, path) || path,
+      diagnostics: packs.problems.filter((p) => p.path === path).map((p) => make('config.invalid', { message: p.message, range: p.range })),
       suppressed: [],
     });
   }

@@ -2,6 +2,9 @@ import { posix } from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { effectiveConfig, isConfigFile, readConfigFile, type LoadedConfigFile } from '../core/config/loadConfig';
 import type { ConfigLayer, ProjectConfig } from '../core/config/projectConfig';
+import { loadWorkspacePacks, type PackProblem } from '../core/packs/loadPacks';
+import { registerPacks } from '../core/packs/workspacePacks';
+import { settingsLimits } from '../core/config/trust';
 import type { Logger } from '../core/util/logger';
 import { uriFromPath, type WorkspaceFileSystem } from '../core/workspace/fileSystem';
 
@@ -14,6 +17,7 @@ interface EditorSettings {
   externalLinks?: 'ignore' | 'syntax';
   traceRoots?: string[];
   report?: { format?: 'md' | 'html' | 'json'; output?: string; minAltai?: number };
+  limits?: Record<string, unknown>;
 }
 
 /**
@@ -25,6 +29,9 @@ interface EditorSettings {
 export class ConfigurationManager {
   private publishedFile: string | undefined;
   private lastProblemSummary = '';
+  /** Pack files the configuration names (`questionPacks`): a change to one reloads like the configuration. */
+  private packFiles: readonly string[] = [];
+  private publishedPackFiles = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -35,7 +42,7 @@ export class ConfigurationManager {
 
   /** Whether `path` is a project configuration file at the root of a workspace folder. */
   isConfigFile(path: string, roots: readonly string[]): boolean {
-    return isConfigFile(path) && roots.includes(posix.dirname(path));
+    return (isConfigFile(path) && roots.includes(posix.dirname(path))) || this.packFiles.includes(path);
   }
 
   async load(roots: readonly string[]): Promise<ProjectConfig> {
@@ -46,10 +53,37 @@ export class ConfigurationManager {
     } catch (error) {
       this.logger.log('warn', `Cannot read the project configuration: ${(error as Error).message}`);
     }
-    this.report(file);
     const config = effectiveConfig(settings, file);
+    // Assessment packs (docs/packs.md): the built-in ones and the team's pack files, for this configuration.
+    let packProblems: readonly PackProblem[] = [];
+    try {
+      const packs = await loadWorkspacePacks(this.fileSystem, roots[0], config, file?.path);
+      registerPacks(config, packs.registry);
+      this.packFiles = packs.files;
+      packProblems = packs.problems;
+    } catch (error) {
+      this.logger.log('warn', `Cannot load the assessment packs: ${(error as Error).message}`);
+    }
+    const onConfig = packProblems.filter((p) => p.path === file?.path);
+    this.report(file && onConfig.length > 0 ? { ...file, problems: [...file.problems, ...onConfig] } : file);
+    this.reportPackFiles(packProblems.filter((p) => p.path !== file?.path));
     this.logger.log('info', `Configuration: ${file ? `${file.path} over ` : ''}settings over defaults.`);
     return config;
+  }
+
+  /** Publishes problems of pack files on the files themselves (`config.invalid`) and clears fixed ones. */
+  private reportPackFiles(problems: readonly PackProblem[]): void {
+    const paths = new Set(problems.map((p) => p.path));
+    for (const path of this.publishedPackFiles) if (!paths.has(path)) void this.connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics: [] });
+    for (const path of paths) {
+      void this.connection.sendDiagnostics({
+        uri: uriFromPath(path),
+        diagnostics: problems
+          .filter((p) => p.path === path)
+          .map((p) => ({ range: p.range, severity: DiagnosticSeverity.Error, code: 'config.invalid', source: 'mqg4ai', message: p.message })),
+      });
+    }
+    this.publishedPackFiles = paths;
   }
 
   private async pullSettings(root: string | undefined): Promise<ConfigLayer | undefined> {
@@ -68,6 +102,7 @@ export class ConfigurationManager {
       if (value.externalLinks === 'ignore' || value.externalLinks === 'syntax') layer.externalLinks = value.externalLinks;
       if (Array.isArray(value.traceRoots)) layer.traceRoots = value.traceRoots;
       if (value.report) layer.report = { format: value.report.format ?? 'md', output: value.report.output || undefined, minAltai: value.report.minAltai };
+      if (value.limits && typeof value.limits === 'object') layer.limits = settingsLimits(value.limits);
       return layer;
     } catch (error) {
       this.logger.log('warn', `Cannot read the mqg4ai settings: ${(error as Error).message}`);

@@ -135,7 +135,8 @@ export function startServer(connection: Connection): void {
       const cached = await diskCache?.load();
       if (cached) current.index.useCache(cached.entries);
       for (const doc of documents.all()) if (isFileUri(doc.uri)) current.index.setOpenText(pathFromUri(doc.uri), doc.getText());
-      const progress = await indexingProgress(current.index);
+      // Progress is a courtesy: a client that refuses it must not stop the indexing.
+      const progress = await indexingProgress(current.index).catch((error: Error) => void logger.log('warn', `No indexing progress: ${error.message}`));
       try {
         await current.index.initialize();
       } catch (error) {

@@ -14,6 +14,10 @@ import { uriFromPath } from '../core/workspace/fileSystem';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { KIND_LABELS } from './kindLabels';
 import { headingAt } from './lookup';
+import { PackEvidence } from '../core/packs/evidence';
+import { packsOf } from '../core/packs/workspacePacks';
+import { crosswalkMarkdown } from './packHover';
+import { PERSPECTIVE_KEY, PERSPECTIVE_MEANING, PERSPECTIVE_VALUES } from '../core/risks/perspective';
 
 /**
  * Hovers that explain what is written (links aside): an ALTAI question, a
@@ -30,7 +34,7 @@ export function authoringHover(
 ): Hover | undefined {
   if (token.isCancellationRequested) return undefined;
   return (
-    questionHover(catalogue, doc, position) ??
+    questionHover(index, catalogue, doc, position) ??
     tagKeyHover(doc, position) ??
     templateHeadingHover(doc, position) ??
     (text !== undefined ? termHover(index, catalogue, doc, position, text, token) : undefined)
@@ -39,7 +43,7 @@ export function authoringHover(
 
 const markdown = (value: string, range: Range): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
 
-function questionHover(catalogue: QuestionCatalogue, doc: QualityGateDocument, position: Position): Hover | undefined {
+function questionHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: QualityGateDocument, position: Position): Hover | undefined {
   const found = questionAt(doc, position);
   if (!found) return undefined;
   const { block, question } = found;
@@ -61,13 +65,19 @@ function questionHover(catalogue: QuestionCatalogue, doc: QualityGateDocument, p
   ];
   if (match.kind === 'close') lines.push(`The catalogue words it: _${escape(entry.text)}_`);
   if (match.kind === 'answered-inline') lines.push('The answer follows the question on the same line.');
+  // Counterparts in other assessment packs (server/data/packs/crosswalk.json).
+  const registry = packsOf(index);
+  if (registry.counterparts(entry.id).some((c) => c.items.length > 0)) {
+    const evidence = new PackEvidence(index, registry, catalogue, PackEvidence.scopeOf(index, doc.path));
+    lines.push(crosswalkMarkdown(index, registry, evidence, entry.id));
+  }
   return markdown(lines.join('\n\n'), questionTextRange(question));
 }
 
 function tagKeyHover(doc: QualityGateDocument, position: Position): Hover | undefined {
   const tag = doc.frontMatter?.tags.find((t) => rangeContains(t.range, position));
   if (!tag) return undefined;
-  const meaning = tagKeyMeaning(tag.key);
+  const meaning = tagKeyMeaning(tag.key) ?? (tag.key.trim().toLowerCase() === 'perspective' ? { key: PERSPECTIVE_KEY, meaning: `${PERSPECTIVE_MEANING} Values: ${PERSPECTIVE_VALUES.join(', ')}.` } : undefined);
   const schema = `ML design-pattern schema: ${TAG_KEYS.map((k) => k.key).join(', ')}.`;
   const value = meaning
     ? `**Front-matter tag \`${meaning.key}\`**\n\n${meaning.meaning}\n\n_${schema}_`

@@ -13,7 +13,7 @@ import type { CancellationToken } from '../core/util/cancellation';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 
 /** Characters after which the editor asks for completions unprompted. */
-export const COMPLETION_TRIGGER_CHARACTERS = ['(', '/', '#', '-', ' ', '{', ':'];
+export const COMPLETION_TRIGGER_CHARACTERS = ['(', '/', '#', '-', ' ', '{', ':', '['];
 
 const KINDS: Record<CandidateKind, CompletionItemKind> = {
   question: CompletionItemKind.Text,
@@ -24,6 +24,7 @@ const KINDS: Record<CandidateKind, CompletionItemKind> = {
   'tag-key': CompletionItemKind.Property,
   'tag-value': CompletionItemKind.Value,
   'document-link': CompletionItemKind.Reference,
+  'pack-item': CompletionItemKind.Reference,
 };
 
 /**

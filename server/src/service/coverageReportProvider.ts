@@ -2,7 +2,9 @@ import type { QuestionCatalogue } from '../core/altai/catalogue';
 import { CoverageBuilder } from '../core/coverage/buildCoverage';
 import { collectCoverageReport } from '../core/coverage/collectReport';
 import { readGitCommit } from '../core/coverage/gitCommit';
-import { renderCoverageReport, suggestedReportName, type ReportFormat } from '../core/coverage/report';
+import { renderCoverageReport, suggestedReportName, type ReportFileSuppressed, type ReportFormat } from '../core/coverage/report';
+import { computeDocumentFindings, type DocumentFindings } from '../core/diagnostics/documentDiagnostics';
+import { isInside } from '../core/links/resolveLink';
 import type { CancellationToken } from '../core/util/cancellation';
 import { toFsPath } from '../core/workspace/fileSystem';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
@@ -37,9 +39,25 @@ export class CoverageReportProvider {
   provideReport(request: CoverageReportRequest, token: CancellationToken): CoverageReportResult {
     const root = request.rootPath ?? this.index.roots[0] ?? '/';
     const generatedAt = request.now ?? new Date();
-    const { trees, diagnostics } = collectCoverageReport(this.index, this.builder, request.rootPath, token);
+    // One pass of the rules per document gives both the broken traces and the accepted deviations.
+    const findings = new Map<string, DocumentFindings>();
+    const findingsOf = (path: string): DocumentFindings => {
+      let found = findings.get(path);
+      if (!found) {
+        const doc = this.index.getDocument(path);
+        found = doc ? computeDocumentFindings(this.index, doc, token) : { diagnostics: [], suppressed: [] };
+        findings.set(path, found);
+      }
+      return found;
+    };
+    const { trees, diagnostics } = collectCoverageReport(this.index, this.builder, request.rootPath, token, (path) => findingsOf(path).diagnostics);
+    const suppressed: ReportFileSuppressed[] = [...this.index.allDocuments()]
+      .filter((doc) => request.rootPath === undefined || isInside(doc.path, request.rootPath))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((doc) => ({ path: doc.path, suppressed: findingsOf(doc.path).suppressed }))
+      .filter((file) => file.suppressed.length > 0);
     const content = renderCoverageReport(
-      { root, trees, diagnostics, generatedAt, commit: this.commitOf(root), linkBase: request.linkBasePath ?? root },
+      { root, trees, diagnostics, suppressed, generatedAt, commit: this.commitOf(root), linkBase: request.linkBasePath ?? root },
       request.format,
     );
     return { content, suggestedName: suggestedReportName(request.format, generatedAt) };

@@ -6,6 +6,8 @@ import type { QualityGateDocument } from '../core/model/types';
 import type { CancellationToken } from '../core/util/cancellation';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { authoringHover } from './authoringHover';
+import { citationAt } from '../core/packs/citations';
+import { citationHover } from './packHover';
 import { KIND_LABELS } from './kindLabels';
 import { folderDocument, linkAt, referenceAt } from './lookup';
 import { rangeContains } from '../core/text/types';
@@ -25,6 +27,10 @@ export class HoverProvider {
   provideHover(path: string, position: Position, token: CancellationToken, text = this.index.openText(path)): Hover | undefined {
     const doc = this.index.getDocument(path);
     if (!doc || token.isCancellationRequested) return undefined;
+    // A pack citation `[ID]`, also the text of `[ID](evidence)`: the item and its crosswalk.
+    const citation = citationAt(doc, position);
+    const cited = citation ? citationHover(this.index, this.catalogue, doc, citation, token) : undefined;
+    if (cited) return cited;
     const link = linkAt(doc, position);
     if (!link) return authoringHover(this.index, this.catalogue, doc, position, text, token);
     const status = checkLink(this.index, doc, link);

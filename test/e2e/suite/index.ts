@@ -37,6 +37,7 @@ export function run(): Promise<void> {
   require('./recovery.test');
   require('./authoring.test');
   require('./coverage.test');
+  require('./packs.test');
   require('./settings.test');
   require('./refactor.test');
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_POST_REQUIRE, globalThis, 'e2e-suite', mocha);

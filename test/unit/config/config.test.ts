@@ -20,7 +20,10 @@ describe('config: project configuration file, schema and settings', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
     const rules = pkg.contributes.configuration.properties['mqg4ai.rules'];
     assert.deepEqual(Object.keys(rules.properties).sort(), Object.keys(DIAGNOSTIC_CODES).sort());
-    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.mqg4ai.json', url: './schemas/mqg4ai.schema.json' }]);
+    assert.deepEqual(pkg.contributes.jsonValidation, [
+      { fileMatch: '.mqg4ai.json', url: './schemas/mqg4ai.schema.json' },
+      { fileMatch: ['*.mqg4ai-pack.json'], url: './schemas/mqg4ai-pack.schema.json' },
+    ]);
     assert.equal(pkg.contributes.yamlValidation[0].url, './schemas/mqg4ai.schema.json');
     for (const [key, value] of Object.entries<{ scope?: string; description?: string; markdownDescription?: string }>(pkg.contributes.configuration.properties)) {
       assert.ok(key.startsWith('mqg4ai.'), key);

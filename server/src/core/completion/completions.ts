@@ -1,4 +1,5 @@
 import { questionCompletions } from '../altai/questionCompletion';
+import { packItemCompletions } from '../packs/packCompletion';
 import { LineIndex } from '../text/lineIndex';
 import { frontMatterCompletions, inFrontMatter } from './frontMatterCompletion';
 import { destinationCompletions, destinationContext } from './linkCompletion';
@@ -11,7 +12,8 @@ import type { CompletionCandidate, CompletionRequest, LineContext } from './type
  * 2. in a link destination: folders and Markdown files, then `#` anchors (risk
  *    documents first in a risk section);
  * 3. in or right after an `ALTAI:` / `Additional Questions:` block: the missing questions;
- * 4. at a line or list-item start in `Poses Risk(s)` / `Implements Risk Control(s)`: links to risk documents.
+ * 4. at a line or list-item start in `Poses Risk(s)` / `Implements Risk Control(s)`: links to risk documents;
+ * 5. after `[`: citations of the enabled packs' items the tree does not address yet (docs/packs.md).
  */
 export function computeCompletions(request: CompletionRequest): CompletionCandidate[] {
   const { index, doc, text, position, catalogue, token } = request;
@@ -34,6 +36,9 @@ export function computeCompletions(request: CompletionRequest): CompletionCandid
   const questions = questionCompletions(catalogue, doc, at, context, (n) => lines.lineText(n));
   if (questions.length > 0) return questions;
 
-  if (inRiskSection(doc, position.line)) return riskLinkCompletions(index, doc, at, context);
-  return [];
+  if (inRiskSection(doc, position.line)) {
+    const risks = riskLinkCompletions(index, doc, at, context);
+    if (risks.length > 0) return risks;
+  }
+  return packItemCompletions(index, catalogue, doc, at, context, token);
 }

@@ -1,4 +1,5 @@
-import { TAG_KEYS, normalizeTerm } from '../glossary/glossary';
+import { TAG_KEYS, normalizeTerm, type TagKeyMeaning } from '../glossary/glossary';
+import { PERSPECTIVE_KEY, PERSPECTIVE_MEANING, PERSPECTIVE_VALUES } from '../risks/perspective';
 import type { QualityGateDocument } from '../model/types';
 import type { Position } from '../text/types';
 import type { CancellationToken } from '../util/cancellation';
@@ -36,6 +37,7 @@ export function frontMatterCompletions(
   token: CancellationToken,
 ): CompletionCandidate[] {
   const value = VALUE.exec(context.before);
+  if (value && normalizeTerm(value[1]) === 'perspective') return perspectiveValues(position, value[2]);
   if (value) return valueCompletions(index, doc, position, value[1].trim(), value[2], token);
 
   const inMap = KEY_IN_MAP.exec(context.before);
@@ -49,10 +51,12 @@ export function frontMatterCompletions(
     t.range.start.line === position.line && t.range.end.character >= start && t.range.start.character <= position.character;
   const used = new Set((doc.frontMatter?.tags ?? []).filter((t) => !typing(t)).map((t) => normalizeTerm(t.key)));
   const colonFollows = /^[ \t]*:/.test(context.after);
-  return TAG_KEYS.filter((k) => !used.has(normalizeTerm(k.key))).map((k, rank) => ({
+  // Risk documents also declare their safety/security perspective (docs/packs.md).
+  const keys: Array<TagKeyMeaning & { extra?: boolean }> = doc.kind === 'risk' ? [...TAG_KEYS, { key: PERSPECTIVE_KEY, meaning: PERSPECTIVE_MEANING, extra: true }] : [...TAG_KEYS];
+  return keys.filter((k) => !used.has(normalizeTerm(k.key))).map((k, rank) => ({
     kind: 'tag-key',
     label: k.key,
-    detail: 'front-matter tag (ML design-pattern schema)',
+    detail: k.extra ? 'front-matter tag of risk documents (Safety, Security or Both)' : 'front-matter tag (ML design-pattern schema)',
     documentation: escapeMarkdown(k.meaning),
     newText: inMap ? (colonFollows ? k.key : `${k.key}: `) : `{${k.key}: $0}`,
     snippet: !inMap,
@@ -86,6 +90,21 @@ function valueCompletions(index: WorkspaceIndex, doc: QualityGateDocument, posit
       sortText: sortKey(0, rank),
       filterText: value,
     }));
+}
+
+/** `{Perspective: ` in any document: the three perspectives. */
+function perspectiveValues(position: Position, typed: string): CompletionCandidate[] {
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  return PERSPECTIVE_VALUES.map((value, rank) => ({
+    kind: 'tag-value',
+    label: value,
+    detail: 'risk perspective',
+    documentation: escapeMarkdown(PERSPECTIVE_MEANING),
+    newText: value,
+    range,
+    sortText: sortKey(0, rank),
+    filterText: value,
+  }));
 }
 
 /** A value as a YAML flow scalar: plain when safe inside `{...}`, else double-quoted. */

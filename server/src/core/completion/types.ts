@@ -5,7 +5,7 @@ import type { CancellationToken } from '../util/cancellation';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** What a candidate inserts, for the editor's icon. */
-export type CandidateKind = 'question' | 'questions' | 'folder' | 'file' | 'anchor' | 'tag-key' | 'tag-value' | 'document-link';
+export type CandidateKind = 'question' | 'questions' | 'folder' | 'file' | 'anchor' | 'tag-key' | 'tag-value' | 'document-link' | 'pack-item';
 
 /**
  * One completion, editor-independent. The service layer turns it into an LSP

@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_CODES } from '../diagnostics/codes';
+import { LIMIT_KEYS } from './limits';
 
 const SEVERITY_OR_OFF = { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'] };
 const GLOBS = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };
@@ -52,8 +53,14 @@ export function buildConfigSchema(): Record<string, unknown> {
           minAltai: { type: 'number', minimum: 0, maximum: 100, description: 'Minimum ALTAI coverage in percent for `mqg4ai coverage` to pass.' },
         },
       },
-      packs: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Assessment packs to enable. Default: ["altai"].' },
-      questionPacks: { ...GLOBS, description: "Files (relative to the workspace folder) holding a team's own question packs in the catalogue format." },
+      packs: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Assessment packs to enable: altai, secure-ai-dev, amlas, ai-act (built in; see docs/packs.md). Packs from questionPacks files are enabled by listing the file. Default: ["altai"].' },
+      questionPacks: { ...GLOBS, description: "Files (relative to the workspace folder) holding a team's own assessment packs, JSON or YAML in the pack format (schemas/mqg4ai-pack.schema.json)." },
+      limits: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Resource limits of the index; every limit that is hit is reported (docs/security.md). In an untrusted workspace a limit can only be lowered.',
+        properties: Object.fromEntries(LIMIT_KEYS.map((l) => [l.key, { type: l.integer ? 'integer' : 'number', minimum: l.minimum, description: l.description }])),
+      },
       glossary: {
         type: 'array',
         description: 'Terms added to the built-in glossary (shown on hover).',

@@ -4,6 +4,8 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../diagnos
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/types';
 import { buildConfigSchema } from './configSchema';
+import type { LimitsConfig } from './limits';
+import { firstDuplicateKey } from './yamlKeys';
 
 export type SeverityOrOff = Severity | 'off';
 
@@ -19,6 +21,8 @@ export interface ProjectConfig {
   readonly packs: readonly string[];
   readonly questionPacks: readonly string[];
   readonly glossary: ReadonlyArray<{ readonly term: string; readonly definition: string; readonly aliases?: readonly string[] }>;
+  /** Resource limits (see `limits.ts`); unset keys take the built-in defaults. */
+  readonly limits: LimitsConfig;
 }
 
 /** One layer of configuration as written by a user: any subset of the keys. */
@@ -35,6 +39,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   packs: ['altai'],
   questionPacks: [],
   glossary: [],
+  limits: {},
 };
 
 /** The file names looked for at a workspace folder's root, first found wins. */
@@ -47,6 +52,8 @@ export interface ConfigProblem {
 }
 
 let validator: ReturnType<Ajv['compile']> | undefined;
+/** Problems of one configuration file located and listed one by one; the rest are counted. */
+const MAX_CONFIG_PROBLEMS = 50;
 
 /**
  * Parses and validates a configuration file's text (YAML, or JSON which is
@@ -55,14 +62,27 @@ let validator: ReturnType<Ajv['compile']> | undefined;
  */
 export function parseConfigText(text: string): { layer: ConfigLayer; problems: ConfigProblem[] } {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { prettyErrors: false });
+  // Keys are checked for uniqueness below, in linear time (`yaml`'s own check is quadratic).
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const problems: ConfigProblem[] = [];
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     problems.push({ message: `Not valid YAML/JSON: ${error.message.split('\n')[0]}`, range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)) });
     return { layer: {}, problems };
   }
-  const value = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  const duplicate = firstDuplicateKey(doc)?.range;
+  if (duplicate) {
+    problems.push({ message: 'Not valid YAML/JSON: Map keys must be unique', range: lines.rangeOf(duplicate[0], Math.max(duplicate[1], duplicate[0] + 1)) });
+    return { layer: {}, problems };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    // An alias bomb ("billion laughs") or similar: report it like broken YAML instead of failing the whole load.
+    problems.push({ message: `Not a usable configuration: ${(error as Error).message}.`, range: lines.rangeOf(0, Math.min(text.length, 1)) });
+    return { layer: {}, problems };
+  }
   if (typeof value !== 'object' || Array.isArray(value)) {
     problems.push({ message: 'The configuration must be a mapping of keys (include, exclude, rules, ...).', range: lines.rangeOf(0, Math.min(text.length, 1)) });
     return { layer: {}, problems };
@@ -71,8 +91,16 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(buildConfigSchema());
   const layer: Record<string, unknown> = { ...value };
   if (!validator(value)) {
-    for (const error of validator.errors ?? []) {
+    const errors = validator.errors ?? [];
+    for (const [i, error] of errors.entries()) {
       const path = pathOf(error);
+      // Locating a problem searches the file: past the first few, only drop the key (a file with
+      // thousands of bad keys would otherwise take seconds) and say how many more there are.
+      if (i >= MAX_CONFIG_PROBLEMS) {
+        if (path.length > 0) delete layer[String(path[0])];
+        if (i === errors.length - 1) problems.push({ message: `${errors.length - MAX_CONFIG_PROBLEMS} more problem(s) in this file are not listed.`, range: lines.rangeOf(0, 0) });
+        continue;
+      }
       const node = doc.getIn(path, true) as YamlNode | undefined;
       const keyNode = keyNodeOf(doc.contents as YamlNode, path);
       const at = keyNode?.range ?? node?.range;
@@ -94,6 +122,7 @@ export function mergeConfig(...layers: ConfigLayer[]): ProjectConfig {
       rules: { ...result.rules, ...(layer.rules ?? {}) },
       report: { ...result.report, ...(layer.report ?? {}) },
       requiredSections: { ...result.requiredSections, ...(layer.requiredSections ?? {}) },
+      limits: { ...result.limits, ...(layer.limits ?? {}) },
     } as ProjectConfig;
   }
   return result;

@@ -158,7 +158,9 @@ export class CoverageBuilder {
         range: first?.citation?.range,
       });
     };
-    return aggregate(`${root}#${pack.id}`, packLabel(pack), 'group', pack.items.map(node), { description: pack.id === pack.shortTitle ? undefined : `pack ${pack.id}` });
+    return aggregate(`${root}#${pack.id}`, packLabel(pack), 'group', pack.items.map(node), {
+      detail: [pack.title, `Source: ${pack.source}`, `Pack "${pack.id}"${pack.origin.type === 'file' ? ` from ${posix.relative(root, pack.origin.path)}` : ' (built in)'}; cite an item as [ID].`].join('\n'),
+    });
   }
 
   // ---- Lifecycle ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Severity, TraceDiagnostic } from '../diagnostics/codes';
+import type { SuppressedDiagnostic } from '../diagnostics/documentDiagnostics';
 import type { Range } from '../text/types';
 import type { CoverageNode, CoverageNodeKind, CoverageStatus } from './types';
 
@@ -23,6 +24,12 @@ export interface ReportFileDiagnostics {
   readonly diagnostics: readonly TraceDiagnostic[];
 }
 
+/** Suppressed findings of one document (absolute POSIX path): its accepted deviations. */
+export interface ReportFileSuppressed {
+  readonly path: string;
+  readonly suppressed: readonly SuppressedDiagnostic[];
+}
+
 export interface CoverageReportInput {
   /** Absolute POSIX path of the reported folder: JSON paths are relative to it. */
   readonly root: string;
@@ -30,6 +37,8 @@ export interface CoverageReportInput {
   readonly trees: readonly CoverageNode[];
   /** The check's diagnostics; only broken traces (see {@link isBrokenTrace}) are reported. */
   readonly diagnostics: readonly ReportFileDiagnostics[];
+  /** Findings silenced by `mqg4ai-disable` comments (any code), listed as accepted deviations. */
+  readonly suppressed?: readonly ReportFileSuppressed[];
   readonly generatedAt: Date;
   /** The git commit the workspace is at, when it is in a git repository. */
   readonly commit?: string;
@@ -51,6 +60,9 @@ export function isBrokenTrace(diagnostic: Pick<TraceDiagnostic, 'code'>): boolea
   return BROKEN_TRACE_CODES.has(diagnostic.code);
 }
 
+/** Shown for a suppression without a reason (which is itself flagged as `suppression.missing-reason`). */
+const NO_REASON = '(no reason given)';
+
 export const DEFAULT_REPORT_TITLE = 'MQG4AI assessment coverage';
 
 /** Node kinds that get a row in the per-group tables (the leaves below them appear as gaps). */
@@ -64,7 +76,11 @@ const ROW_KINDS: ReadonlySet<CoverageNodeKind> = new Set([
   'placeholder',
   'risk',
   'information-block',
+  'pack-section',
 ]);
+
+/** Kinds whose open leaves are listed one by one even when nothing below them has a document. */
+const LISTED_ITEM_BY_ITEM: ReadonlySet<CoverageNodeKind> = new Set(['pack-section']);
 
 // ---- the report's data (the JSON format, version 1) --------------------------------------
 
@@ -113,6 +129,16 @@ export interface ReportNode {
   readonly children: readonly ReportNode[];
 }
 
+/** Per trustworthy-AI requirement: how many risks take each perspective (docs/packs.md). */
+export interface ReportPerspective {
+  readonly requirement: string;
+  readonly safety: number;
+  readonly security: number;
+  readonly both: number;
+  readonly undeclared: number;
+  readonly status: CoverageStatus;
+}
+
 export interface ReportTree {
   readonly label: string;
   /** The tree's folder relative to the report root (`.` for the root itself). */
@@ -122,6 +148,8 @@ export interface ReportTree {
   readonly total: number;
   readonly percent: number;
   readonly groups: readonly ReportGroup[];
+  /** Safety and security perspectives of the tree's risks, per requirement (empty without risks). */
+  readonly perspectives: readonly ReportPerspective[];
   /** The whole coverage tree. */
   readonly node: ReportNode;
 }
@@ -151,6 +179,11 @@ export interface ReportTrace {
   readonly target?: string;
 }
 
+/** A finding silenced by an `mqg4ai-disable` comment, with the comment's reason ('' if none). */
+export interface ReportDeviation extends ReportTrace {
+  readonly reason: string;
+}
+
 export interface CoverageCounts {
   readonly covered: number;
   readonly total: number;
@@ -173,10 +206,12 @@ export interface CoverageReportData {
     /** Open leaves (questions, sections, parts, blocks) over all trees. */
     readonly gaps: number;
     readonly brokenTraces: number;
+    readonly acceptedDeviations: number;
   };
   readonly trees: readonly ReportTree[];
   readonly gaps: readonly ReportGap[];
   readonly brokenTraces: readonly ReportTrace[];
+  readonly acceptedDeviations: readonly ReportDeviation[];
 }
 
 /** `${root}#altai` -> `altai`: the group's key, from the id the coverage builder gives it. */
@@ -241,7 +276,7 @@ export function coverageReportData(input: CoverageReportInput): CoverageReportDa
           return;
         }
         // A part with no document at all (a missing requirement) is one gap, not one per question.
-        if (!gapListed && node.covered === 0 && node.total > 0 && !hasDocument(node)) {
+        if (!gapListed && node.covered === 0 && node.total > 0 && !hasDocument(node) && !LISTED_ITEM_BY_ITEM.has(node.kind)) {
           gap(node, trail, node.total);
           gapListed = true;
         }
@@ -259,23 +294,25 @@ export function coverageReportData(input: CoverageReportInput): CoverageReportDa
       total: tree.total,
       percent: percentOf(tree.covered, tree.total),
       groups,
+      perspectives: perspectivesOf(tree),
       node: toReportNode(tree),
     };
   });
 
-  const brokenTraces: ReportTrace[] = input.diagnostics
-    .flatMap((file) =>
-      file.diagnostics.filter(isBrokenTrace).map((d) => ({
-        file: rel(file.path),
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-        ...(d.target !== undefined ? { target: d.target } : {}),
-      })),
-    )
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const trace = (path: string, d: TraceDiagnostic): ReportTrace => ({
+    file: rel(path),
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    ...(d.target !== undefined ? { target: d.target } : {}),
+  });
+  const byPlace = (a: ReportTrace, b: ReportTrace) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
+  const brokenTraces: ReportTrace[] = input.diagnostics.flatMap((file) => file.diagnostics.filter(isBrokenTrace).map((d) => trace(file.path, d))).sort(byPlace);
+  const acceptedDeviations: ReportDeviation[] = (input.suppressed ?? [])
+    .flatMap((file) => file.suppressed.map((s) => ({ ...trace(file.path, s.diagnostic), reason: s.reason })))
+    .sort(byPlace);
 
   const sums = new Map<string, { covered: number; total: number }>();
   for (const tree of input.trees) {
@@ -301,10 +338,12 @@ export function coverageReportData(input: CoverageReportInput): CoverageReportDa
       groups: Object.fromEntries([...sums].map(([key, c]) => [key, counts(c)])),
       gaps: gaps.reduce((n, g) => n + g.count, 0),
       brokenTraces: brokenTraces.length,
+      acceptedDeviations: acceptedDeviations.length,
     },
     trees,
     gaps,
     brokenTraces,
+    acceptedDeviations,
   };
 }
 
@@ -323,6 +362,18 @@ export function suggestedReportName(format: ReportFormat, generatedAt: Date = ne
 }
 
 // ---- shared text helpers ----------------------------------------------------------------
+
+function perspectivesOf(tree: CoverageNode): ReportPerspective[] {
+  const found: ReportPerspective[] = [];
+  const walk = (node: CoverageNode) => {
+    if (node.kind === 'perspective' && node.perspectives) found.push({ requirement: node.label, ...node.perspectives, status: node.status });
+    node.children.forEach(walk);
+  };
+  walk(tree);
+  return found;
+}
+
+const PERSPECTIVE_STATUS: Record<CoverageStatus, string> = { covered: 'both sides', partial: 'one-sided or undeclared', open: 'undeclared', broken: 'broken' };
 
 function hasDocument(node: CoverageNode): boolean {
   return !!node.path || node.children.some(hasDocument);
@@ -448,6 +499,14 @@ function renderMarkdown(data: CoverageReportData, rootName: string, toRoot: stri
       }
       out.push('');
     }
+    if (tree.perspectives.length > 0) {
+      out.push('### Safety and security perspectives of risks', '');
+      out.push('| Requirement | Safety | Security | Both | Undeclared | Status |', '| --- | ---: | ---: | ---: | ---: | --- |');
+      for (const p of tree.perspectives) {
+        out.push(`| ${escapeMarkdown(p.requirement)} | ${p.safety} | ${p.security} | ${p.both} | ${p.undeclared} | ${PERSPECTIVE_STATUS[p.status]} |`);
+      }
+      out.push('');
+    }
   }
 
   out.push(`## Open gaps (${data.summary.gaps})`, '');
@@ -471,6 +530,20 @@ function renderMarkdown(data: CoverageReportData, rootName: string, toRoot: stri
     out.push('| Location | Severity | Code | Message |', '| --- | --- | --- | --- |');
     for (const trace of data.brokenTraces) {
       out.push(`| ${mdLocation(locationText(trace), trace, toRoot, true)} | ${trace.severity} | ${escapeMarkdown(trace.code)} | ${escapeMarkdown(trace.message)} |`);
+    }
+    out.push('');
+  }
+
+  out.push(`## Accepted deviations (${data.acceptedDeviations.length})`, '');
+  if (data.acceptedDeviations.length === 0) {
+    out.push('None: no finding is silenced by an `mqg4ai-disable` comment.', '');
+  } else {
+    out.push('Findings silenced by an `mqg4ai-disable` comment, with the reason given there.', '');
+    out.push('| Location | Code | Finding | Reason |', '| --- | --- | --- | --- |');
+    for (const deviation of data.acceptedDeviations) {
+      out.push(
+        `| ${mdLocation(locationText(deviation), deviation, toRoot, true)} | ${escapeMarkdown(deviation.code)} | ${escapeMarkdown(deviation.message)} | ${deviation.reason ? escapeMarkdown(deviation.reason) : NO_REASON} |`,
+      );
     }
     out.push('');
   }
@@ -604,6 +677,16 @@ function renderHtml(data: CoverageReportData, rootName: string, toRoot: string):
       }
       out.push('</tbody>', '</table>');
     }
+    if (tree.perspectives.length > 0) {
+      out.push('<h3>Safety and security perspectives of risks</h3>', '<table>');
+      out.push('<thead><tr><th>Requirement</th><th class="num">Safety</th><th class="num">Security</th><th class="num">Both</th><th class="num">Undeclared</th><th class="st">Status</th></tr></thead>', '<tbody>');
+      for (const p of tree.perspectives) {
+        out.push(
+          `<tr><td>${escapeHtml(p.requirement)}</td><td class="num">${p.safety}</td><td class="num">${p.security}</td><td class="num">${p.both}</td><td class="num">${p.undeclared}</td><td class="st"><span class="status status-${p.status}">${PERSPECTIVE_STATUS[p.status]}</span></td></tr>`,
+        );
+      }
+      out.push('</tbody>', '</table>');
+    }
     out.push('</section>');
   }
 
@@ -629,6 +712,21 @@ function renderHtml(data: CoverageReportData, rootName: string, toRoot: string):
     for (const trace of data.brokenTraces) {
       out.push(
         `<tr><td class="loc mono">${htmlLink(locationText(trace), trace, toRoot)}</td><td>${escapeHtml(trace.severity)}</td><td><code>${escapeHtml(trace.code)}</code></td><td>${escapeHtml(trace.message)}</td></tr>`,
+      );
+    }
+    out.push('</tbody>', '</table>');
+  }
+  out.push('</section>');
+
+  out.push('<section id="accepted-deviations">', `<h2>Accepted deviations (${data.acceptedDeviations.length})</h2>`);
+  if (data.acceptedDeviations.length === 0) {
+    out.push('<p>None: no finding is silenced by an <code>mqg4ai-disable</code> comment.</p>');
+  } else {
+    out.push('<p>Findings silenced by an <code>mqg4ai-disable</code> comment, with the reason given there.</p>');
+    out.push('<table>', '<thead><tr><th class="loc">Location</th><th>Code</th><th>Finding</th><th>Reason</th></tr></thead>', '<tbody>');
+    for (const deviation of data.acceptedDeviations) {
+      out.push(
+        `<tr><td class="loc mono">${htmlLink(locationText(deviation), deviation, toRoot)}</td><td><code>${escapeHtml(deviation.code)}</code></td><td>${escapeHtml(deviation.message)}</td><td>${deviation.reason ? escapeHtml(deviation.reason) : NO_REASON}</td></tr>`,
       );
     }
     out.push('</tbody>', '</table>');

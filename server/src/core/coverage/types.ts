@@ -18,7 +18,11 @@ export type CoverageNodeKind =
   | 'risk'
   | 'risk-part'
   | 'risk-controls'
-  | 'information-block';
+  | 'information-block'
+  | 'pack-section'
+  | 'pack-item'
+  | 'perspectives'
+  | 'perspective';
 
 /**
  * One node of the assessment coverage tree, as sent to the client by the
@@ -39,5 +43,7 @@ export interface CoverageNode {
   /** The document to open, as an absolute POSIX path (the server turns it into a URI). */
   readonly path?: string;
   readonly range?: Range;
+  /** For `perspective` nodes: how many risks of the requirement take each side. */
+  readonly perspectives?: { readonly safety: number; readonly security: number; readonly both: number; readonly undeclared: number };
   readonly children: readonly CoverageNode[];
 }

@@ -27,9 +27,12 @@ export const DIAGNOSTIC_CODES = {
   'suppression.missing-reason': { severity: 'warning', summary: 'An mqg4ai-disable comment gives no reason after `--`.' },
   'suppression.unknown-code': { severity: 'warning', summary: 'An mqg4ai-disable comment names a rule code that does not exist.' },
   'config.invalid': { severity: 'error', summary: 'The project configuration file (.mqg4ai.yaml / .mqg4ai.json) has an invalid key or value.' },
-  'file.skipped': { severity: 'warning', summary: 'A Markdown file was not parsed (too large, binary or unreadable).' },
+  'file.skipped': { severity: 'warning', summary: 'A Markdown file was not parsed (too large, binary, unreadable, or past the index limits).' },
+  'file.slow': { severity: 'information', summary: 'Parsing a Markdown file took longer than the parse time budget (limits.parseTimeBudgetMs); it is still indexed.' },
+  'internal.error': { severity: 'warning', summary: 'An internal error occurred while checking this document; other findings may be missing (details in the MQG4AI output).' },
   'altai.question-deviates': { severity: 'hint', summary: 'A quoted ALTAI question differs slightly from the catalogue text.' },
   'altai.duplicate-question': { severity: 'warning', summary: 'The same catalogue question is quoted twice in one document.' },
+  'risk.missing-perspective': { severity: 'hint', summary: 'A risk document declares no {Perspective: Safety|Security|Both} front-matter tag.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

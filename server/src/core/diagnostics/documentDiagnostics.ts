@@ -5,6 +5,7 @@ import type { QualityGateDocument } from '../model/types';
 import { documentRules } from '../rules';
 import { neverCancelled, type CancellationToken } from '../util/cancellation';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { internalErrorDiagnostic, isCancellation, reportInternalError } from '../util/internalErrors';
 import type { TraceDiagnostic } from './codes';
 
 /** A diagnostic silenced by an `mqg4ai-disable` comment: an accepted deviation. */
@@ -34,7 +35,16 @@ export function computeDocumentFindings(
   const diagnostics: TraceDiagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const rule of documentRules) {
-    for (const found of rule.check({ index, doc, catalogue, config }, token)) {
+    let findings: TraceDiagnostic[];
+    try {
+      findings = rule.check({ index, doc, catalogue, config }, token);
+    } catch (error) {
+      // One failing rule costs its own findings, reported as `internal.error`; the other rules still run.
+      if (isCancellation(error)) throw error;
+      reportInternalError(`The "${rule.name}" check of ${doc.path}`, error);
+      findings = [internalErrorDiagnostic(`the "${rule.name}" check`, error)];
+    }
+    for (const found of findings) {
       const severity = effectiveSeverity(config, found.code);
       if (severity === 'off') continue;
       const diagnostic = severity === found.severity ? found : { ...found, severity };

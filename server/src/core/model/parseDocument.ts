@@ -9,7 +9,8 @@ import { classifyDocument } from './documentKind';
 import { parseFrontMatter } from './frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from './linkSyntax';
 import { readSuppressions } from '../config/suppressions';
-import type { Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
+import { citationOfLink, citationsInText, ITEM_ID } from '../packs/citations';
+import type { PackCitation, Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
 
 
 const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*:?[ \t]*$/im;
@@ -34,6 +35,7 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   const suppressions: Suppression[] = [];
   const links: LinkOccurrence[] = [];
   const references: LinkReference[] = [];
+  const citations: PackCitation[] = [];
   let summary = '';
 
   const range = (node: Nodes) => lines.rangeOf(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
@@ -81,10 +83,18 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
       case 'paragraph':
         if (!summary && tree.children.includes(node)) summary = shorten(toString(node));
         break;
+      case 'text':
+        citations.push(...citationsInText(text, start, end, lines));
+        break;
       case 'link':
       case 'image': {
         const link = readLink(text, node, start, end, lines);
         if (link) links.push(link);
+        if (link?.syntax === 'inline') {
+          const labelEnd = findClosingBracket(text, start, end);
+          const citation = labelEnd >= 0 ? citationOfLink(link.text, start, labelEnd, end, lines) : undefined;
+          if (citation) citations.push(citation);
+        }
         break;
       }
       case 'definition': {
@@ -93,9 +103,13 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
         break;
       }
       case 'linkReference':
-      case 'imageReference':
-        references.push(readReference(text, node, start, end, lines));
+      case 'imageReference': {
+        const reference = readReference(text, node, start, end, lines);
+        references.push(reference);
+        // `[AMLAS-3.1][ev]` (or `[AMLAS-3.1]` with a definition): a citation, the document being the evidence.
+        if (node.type === 'linkReference' && ITEM_ID.test(reference.text.trim())) citations.push({ id: reference.text.trim(), range: reference.range });
         break;
+      }
     }
     if ('children' in node) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
@@ -111,7 +125,8 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
 
   const definitions = readDefinitions(tree, range);
 
-  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+  citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, citations, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
 }
 
 /**

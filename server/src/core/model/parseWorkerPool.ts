@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentParser } from './documentParser';
 import { parseDocument } from './parseDocument';
+import { recordParseTime } from './parseTiming';
 import type { QualityGateDocument } from './types';
 
 /**
@@ -51,9 +52,10 @@ export class ParseWorkerPool implements DocumentParser {
     const worker = new Worker(this.script);
     worker.unref(); // never keeps a finished CLI run alive
     const slot = { worker, pending };
-    worker.on('message', (message: { id: number; doc?: QualityGateDocument; error?: string }) => {
+    worker.on('message', (message: { id: number; doc?: QualityGateDocument; error?: string; ms?: number }) => {
       const request = pending.get(message.id);
       pending.delete(message.id);
+      if (message.doc && message.ms !== undefined) recordParseTime(message.doc, message.ms);
       if (message.doc) request?.resolve(message.doc);
       else request?.reject(new Error(message.error ?? 'parse failed'));
     });

@@ -124,6 +124,21 @@ export interface TermDefinition {
 }
 
 /**
+ * A citation of an assessment-pack item (docs/packs.md): the bare `[ID]` (an undefined
+ * shortcut reference, which Markdown renders as text) or a link whose text is the ID,
+ * `[ID](evidence.md)`. Recorded for every token shaped like an item ID; which pack
+ * item it names, if any, is decided against the workspace's packs.
+ */
+export interface PackCitation {
+  /** The ID as written, e.g. `AMLAS-3.1`. */
+  readonly id: string;
+  /** The `[ID]` part, brackets included. */
+  readonly range: Range;
+  /** Set when written as a link: the whole link, `[ID](destination)`. */
+  readonly linkRange?: Range;
+}
+
+/**
  * Everything the product knows about one Markdown file, derived from its text
  * alone. Immutable; re-created when the text changes. No syntax tree is kept.
  */
@@ -149,6 +164,8 @@ export interface QualityGateDocument {
    * (skipped files, tests) need not mention it; `parseDocument` always sets it.
    */
   readonly definitions?: readonly TermDefinition[];
+  /** Citations of pack items, in document order. Optional like `definitions`; `parseDocument` always sets it. */
+  readonly citations?: readonly PackCitation[];
   readonly lineCount: number;
   /** Position just after the last character. */
   readonly endPosition: Position;

@@ -7,6 +7,8 @@ import { checkLink } from '../links/linkStatus';
 import type { LinkOccurrence, QualityGateDocument } from '../model/types';
 import { frontMatterRule } from '../rules/basicRules';
 import { templateSectionsRule } from '../rules/traceabilityRules';
+import { perspectiveRule } from '../rules/perspectiveRule';
+import { PERSPECTIVE_VALUES, perspectiveOf } from '../risks/perspective';
 import { altaiCatalogue } from '../altai/catalogue';
 import { comparePositions, type Range } from '../text/types';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../util/cancellation';
@@ -26,6 +28,7 @@ export const FIXABLE_CODES: readonly DiagnosticCode[] = [
   'qg.missing-section',
   'risk.missing-section',
   'frontmatter.invalid',
+  'risk.missing-perspective',
 ];
 
 /** One way to fix one diagnostic, editor-independent. */
@@ -115,7 +118,41 @@ export function quickFixesFor(
       });
     }
   }
+
+  // `risk.missing-perspective`: one fix per perspective, the author picks (never applied unseen).
+  const perspectiveProblems = !asked('risk.missing-perspective') ? [] : perspectiveRule.check(context, token).filter(wanted);
+  for (const problem of perspectiveProblems) {
+    for (const value of PERSPECTIVE_VALUES) {
+      const edit = perspectiveEdit(doc, lines, value);
+      if (!edit) break;
+      fixes.push({ title: `Declare the risk's perspective: {Perspective: ${value}}`, diagnostic: problem, change: new WorkspaceChange().edit(doc.path, edit), safe: false });
+    }
+  }
   return fixes;
+}
+
+/**
+ * The edit that sets `{Perspective: value}` in a risk's front-matter tags: the value of an
+ * existing Perspective tag replaced, else a new map after the last tag of the flow sequence.
+ * Undefined when the tags are not written as `{Key: value}` maps.
+ */
+function perspectiveEdit(doc: QualityGateDocument, lines: readonly string[], value: string): { range: Range; newText: string } | undefined {
+  const tags = doc.frontMatter?.tags ?? [];
+  const { tag } = perspectiveOf(doc);
+  if (tag) {
+    const line = lines[tag.range.end.line] ?? '';
+    const colon = line.indexOf(':', tag.range.end.character);
+    const close = colon >= 0 ? line.indexOf('}', colon) : -1;
+    if (close < 0) return undefined;
+    return { range: { start: { line: tag.range.end.line, character: colon + 1 }, end: { line: tag.range.end.line, character: close } }, newText: ` ${value}` };
+  }
+  const last = tags.reduce<(typeof tags)[number] | undefined>((a, t) => (!a || comparePositions((t.valueRange ?? t.range).end, (a.valueRange ?? a.range).end) > 0 ? t : a), undefined);
+  if (!last) return undefined;
+  const end = (last.valueRange ?? last.range).end;
+  const close = (lines[end.line] ?? '').indexOf('}', end.character);
+  if (close < 0) return undefined;
+  const at = { line: end.line, character: close + 1 };
+  return { range: { start: at, end: at }, newText: `, {Perspective: ${value}}` };
 }
 
 function linkFixes(

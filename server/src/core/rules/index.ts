@@ -1,7 +1,9 @@
 import type { DocumentRule } from './rule';
 import { altaiQuestionRule } from './altaiRules';
 import { fileRule, frontMatterRule, linkRule, suppressionRule } from './basicRules';
+import { perspectiveRule } from './perspectiveRule';
 import { traceabilityRules } from './traceabilityRules';
+import { slowParseRule } from './robustnessRules';
 
 /** Every rule, in the order their diagnostics are listed. Add new rules here. */
-export const documentRules: readonly DocumentRule[] = [fileRule, frontMatterRule, suppressionRule, linkRule, altaiQuestionRule, ...traceabilityRules];
+export const documentRules: readonly DocumentRule[] = [fileRule, slowParseRule, frontMatterRule, suppressionRule, linkRule, altaiQuestionRule, ...traceabilityRules, perspectiveRule];

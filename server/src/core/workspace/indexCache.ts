@@ -30,6 +30,8 @@ export interface CacheEntry {
   readonly mtimeMs: number;
   readonly size: number;
   readonly doc: QualityGateDocument;
+  /** How long parsing it took (ms), so a slow document stays reported (`file.slow`) on a warm start. */
+  readonly parseMs?: number;
 }
 
 /**

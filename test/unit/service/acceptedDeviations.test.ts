@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
+import { neverCancelled } from '../../../server/src/core/util/cancellation';
+import { CoverageReportProvider } from '../../../server/src/service/coverageReportProvider';
+import { buildIndex } from '../helpers';
+
+describe('service: the exported coverage report lists accepted deviations', () => {
+  it('lists findings silenced by mqg4ai-disable comments with their reasons, as the CLI does', async () => {
+    const { index } = await buildIndex({
+      '/ws/a.md': '# A\n\n<!-- mqg4ai-disable-next-line link.missing-file -- delivered with release 2 -->\nThe [manual](./manual.md).\n\n[Other](./other.md)\n',
+      '/ws/b.md': '# B\n',
+    });
+    const provider = new CoverageReportProvider(index, altaiCatalogue(), () => undefined);
+    const data = JSON.parse(provider.provideReport({ format: 'json', rootPath: '/ws' }, neverCancelled).content) as {
+      summary: { acceptedDeviations: number };
+      acceptedDeviations: Array<{ file: string; line: number; code: string; reason: string }>;
+    };
+    assert.equal(data.summary.acceptedDeviations, 1);
+    assert.deepEqual(data.acceptedDeviations.map((d) => `${d.file}:${d.line} ${d.code} ${d.reason}`), ['a.md:4 link.missing-file delivered with release 2']);
+    const md = provider.provideReport({ format: 'md', rootPath: '/ws' }, neverCancelled).content;
+    assert.match(md, /^## Accepted deviations \(1\)$/m);
+  });
+});
