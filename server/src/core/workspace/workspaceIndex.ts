@@ -562,19 +562,22 @@ export class WorkspaceIndex {
    */
   private replace(path: string, doc: QualityGateDocument, targets: readonly string[]): Set<string> {
     const related = new Set<string>(this.graph.targetsOf(path));
-    const oldName = this.nameOf(this.documents.get(path));
+    const previous = this.documents.get(path);
+    const oldName = this.nameOf(previous);
+    const newName = this.nameOf(doc);
+    // Namesakes only see a difference when the Name itself appears, changes or goes.
+    const nameChanged = oldName !== newName || !previous;
     if (oldName) {
-      this.names.get(oldName)?.forEach((p) => related.add(p));
+      if (nameChanged) this.names.get(oldName)?.forEach((p) => related.add(p));
       this.names.get(oldName)?.delete(path);
     }
     this.documents.set(path, doc);
     this.graph.setLinks(path, targets);
     targets.forEach((t) => related.add(t));
-    const newName = this.nameOf(doc);
     if (newName) {
       let set = this.names.get(newName);
       if (!set) this.names.set(newName, (set = new Set()));
-      set.forEach((p) => related.add(p));
+      if (nameChanged) set.forEach((p) => related.add(p));
       set.add(path);
     }
     related.delete(path);
