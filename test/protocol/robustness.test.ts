@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, LspTestClient } from '../helpers/lspClient';
 import { makeWorkspace } from '../helpers/workspace';
-import { fixtureTexts, FUZZ_SEED, HOSTILE_YAML, markdownArb, mutatedFixtureArb, nested } from '../unit/robustness/fuzzHelpers';
+import { fixtureTexts, FUZZ_SEED, fuzzParams, HOSTILE_YAML, markdownArb, mutatedFixtureArb, nested } from '../unit/robustness/fuzzHelpers';
 
 const utf16 = (text: string, bigEndian: boolean) => {
   const bytes = [bigEndian ? 0xfe : 0xff, bigEndian ? 0xff : 0xfe];
@@ -37,7 +37,7 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
   let ws: ReturnType<typeof makeWorkspace>;
   let client: LspTestClient | undefined;
   let startMs = 0;
-  const fuzzed = fc.sample(fc.oneof(markdownArb, mutatedFixtureArb(fixtureTexts())), { seed: FUZZ_SEED, numRuns: 40 });
+  const fuzzed = fc.sample(fc.oneof(markdownArb, mutatedFixtureArb(fixtureTexts())), { seed: FUZZ_SEED, numRuns: fuzzParams(40).numRuns });
   const isRoot = process.getuid?.() === 0;
 
   before(async () => {
@@ -80,7 +80,8 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
   it('indexes and validates everything within the time bound, with bounded memory', () => {
     assert.ok(startMs < 120000, `${startMs} ms`);
     const peak = peakRssMb(client!.pid!);
-    if (peak !== undefined) assert.ok(peak < 1536, `peak RSS ${peak.toFixed(0)} MB`);
+    if (process.env.MQG4AI_DEBUG_MEMORY) console.log(`peak RSS ${peak?.toFixed(0)} MB, start ${startMs.toFixed(0)} ms`);
+    if (peak !== undefined) assert.ok(peak < 1024, `peak RSS ${peak.toFixed(0)} MB`);
   });
 
   it('binary and oversized files are skipped with a reason; links to them still resolve', () => {
@@ -159,7 +160,7 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
     const uri = fileUri(ws.path('fuzz/edited.md'));
     await client!.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Start\n' } });
     let version = 1;
-    for (const text of fc.sample(fc.oneof(markdownArb, mutatedFixtureArb(fixtureTexts())), { seed: FUZZ_SEED + 1, numRuns: 30 })) {
+    for (const text of fc.sample(fc.oneof(markdownArb, mutatedFixtureArb(fixtureTexts())), { seed: FUZZ_SEED + 1, numRuns: fuzzParams(30).numRuns })) {
       await client!.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
       await client!.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
     }

@@ -119,6 +119,7 @@ export function startServer(connection: Connection): void {
       // One document's failure: logged, and shown on the document rather than leaving it silently unchecked.
       logger.log('error', `Validating ${path} failed: ${(error as Error).stack ?? error}`);
       const diagnostics = [toLspDiagnostic(internalErrorDiagnostic('checking this document', error))];
+      lastDiagnostics.delete(path); // never cached: the next start checks it again
       published.add(path);
       void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
     },

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import fc from 'fast-check';
 import { parseQuestionBlocks } from '../../../server/src/core/altai/questionBlocks';
-import { parseConfigText } from '../../../server/src/core/config/projectConfig';
+import { mergeConfig, parseConfigText } from '../../../server/src/core/config/projectConfig';
+import { loadWorkspacePacks } from '../../../server/src/core/packs/loadPacks';
+import { InMemoryFileSystem } from '../../../server/src/core/workspace/fileSystem';
 import { computeDocumentDiagnostics } from '../../../server/src/core/diagnostics/documentDiagnostics';
 import { checkLink, checkTarget } from '../../../server/src/core/links/linkStatus';
 import { isInside, resolveLinkTarget } from '../../../server/src/core/links/resolveLink';
@@ -214,6 +216,18 @@ describe(`robustness: core fuzz and property tests (seed ${FUZZ_SEED})`, functio
     const bomb = parseConfigText(`x: &x 1\ninclude: [${Array(100).fill('*x').join(',')}]`);
     assert.deepEqual(bomb.layer, {});
     assert.match(bomb.problems[0].message, /alias/i);
+  });
+
+  it('a configuration file with 20,000 keys loads in linear time (config and question packs)', async () => {
+    const text = `packs: [altai, no-such-pack]\n${Array.from({ length: 20000 }, (_, i) => `k${i}: v`).join('\n')}\n`;
+    const config = timed(() => parseConfigText(text));
+    assert.ok(config.ms < 3000, `parseConfigText: ${config.ms} ms`);
+    assert.equal(config.value.problems.length, 51, 'the first 50 located, the rest counted');
+    const fs = new InMemoryFileSystem({ '/ws/.mqg4ai.yaml': text });
+    const started = performance.now();
+    const packs = await loadWorkspacePacks(fs, '/ws', mergeConfig({ packs: ['altai', 'no-such-pack'] }), '/ws/.mqg4ai.yaml');
+    assert.ok(performance.now() - started < 3000, `loadWorkspacePacks: ${performance.now() - started} ms`);
+    assert.ok(packs.problems.some((p) => /no-such-pack/.test(p.message)));
   });
 
   it('the whole index and every provider on random workspaces: results or diagnostics, never an exception', async function () {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { capLimits, DEFAULT_LIMITS, effectiveLimits, MB } from '../../../server/src/core/config/limits';
 import { DEFAULT_CONFIG, mergeConfig, parseConfigText } from '../../../server/src/core/config/projectConfig';
 import { applyTrust, settingsLimits } from '../../../server/src/core/config/trust';
@@ -129,6 +129,22 @@ describe('robustness: limits', () => {
     assert.match(index.indexLimit!.message, /limits\.maxTotalSizeMB/);
   });
 
+  it('an unreadable file (EACCES, as a non-root user sees chmod 000) is skipped with the reason; the rest is indexed', async () => {
+    const inner = new InMemoryFileSystem({ '/ws/locked.md': '# Locked\n', '/ws/a.md': '# A\n\n[l](locked.md)\n' });
+    const fs: WorkspaceFileSystem = {
+      stat: (p) => inner.stat(p),
+      readDirectory: (p) => inner.readDirectory(p),
+      readFile: async (p) => {
+        if (p === '/ws/locked.md') throw Object.assign(new Error(`EACCES: permission denied, open '${p}'`), { code: 'EACCES' });
+        return inner.readFile(p);
+      },
+    };
+    const index = await indexOf({}, DEFAULT_CONFIG, {}, fs);
+    assert.equal(index.getDocument('/ws/locked.md')!.skipped, "File could not be read (EACCES: permission denied, open '/ws/locked.md'); links in it were not checked.");
+    assert.deepEqual(codesOf(index, '/ws/locked.md'), ['file.skipped']);
+    assert.deepEqual(codesOf(index, '/ws/a.md'), []);
+  });
+
   it('in an untrusted workspace limits can be lowered, never raised', () => {
     const config = mergeConfig({ limits: { maxFileSizeMB: 500, maxDocuments: 10, parseTimeBudgetMs: 10 ** 7 } });
     const { config: restricted, restricted: notes } = applyTrust(config, false);
@@ -147,9 +163,10 @@ describe('robustness: reads stay inside the workspace', () => {
     return {
       touched,
       fs: {
-        readFile: (p) => (touched.push(`read ${p}`), inner.readFile(p)),
-        stat: (p) => (touched.push(`stat ${p}`), inner.stat(p)),
-        readDirectory: (p) => (touched.push(`list ${p}`), inner.readDirectory(p)),
+        // Like a disk: `..` segments lead where they lead.
+        readFile: (p) => (touched.push(`read ${posix.normalize(p)}`), inner.readFile(posix.normalize(p))),
+        stat: (p) => (touched.push(`stat ${posix.normalize(p)}`), inner.stat(posix.normalize(p))),
+        readDirectory: (p) => (touched.push(`list ${posix.normalize(p)}`), inner.readDirectory(posix.normalize(p))),
       },
     };
   }
@@ -173,6 +190,10 @@ describe('robustness: reads stay inside the workspace', () => {
     assert.ok(!JSON.stringify(completion).includes('private-heading'));
     service.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled);
     assert.equal(await service.index.readText('/outside/secret.md'), undefined);
+    // Paths with `..` segments (a hand-made URI in a request or a file event) count where they lead.
+    assert.equal(await service.index.readText('/ws/../outside/secret.md'), undefined);
+    assert.deepEqual([...(await service.index.fileCreated('/ws/../outside/secret.md'))], []);
+    assert.equal(service.index.getDocument('/ws/../outside/secret.md'), undefined);
     const outside = touched.filter((t) => !/ \/ws(\/|$)/.test(t));
     assert.deepEqual(outside, []);
   });

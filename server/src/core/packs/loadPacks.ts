@@ -46,7 +46,7 @@ export function validatePackData(value: unknown): ErrorObject[] {
 export async function loadWorkspacePacks(fs: WorkspaceFileSystem, root: string | undefined, config: ProjectConfig, configFile?: string): Promise<LoadedPacks> {
   const problems: PackProblem[] = [];
   const configText = configFile ? await readText(fs, configFile).catch(() => undefined) : undefined;
-  const configDoc = configText !== undefined ? parseDocument(configText, { prettyErrors: false }) : undefined;
+  const configDoc = configText !== undefined ? parseDocument(configText, { prettyErrors: false, uniqueKeys: false }) : undefined;
   const configLines = configText !== undefined ? new LineIndex(configText) : undefined;
   /** Where a value of the `packs` / `questionPacks` list is written in the configuration file. */
   const configRange = (key: 'packs' | 'questionPacks', value: string): Range => {

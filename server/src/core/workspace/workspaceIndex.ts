@@ -38,6 +38,7 @@ export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
 };
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 const READ_CONCURRENCY = 16;
 /** Documents parsed between two garbage collections during indexing. */
 const GC_EVERY = 512;
@@ -186,9 +187,11 @@ export class WorkspaceIndex {
 
   /** The workspace folder containing `path`, innermost first. */
   rootFor(path: string): string | undefined {
+    // A path with `.` or `..` segments (a hand-made URI, `/ws/../etc/x`) counts where it really leads.
+    const real = DOT_SEGMENT.test(path) ? posix.normalize(path) : path;
     let best: string | undefined;
     for (const root of this.options.roots) {
-      if (isInside(path, root) && (!best || root.length > best.length)) best = root;
+      if (isInside(real, root) && (!best || root.length > best.length)) best = root;
     }
     return best;
   }
