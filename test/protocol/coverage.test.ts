@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { findItem, type CoverageItem } from '../helpers/coverage';
 import { copyFixture } from '../helpers/fixtures';
 import { fileUri, LspTestClient, uriKey } from '../helpers/lspClient';
 
-interface Item {
-  id: string;
-  label: string;
-  kind: string;
-  status: string;
-  covered: number;
-  total: number;
-  uri?: string;
-  range?: { start: { line: number } };
-  description?: string;
-  children: Item[];
-}
-
-const find = (items: Item[], predicate: (i: Item) => boolean): Item | undefined => {
-  for (const item of items) {
-    if (predicate(item)) return item;
-    const inner = find(item.children, predicate);
-    if (inner) return inner;
-  }
-  return undefined;
-};
+type Item = CoverageItem;
+const find = findItem;
 
 describe('protocol: mqg4ai/coverage over JSON-RPC', function () {
   this.timeout(30000);

@@ -2,32 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { findItem, type CoverageItem } from '../helpers/coverage';
 import { copyFixture } from '../helpers/fixtures';
 import { fileUri, LspTestClient, uriKey } from '../helpers/lspClient';
 import { positionOf } from '../helpers/workspace';
 
-interface Item {
-  id: string;
-  label: string;
-  kind: string;
-  status: string;
-  covered: number;
-  total: number;
-  uri?: string;
-  description?: string;
-  detail?: string;
-  perspectives?: { safety: number; security: number; both: number; undeclared: number };
-  children: Item[];
-}
-
-const find = (items: Item[], predicate: (i: Item) => boolean): Item | undefined => {
-  for (const item of items) {
-    if (predicate(item)) return item;
-    const inner = find(item.children, predicate);
-    if (inner) return inner;
-  }
-  return undefined;
-};
+type Item = CoverageItem;
+const find = findItem;
 
 const AMLAS_STAGES = [
   'ML safety assurance scoping',

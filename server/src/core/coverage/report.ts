@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import type { Severity, TraceDiagnostic } from '../diagnostics/codes';
 import type { SuppressedDiagnostic } from '../diagnostics/documentDiagnostics';
-import type { Range } from '../text/types';
 import type { CoverageNode, CoverageNodeKind, CoverageStatus } from './types';
 
 /**
@@ -114,18 +113,9 @@ export interface ReportGroup {
   readonly rows: readonly ReportRow[];
 }
 
-/** A coverage node with its document relative to the report root. */
-export interface ReportNode {
-  readonly id: string;
-  readonly label: string;
-  readonly kind: CoverageNodeKind;
-  readonly status: CoverageStatus;
-  readonly covered: number;
-  readonly total: number;
-  readonly description?: string;
-  readonly detail?: string;
+/** A coverage node with its document relative to the report root (`file`) instead of an absolute `path`. */
+export interface ReportNode extends Omit<CoverageNode, 'path' | 'children'> {
   readonly file?: string;
-  readonly range?: Range;
   readonly children: readonly ReportNode[];
 }
 
