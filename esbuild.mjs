@@ -22,7 +22,7 @@ const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   // Parses documents in worker threads for the server and the CLI.
-  { ...common, entryPoints: { parseWorker: 'server/src/core/model/parseWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { parseWorker: 'server/src/workspace/parsing/parseWorker.ts' }, outdir: 'dist' },
   // The CLI carries its version (SARIF's tool.driver.version), also when dist/cli.js is copied alone.
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, define: { __MQG4AI_VERSION__: JSON.stringify(version) } },
 ];

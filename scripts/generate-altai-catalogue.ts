@@ -4,8 +4,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { parseQuestionBlocks } from '../server/src/core/altai/questionBlocks';
-import type { Catalogue, CatalogueQuestion, CatalogueRequirement, CatalogueSection } from '../server/src/core/altai/catalogue';
+import { parseQuestionBlocks } from '../server/src/domain/altai/questionBlocks';
+import type { Catalogue, CatalogueQuestion, CatalogueRequirement, CatalogueSection } from '../server/src/domain/altai/catalogue';
 
 const source = resolve(__dirname, '../../shared/corpus/mqg4ai/MQG4DesignKnowledge/3_RiskManagement/AI_Risks');
 const output = resolve(__dirname, '../server/data/altai.json');

@@ -4,7 +4,7 @@
 // code is added: `npm run generate:schema` (a test fails when it is out of date).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildConfigSchema } from '../server/src/core/config/configSchema';
+import { buildConfigSchema } from '../server/src/config/configSchema';
 
 const output = resolve(__dirname, '../schemas/mqg4ai.schema.json');
 writeFileSync(output, `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);

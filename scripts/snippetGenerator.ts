@@ -9,10 +9,10 @@ import {
   type CatalogueRequirement,
   type CatalogueSection,
   type QuestionCatalogue,
-} from '../server/src/core/altai/catalogue';
-import { ALTAI_PACK_ID, builtInPacks } from '../server/src/core/packs/registry';
-import { packLabel, type Pack, type PackItemData } from '../server/src/core/packs/types';
-import { LEAF_QG_TEMPLATE, RISK_TEMPLATE } from '../server/src/core/templates/templateTexts';
+} from '../server/src/domain/altai/catalogue';
+import { ALTAI_PACK_ID, builtInPacks } from '../server/src/domain/packs/registry';
+import { packLabel, type Pack, type PackItemData } from '../server/src/domain/packs/types';
+import { LEAF_QG_TEMPLATE, RISK_TEMPLATE } from '../server/src/domain/templates/templateTexts';
 
 /** One entry of a VS Code snippets file. */
 export interface VsCodeSnippet {

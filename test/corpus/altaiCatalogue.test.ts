@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { altaiCatalogue } from '../../server/src/core/altai/catalogue';
-import { parseQuestionBlocks } from '../../server/src/core/altai/questionBlocks';
+import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
+import { parseQuestionBlocks } from '../../server/src/domain/altai/questionBlocks';
 import { CORPUS } from '../helpers/fixtures';
 
 function markdownFiles(folder: string): string[] {

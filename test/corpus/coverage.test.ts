@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { altaiCatalogue } from '../../server/src/core/altai/catalogue';
+import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
 import { runCli } from '../helpers/cli';
 import { CORPUS } from '../helpers/fixtures';
 

@@ -1,7 +1,7 @@
 // Drives every feature of the server once over JSON-RPC on one document: what the security
 // tests (no network, no writes) run while they watch the server.
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { parseDocument } from '../../server/src/core/model/parseDocument';
+import { parseDocument } from '../../server/src/domain/document/parseDocument';
 import { fileUri, type LspTestClient } from './lspClient';
 
 /** Opens `path` (text `text`), asks for everything at every link and heading, edits it unsaved, closes it. */

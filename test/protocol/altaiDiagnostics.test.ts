@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { altaiCatalogue } from '../../server/src/core/altai/catalogue';
+import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
 import { fileUri, LspTestClient, uriKey } from '../helpers/lspClient';
 import { makeWorkspace, positionOf } from '../helpers/workspace';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
-import { altaiCatalogue } from '../../server/src/core/altai/catalogue';
+import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
 import { spawn } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { fileUri, LspTestClient, SERVER_PATH } from '../helpers/lspClient';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { MODEL_FORMAT } from '../../server/src/core/workspace/indexCache';
+import { MODEL_FORMAT } from '../../server/src/workspace/indexCache';
 import { FIXTURES } from '../helpers/fixtures';
 import { LspTestClient } from '../helpers/lspClient';
 

@@ -139,7 +139,7 @@ Data from the registry.
       assert.match(fixed, /#### Output Information\n> Which results of this decision are needed elsewhere in the lifecycle\?/);
       assert.ok(fixed.indexOf('### 2. Quality Gate Creation') > fixed.indexOf('#### Output Information'));
       assert.ok(fixed.indexOf('### 2. Quality Gate Creation') < fixed.indexOf('### 3. Additional Information'));
-      assert.match(fixed, /    - none known/);
+      assert.match(fixed, / {4}- none known/);
     } finally {
       await s.close();
     }

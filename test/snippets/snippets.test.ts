@@ -8,11 +8,11 @@ import {
   renderSnippetsFile,
   type VsCodeSnippet,
 } from '../../scripts/snippetGenerator';
-import { altaiCatalogue, type CatalogueQuestion, type CatalogueSection } from '../../server/src/core/altai/catalogue';
-import { parseQuestionBlocks } from '../../server/src/core/altai/questionBlocks';
-import { parseDocument } from '../../server/src/core/model/parseDocument';
-import { builtInPacks, packItems } from '../../server/src/core/packs/registry';
-import { leafQgTemplate, readTemplate, riskTemplate } from '../../server/src/core/templates/documentTemplates';
+import { altaiCatalogue, type CatalogueQuestion, type CatalogueSection } from '../../server/src/domain/altai/catalogue';
+import { parseQuestionBlocks } from '../../server/src/domain/altai/questionBlocks';
+import { parseDocument } from '../../server/src/domain/document/parseDocument';
+import { builtInPacks, packItems } from '../../server/src/domain/packs/registry';
+import { leafQgTemplate, readTemplate, riskTemplate } from '../../server/src/domain/templates/documentTemplates';
 import { expandSnippet, parseSnippet, tabStops } from './snippetSyntax';
 
 const root = resolve(__dirname, '../..');

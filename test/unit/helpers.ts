@@ -1,9 +1,9 @@
-import type { Position, Range } from '../../server/src/core/text/types';
-import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../../server/src/core/workspace/workspaceIndex';
-import { InMemoryFileSystem } from '../../server/src/core/workspace/fileSystem';
-import type { CancellationToken } from '../../server/src/core/util/cancellation';
-import { silentLogger } from '../../server/src/core/util/logger';
-import { createLanguageService, type LanguageService } from '../../server/src/service/languageService';
+import type { Position, Range } from '../../server/src/base/range';
+import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../../server/src/workspace/workspaceIndex';
+import { InMemoryFileSystem } from '../../server/src/workspace/fileSystem';
+import type { CancellationToken } from '../../server/src/base/cancellation';
+import { silentLogger } from '../../server/src/base/logger';
+import { createLanguageService, type LanguageService } from '../../server/src/engine/languageService';
 
 /** A range as `[startLine, startChar, endLine, endChar]`, for compact assertions. */
 export type RangeTuple = [number, number, number, number];

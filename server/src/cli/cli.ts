@@ -1,15 +1,15 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkWorkspace, type CheckResult } from '../core/checkWorkspace';
-import { NodeFileSystem, pathFromFsPath } from '../core/workspace/fileSystem';
-import { filteredLogger } from '../core/util/logger';
+import { checkWorkspace, type CheckResult } from '../analysis/checkWorkspace';
+import { NodeFileSystem, pathFromFsPath } from '../workspace/fileSystem';
+import { filteredLogger } from '../base/logger';
 import { runCoverage } from './coverage';
-import { formatJson, formatText } from './formats';
-import { createParser } from '../core/model/createParser';
-import { compareWithBaseline, createBaseline, parseBaseline, renderBaseline, type Baseline } from '../core/report/baseline';
-import { collectFindings, fails, isFailOn, relativeFile, type FailOn } from '../core/report/findings';
-import { renderJunit } from '../core/report/junit';
-import { renderSarif } from '../core/report/sarif';
+import { formatJson, formatText } from '../render/checkFormats';
+import { createParser } from '../workspace/parsing/createParser';
+import { compareWithBaseline, createBaseline, parseBaseline, renderBaseline, type Baseline } from '../analysis/findings/baseline';
+import { collectFindings, fails, isFailOn, relativeFile, type FailOn } from '../analysis/findings/findings';
+import { renderJunit } from '../render/junit';
+import { renderSarif } from '../render/sarif';
 import { toolVersion } from './version';
 
 export interface CliIo {

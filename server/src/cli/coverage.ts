@@ -1,15 +1,15 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { altaiCatalogue } from '../core/altai/catalogue';
-import { createParser } from '../core/model/createParser';
-import { checkWorkspace, type CheckResult } from '../core/checkWorkspace';
-import { CoverageBuilder } from '../core/coverage/buildCoverage';
-import { collectCoverageReport } from '../core/coverage/collectReport';
-import { readGitCommit } from '../core/coverage/gitCommit';
-import { coverageReportData, isReportFormat, renderCoverageReport, type ReportFormat } from '../core/coverage/report';
-import { neverCancelled } from '../core/util/cancellation';
-import { filteredLogger } from '../core/util/logger';
-import { NodeFileSystem, pathFromFsPath } from '../core/workspace/fileSystem';
+import { altaiCatalogue } from '../domain/altai/catalogue';
+import { createParser } from '../workspace/parsing/createParser';
+import { checkWorkspace, type CheckResult } from '../analysis/checkWorkspace';
+import { CoverageBuilder } from '../analysis/coverage/buildCoverage';
+import { collectCoverageReport } from '../analysis/coverage/collectReport';
+import { readGitCommit } from '../workspace/gitCommit';
+import { coverageReportData, isReportFormat, renderCoverageReport, type ReportFormat } from '../render/coverageReport';
+import { neverCancelled } from '../base/cancellation';
+import { filteredLogger } from '../base/logger';
+import { NodeFileSystem, pathFromFsPath } from '../workspace/fileSystem';
 import type { CliIo } from './cli';
 
 const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]

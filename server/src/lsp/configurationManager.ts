@@ -1,12 +1,12 @@
 import { posix } from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { effectiveConfig, isConfigFile, readConfigFile, type LoadedConfigFile } from '../core/config/loadConfig';
-import type { ConfigLayer, ProjectConfig } from '../core/config/projectConfig';
-import { loadWorkspacePacks, type PackProblem } from '../core/packs/loadPacks';
-import { registerPacks } from '../core/packs/workspacePacks';
-import { settingsLimits } from '../core/config/trust';
-import type { Logger } from '../core/util/logger';
-import { uriFromPath, type WorkspaceFileSystem } from '../core/workspace/fileSystem';
+import { effectiveConfig, isConfigFile, readConfigFile, type LoadedConfigFile } from '../config/loadConfig';
+import type { ConfigLayer, ProjectConfig } from '../config/projectConfig';
+import { loadWorkspacePacks, type PackProblem } from '../config/loadPacks';
+import { registerPacks } from '../config/workspacePacks';
+import { settingsLimits } from '../config/trust';
+import type { Logger } from '../base/logger';
+import { uriFromPath, type WorkspaceFileSystem } from '../workspace/fileSystem';
 
 /** The `mqg4ai.*` settings as VS Code sends them (section `mqg4ai`). */
 interface EditorSettings {

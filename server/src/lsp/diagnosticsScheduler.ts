@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { yieldToEventLoop } from '../core/util/logger';
+import { yieldToEventLoop } from '../base/logger';
 
 /**
  * Re-validates documents in the background and publishes their diagnostics.

@@ -7,11 +7,11 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { RenameRefused } from '../core/refactor/headingRename';
-import { OperationCancelled } from '../core/util/cancellation';
-import type { Logger } from '../core/util/logger';
-import type { LanguageService } from '../service/languageService';
-import { editCapabilitiesOf, type EditCapabilities } from '../service/workspaceEdits';
+import { RenameRefused } from '../features/refactor/headingRename';
+import { OperationCancelled } from '../base/cancellation';
+import type { Logger } from '../base/logger';
+import type { LanguageService } from '../engine/languageService';
+import { editCapabilitiesOf, type EditCapabilities } from '../features/refactor/workspaceEdits';
 
 /** The `mqg4ai.links.updateOnFileMove` and `mqg4ai.rename.renameFileWithName` settings. */
 export interface RefactorSettings {

@@ -17,23 +17,23 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { isReportFormat } from '../core/coverage/report';
-import { neverCancelled, OperationCancelled } from '../core/util/cancellation';
-import type { Logger } from '../core/util/logger';
-import { NodeFileSystem, pathFromUri, uriFromPath } from '../core/workspace/fileSystem';
-import { isMarkdownPath } from '../core/workspace/workspaceIndex';
-import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completionProvider';
-import type { CoverageReportResult } from '../service/coverageReportProvider';
-import { createLanguageService, type LanguageService } from '../service/languageService';
-import { FIX_ALL_KIND } from '../service/quickFixProvider';
+import { isReportFormat } from '../render/coverageReport';
+import { neverCancelled, OperationCancelled } from '../base/cancellation';
+import type { Logger } from '../base/logger';
+import { NodeFileSystem, pathFromUri, uriFromPath } from '../workspace/fileSystem';
+import { isMarkdownPath } from '../workspace/workspaceIndex';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completionProvider';
+import type { CoverageReportResult } from '../render/coverageReportProvider';
+import { createLanguageService, type LanguageService } from '../engine/languageService';
+import { FIX_ALL_KIND } from '../features/codeActions/quickFixProvider';
 import { ConfigurationManager } from './configurationManager';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { DiskIndexCache } from '../core/workspace/indexCache';
-import { createParser } from '../core/model/createParser';
-import { applyTrust } from '../core/config/trust';
-import { ConfinedFileSystem } from '../core/workspace/confinedFileSystem';
-import { internalErrorDiagnostic, onInternalError } from '../core/util/internalErrors';
-import { toLspDiagnostic } from '../service/diagnosticsProvider';
+import { DiskIndexCache } from '../workspace/indexCache';
+import { createParser } from '../workspace/parsing/createParser';
+import { applyTrust } from '../config/trust';
+import { ConfinedFileSystem } from '../workspace/confinedFileSystem';
+import { internalErrorDiagnostic, onInternalError } from '../analysis/internalErrors';
+import { toLspDiagnostic } from '../features/diagnostics/diagnosticsProvider';
 
 /** Part of the cache key: a new server version never trusts an older cache. */
 const SERVER_VERSION = '0.1.0';

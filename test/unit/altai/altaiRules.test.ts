@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
-import { parseQuestionBlocks } from '../../../server/src/core/altai/questionBlocks';
-import { replacementKeepingLinks } from '../../../server/src/core/altai/questionFix';
-import { DIAGNOSTIC_CODES } from '../../../server/src/core/diagnostics/codes';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { altaiQuestionRule } from '../../../server/src/core/rules/altaiRules';
-import { documentRules } from '../../../server/src/core/rules';
-import { templateSectionOf } from '../../../server/src/core/templates/templateHeading';
-import { cancelled } from '../helpers';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
-import { buildIndex } from '../helpers';
+import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { parseQuestionBlocks } from '../../../server/src/domain/altai/questionBlocks';
+import { replacementKeepingLinks } from '../../../server/src/features/refactor/questionFix';
+import { DIAGNOSTIC_CODES } from '../../../server/src/domain/codes';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { altaiQuestionRule } from '../../../server/src/analysis/rules/altaiRules';
+import { documentRules } from '../../../server/src/analysis/rules';
+import { templateSectionOf } from '../../../server/src/domain/templates/templateHeading';
+import { cancelled, buildIndex } from '../helpers';
+import { neverCancelled } from '../../../server/src/base/cancellation';
 
 const catalogue = altaiCatalogue();
 const q = (id: string) => catalogue.question(id)!.question.text;

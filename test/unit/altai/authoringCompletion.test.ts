@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
-import { computeCompletions } from '../../../server/src/core/completion/completions';
-import { inFrontMatter } from '../../../server/src/core/completion/frontMatterCompletion';
-import { balancedParentheses, destinationContext, formatDestination } from '../../../server/src/core/completion/linkCompletion';
-import { linkTextFor } from '../../../server/src/core/completion/riskCompletion';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
+import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { computeCompletions } from '../../../server/src/features/completion/completions';
+import { inFrontMatter } from '../../../server/src/features/completion/frontMatterCompletion';
+import { balancedParentheses, destinationContext, formatDestination } from '../../../server/src/features/completion/linkCompletion';
+import { linkTextFor } from '../../../server/src/features/completion/riskCompletion';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildIndex, positionOf } from '../helpers';
 
 const files: Record<string, string> = {

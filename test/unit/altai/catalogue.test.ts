@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
-import { REQUIREMENT_NAMES } from '../../../server/src/core/model/documentKind';
+import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { REQUIREMENT_NAMES } from '../../../server/src/domain/document/documentKind';
 
 describe('ALTAI catalogue: integrity of the shipped data', () => {
   const catalogue = altaiCatalogue();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
-import { definitionAt, GLOSSARY, normalizeTerm, TAG_KEYS, tagKeyMeaning, termPattern } from '../../../server/src/core/glossary/glossary';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
+import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { definitionAt, GLOSSARY, normalizeTerm, TAG_KEYS, tagKeyMeaning, termPattern } from '../../../server/src/domain/glossary/glossary';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildIndex } from '../helpers';
 
 const catalogue = altaiCatalogue();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
-import { blockAround, questionDepth, questionLine } from '../../../server/src/core/altai/questionCompletion';
-import { computeCompletions } from '../../../server/src/core/completion/completions';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
+import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { blockAround, questionDepth, questionLine } from '../../../server/src/features/completion/questionCompletion';
+import { computeCompletions } from '../../../server/src/features/completion/completions';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildIndex, positionOf } from '../helpers';
 
 const catalogue = altaiCatalogue();

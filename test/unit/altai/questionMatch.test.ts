@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { altaiCatalogue, QuestionCatalogue } from '../../../server/src/core/altai/catalogue';
-import { questionKey } from '../../../server/src/core/altai/questionBlocks';
-import { deviationThreshold, editDistance, matchQuestion } from '../../../server/src/core/altai/questionMatch';
+import { altaiCatalogue, QuestionCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { questionKey } from '../../../server/src/domain/altai/questionBlocks';
+import { deviationThreshold, editDistance, matchQuestion } from '../../../server/src/domain/altai/questionMatch';
 
 describe('altai/questionMatch: quoted text against the catalogue', () => {
   const catalogue = altaiCatalogue();

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildConfigSchema } from '../../../server/src/core/config/configSchema';
-import { compileFileFilter } from '../../../server/src/core/config/fileFilter';
-import { DEFAULT_CONFIG, effectiveSeverity, mergeConfig, parseConfigText } from '../../../server/src/core/config/projectConfig';
-import { readSuppressions } from '../../../server/src/core/config/suppressions';
-import { DIAGNOSTIC_CODES } from '../../../server/src/core/diagnostics/codes';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
+import { buildConfigSchema } from '../../../server/src/config/configSchema';
+import { compileFileFilter } from '../../../server/src/config/fileFilter';
+import { DEFAULT_CONFIG, effectiveSeverity, mergeConfig, parseConfigText } from '../../../server/src/config/projectConfig';
+import { readSuppressions } from '../../../server/src/domain/suppressions';
+import { DIAGNOSTIC_CODES } from '../../../server/src/domain/codes';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
 
 const root = resolve(__dirname, '../../..');
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { checkWorkspace } from '../../../server/src/core/checkWorkspace';
-import { OperationCancelled } from '../../../server/src/core/util/cancellation';
-import { InMemoryFileSystem } from '../../../server/src/core/workspace/fileSystem';
+import { checkWorkspace } from '../../../server/src/analysis/checkWorkspace';
+import { OperationCancelled } from '../../../server/src/base/cancellation';
+import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
 import { cancelled } from '../helpers';
 
 const files = {

@@ -3,17 +3,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readGitCommit } from '../../../server/src/core/coverage/gitCommit';
+import { readGitCommit } from '../../../server/src/workspace/gitCommit';
 import {
-  coverageReportData,
+  type coverageReportData,
   escapeHtml,
   escapeMarkdown,
   markdownCode,
   renderCoverageReport,
   suggestedReportName,
   type CoverageReportInput,
-} from '../../../server/src/core/coverage/report';
-import type { CoverageNode } from '../../../server/src/core/coverage/types';
+} from '../../../server/src/render/coverageReport';
+import type { CoverageNode } from '../../../server/src/analysis/coverage/types';
 
 const EVIL = 'A <b>bold</b> | *star* _under_ [x](http://evil) `tick` & "quote" \'apos\'';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodeDocumentBytes } from '../../../server/src/core/workspace/decode';
+import { decodeDocumentBytes } from '../../../server/src/base/decode';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { BLOCK_FOLDER, classifyDocument, REQUIREMENT_NAMES } from '../../../server/src/core/model/documentKind';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
+import { BLOCK_FOLDER, classifyDocument, REQUIREMENT_NAMES } from '../../../server/src/domain/document/documentKind';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
 
 const kindOf = (path: string, text = '# Title\n\nSome text.\n') => parseDocument(path, text).kind;
 const tags = (...pairs: Array<[string, string]>) => `---\ntags: [${pairs.map(([k, v]) => `{${k}: ${v}}`).join(', ')}]\n---\n`;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { InMemoryFileSystem, pathFromUri, uriFromPath } from '../../../server/src/core/workspace/fileSystem';
-import { OperationCancelled, throwIfCancelled, neverCancelled } from '../../../server/src/core/util/cancellation';
-import { filteredLogger, type LogLevel } from '../../../server/src/core/util/logger';
+import { InMemoryFileSystem, pathFromUri, uriFromPath } from '../../../server/src/workspace/fileSystem';
+import { OperationCancelled, throwIfCancelled, neverCancelled } from '../../../server/src/base/cancellation';
+import { filteredLogger, type LogLevel } from '../../../server/src/base/logger';
 import { cancelled, sorted } from '../helpers';
 
 describe('core/workspace/fileSystem: InMemoryFileSystem and URIs', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { tagValue, type FrontMatterTag } from '../../../server/src/core/model/types';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { tagValue, type FrontMatterTag } from '../../../server/src/domain/document/types';
 import { rangeOf, tuple } from '../helpers';
 
 const parse = (text: string, path = '/ws/dir/QG_File_(View).md') => parseDocument(path, text);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { hasAnchor } from '../../../server/src/core/model/types';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { hasAnchor } from '../../../server/src/domain/document/types';
 import { rangeOf, tuple } from '../helpers';
 
 const parse = (text: string) => parseDocument('/ws/doc.md', text);

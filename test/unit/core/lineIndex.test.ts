@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../../server/src/core/text/lineIndex';
-import { comparePositions, rangeContains } from '../../../server/src/core/text/types';
+import { LineIndex } from '../../../server/src/base/lineIndex';
+import { comparePositions, rangeContains } from '../../../server/src/base/range';
 
 describe('core/text: LineIndex', () => {
   describe('line endings', () => {

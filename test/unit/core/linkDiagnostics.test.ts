@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { DIAGNOSTIC_CODES, type TraceDiagnostic } from '../../../server/src/core/diagnostics/codes';
-import { computeDocumentDiagnostics } from '../../../server/src/core/diagnostics/documentDiagnostics';
-import { diagnoseLink, displayPath } from '../../../server/src/core/diagnostics/linkDiagnostics';
-import { OperationCancelled } from '../../../server/src/core/util/cancellation';
-import type { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { DIAGNOSTIC_CODES, type TraceDiagnostic } from '../../../server/src/domain/codes';
+import { computeDocumentDiagnostics } from '../../../server/src/analysis/diagnostics/documentDiagnostics';
+import { diagnoseLink, displayPath } from '../../../server/src/analysis/diagnostics/linkDiagnostics';
+import { OperationCancelled } from '../../../server/src/base/cancellation';
+import type { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { buildIndex, cancelled, rangeOf, tuple } from '../helpers';
 
 const docText = [

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LinkGraph } from '../../../server/src/core/workspace/linkGraph';
+import { LinkGraph } from '../../../server/src/workspace/linkGraph';
 import { sorted } from '../helpers';
 
 describe('core/workspace/LinkGraph', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { checkLink, checkTarget, type LinkStatus } from '../../../server/src/core/links/linkStatus';
-import { resolveLinkTarget } from '../../../server/src/core/links/resolveLink';
-import type { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { checkLink, checkTarget, type LinkStatus } from '../../../server/src/workspace/linkStatus';
+import { resolveLinkTarget } from '../../../server/src/syntax/resolveLink';
+import type { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { buildIndex } from '../helpers';
 
 describe('core/links/linkStatus', () => {

@@ -5,7 +5,7 @@ import {
   inlineDestination,
   scanDestination,
   skipLinkWhitespace,
-} from '../../../server/src/core/model/linkSyntax';
+} from '../../../server/src/syntax/linkSyntax';
 
 /** The source text a span covers. */
 const slice = (text: string, span: { start: number; end: number } | undefined) => span && text.slice(span.start, span.end);

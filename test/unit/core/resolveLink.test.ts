@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isInside, relativeLinkPath, resolveLinkTarget, safeDecode } from '../../../server/src/core/links/resolveLink';
+import { isInside, relativeLinkPath, resolveLinkTarget, safeDecode } from '../../../server/src/syntax/resolveLink';
 
 const from = '/ws/2_Lifecycle/1_Data/QG_Data_(Lifecycle).md';
 const resolve = (destination: string) => resolveLinkTarget(from, destination, '/ws');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { editDistance, suggestAnchor, suggestFile, suggestFolder } from '../../../server/src/core/diagnostics/suggestions';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import type { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { editDistance, suggestAnchor, suggestFile, suggestFolder } from '../../../server/src/analysis/diagnostics/suggestions';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import type { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { buildIndex } from '../helpers';
 
 describe('core/diagnostics/suggestions', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { OperationCancelled, type CancellationToken } from '../../../server/src/core/util/cancellation';
-import type { LogLevel } from '../../../server/src/core/util/logger';
-import { InMemoryFileSystem } from '../../../server/src/core/workspace/fileSystem';
-import { defaultIndexOptions, isMarkdownPath, WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { OperationCancelled, type CancellationToken } from '../../../server/src/base/cancellation';
+import type { LogLevel } from '../../../server/src/base/logger';
+import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { defaultIndexOptions, isMarkdownPath, WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { buildIndex, cancelled, sorted } from '../helpers';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

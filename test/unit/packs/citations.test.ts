@@ -1,9 +1,9 @@
 // Pack citations: what the parser records as `[ID]` / `[ID](evidence)`, and that neither form
 // is taken for a broken link.
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { citationAt } from '../../../server/src/core/packs/citations';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { citationAt } from '../../../server/src/domain/packs/citations';
+import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildService, rangeOf, tuple } from '../helpers';
 
 const TEXT = `---

@@ -1,9 +1,9 @@
 // Loading a workspace's packs: built-in ones, pack files from questionPacks, problems located
 // in the pack file or the configuration file, never an exception.
 import assert from 'node:assert/strict';
-import { mergeConfig } from '../../../server/src/core/config/projectConfig';
-import { loadWorkspacePacks } from '../../../server/src/core/packs/loadPacks';
-import { InMemoryFileSystem } from '../../../server/src/core/workspace/fileSystem';
+import { mergeConfig } from '../../../server/src/config/projectConfig';
+import { loadWorkspacePacks } from '../../../server/src/config/loadPacks';
+import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
 
 const OWN = {
   id: 'ours',

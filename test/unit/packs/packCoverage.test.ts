@@ -1,16 +1,16 @@
 // Pack groups in the coverage tree and report, citations of ALTAI questions, the safety and
 // security perspective of risks: over an in-memory workspace.
 import assert from 'node:assert/strict';
-import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
-import { mergeConfig } from '../../../server/src/core/config/projectConfig';
-import { CoverageBuilder } from '../../../server/src/core/coverage/buildCoverage';
-import { coverageReportData, renderCoverageReport } from '../../../server/src/core/coverage/report';
-import type { CoverageNode } from '../../../server/src/core/coverage/types';
-import { computeCompletions } from '../../../server/src/core/completion/completions';
-import { computeDocumentDiagnostics } from '../../../server/src/core/diagnostics/documentDiagnostics';
-import { quickFixesFor } from '../../../server/src/core/refactor/quickFixes';
-import { riskRequirement } from '../../../server/src/core/risks/perspective';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
+import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { mergeConfig } from '../../../server/src/config/projectConfig';
+import { CoverageBuilder } from '../../../server/src/analysis/coverage/buildCoverage';
+import { coverageReportData, renderCoverageReport } from '../../../server/src/render/coverageReport';
+import type { CoverageNode } from '../../../server/src/analysis/coverage/types';
+import { computeCompletions } from '../../../server/src/features/completion/completions';
+import { computeDocumentDiagnostics } from '../../../server/src/analysis/diagnostics/documentDiagnostics';
+import { quickFixesFor } from '../../../server/src/features/refactor/quickFixes';
+import { riskRequirement } from '../../../server/src/domain/risks/perspective';
+import { neverCancelled } from '../../../server/src/base/cancellation';
 import { altaiSummary, itemDescription, itemTooltip } from '../../../client/src/coverage/coverageModel';
 import { buildIndex, positionOf } from '../helpers';
 

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ITEM_ID } from '../../../server/src/core/packs/citations';
-import { validatePackData } from '../../../server/src/core/packs/loadPacks';
-import { builtInCrosswalk, builtInPacks, itemKey, packItems, PackRegistry } from '../../../server/src/core/packs/registry';
-import { RESERVED_PACK_IDS } from '../../../server/src/core/packs/types';
+import { ITEM_ID } from '../../../server/src/domain/packs/citations';
+import { validatePackData } from '../../../server/src/config/loadPacks';
+import { builtInCrosswalk, builtInPacks, itemKey, packItems, PackRegistry } from '../../../server/src/domain/packs/registry';
+import { RESERVED_PACK_IDS } from '../../../server/src/domain/packs/types';
 
 const root = resolve(__dirname, '../../..');
 const DATA = join(root, 'server/data/packs');

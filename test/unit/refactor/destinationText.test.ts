@@ -7,7 +7,7 @@ import {
   rewriteDestinationFragment,
   rewriteDestinationPath,
   splitDestination,
-} from '../../../server/src/core/refactor/destinationText';
+} from '../../../server/src/features/refactor/destinationText';
 
 describe('refactor: destination spelling', () => {
   it('splits a destination into angle brackets, path, query and fragment', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { computeHeadingRename, renameTargetAt, RenameRefused } from '../../../server/src/core/refactor/headingRename';
-import { computeNameRename, fileNameForName } from '../../../server/src/core/refactor/nameRename';
+import { computeHeadingRename, renameTargetAt, RenameRefused } from '../../../server/src/features/refactor/headingRename';
+import { computeNameRename, fileNameForName } from '../../../server/src/features/refactor/nameRename';
 import { positionOf } from '../helpers';
 import { applyChange, brokenLinks, indexOf } from './helpers';
 

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
-import { checkLink } from '../../../server/src/core/links/linkStatus';
-import { applyTextEdits, type WorkspaceChange } from '../../../server/src/core/refactor/workspaceChange';
-import { LineIndex } from '../../../server/src/core/text/lineIndex';
-import type { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { checkLink } from '../../../server/src/workspace/linkStatus';
+import { applyTextEdits, type WorkspaceChange } from '../../../server/src/features/refactor/workspaceChange';
+import { LineIndex } from '../../../server/src/base/lineIndex';
+import type { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { buildIndex } from '../helpers';
 
 /** Applies a change (text edits on the current paths, then file operations) to an in-memory file map. */

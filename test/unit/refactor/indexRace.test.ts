@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { InMemoryFileSystem } from '../../../server/src/core/workspace/fileSystem';
-import { defaultIndexOptions, WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
-import { silentLogger } from '../../../server/src/core/util/logger';
+import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { defaultIndexOptions, WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+import { silentLogger } from '../../../server/src/base/logger';
 
 /** A file system whose reads wait until released, to interleave editor events with disk reads. */
 class SlowFileSystem extends InMemoryFileSystem {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { computeMoveEdits, relocator } from '../../../server/src/core/refactor/moveEdits';
+import { computeMoveEdits, relocator } from '../../../server/src/features/refactor/moveEdits';
 import { buildIndex } from '../helpers';
 import { applyChange, brokenLinks, indexOf, moveInMap } from './helpers';
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../../server/src/core/model/parseDocument';
-import { balance, fixColons, fixFrontMatter } from '../../../server/src/core/refactor/frontMatterFix';
-import { rankAnchorCandidates, rankFileCandidates } from '../../../server/src/core/refactor/linkCandidates';
-import { newDocumentText } from '../../../server/src/core/refactor/newDocument';
-import { fixAllChange, quickFixesFor } from '../../../server/src/core/refactor/quickFixes';
-import { missingSections, templateBlocks } from '../../../server/src/core/refactor/templateInsert';
-import { leafQgTemplate, riskTemplate } from '../../../server/src/core/templates/documentTemplates';
-import { LEAF_QG_TEMPLATE } from '../../../server/src/core/templates/templateTexts';
-import { DEFAULT_CONFIG } from '../../../server/src/core/config/projectConfig';
+import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { balance, fixColons, fixFrontMatter } from '../../../server/src/features/refactor/frontMatterFix';
+import { rankAnchorCandidates, rankFileCandidates } from '../../../server/src/features/refactor/linkCandidates';
+import { newDocumentText } from '../../../server/src/features/refactor/newDocument';
+import { fixAllChange, quickFixesFor } from '../../../server/src/features/refactor/quickFixes';
+import { missingSections, templateBlocks } from '../../../server/src/features/refactor/templateInsert';
+import { leafQgTemplate, riskTemplate } from '../../../server/src/domain/templates/documentTemplates';
+import { LEAF_QG_TEMPLATE } from '../../../server/src/domain/templates/templateTexts';
+import { DEFAULT_CONFIG } from '../../../server/src/config/projectConfig';
 import { applyChange, indexOf } from './helpers';
 
 const lines = (text: string) => text.split(/\r\n|\r|\n/);

@@ -10,7 +10,7 @@ const ROOT = resolve(__dirname, '../../..');
 
 /** Where writing is allowed, and why. */
 const ALLOWED: Record<string, string> = {
-  'server/src/core/workspace/indexCache.ts': "the parse cache, in the extension's storage folder (never the workspace)",
+  'server/src/workspace/indexCache.ts': "the parse cache, in the extension's storage folder (never the workspace)",
   'client/src/coverage/exportReport.ts': 'Export Coverage Report: the file the user picked',
 };
 /** The command line writes only where its user says (--output, --write-baseline, ...). */

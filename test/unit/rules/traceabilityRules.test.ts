@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { computeDocumentDiagnostics } from '../../../server/src/core/diagnostics/documentDiagnostics';
-import { LEAF_QG_TEMPLATE, RISK_TEMPLATE } from '../../../server/src/core/templates/templateTexts';
-import { mergeConfig } from '../../../server/src/core/config/projectConfig';
+import { computeDocumentDiagnostics } from '../../../server/src/analysis/diagnostics/documentDiagnostics';
+import { LEAF_QG_TEMPLATE, RISK_TEMPLATE } from '../../../server/src/domain/templates/templateTexts';
+import { mergeConfig } from '../../../server/src/config/projectConfig';
 import { buildIndex } from '../helpers';
 
 /** A Leaf-QG following the template, every section filled, with the given extra lines under the risk sections. */
@@ -9,12 +9,12 @@ function leaf(name: string, related: string[], poses: string[] = [], controls: s
   const filled = LEAF_QG_TEMPLATE.replace(/\{Name: \}/, `{Name: ${name}}`)
     .replace(/\{Intent: \}/, '{Intent: Example}')
     .replace('## QG Name (View)', `## ${name.replace(/_/g, ' ')} (Test)`)
-    .replace(/(    > [^\n]*\?\n|> [^\n]*\?\n)/g, '$1\n    Filled in.\n');
+    .replace(/( {4}> [^\n]*\?\n|> [^\n]*\?\n)/g, '$1\n    Filled in.\n');
   const relatedBlock = related.map((r) => `    - [${r}](${r})`).join('\n');
   return filled
-    .replace(/(- ##### Related QGs\n    > [^\n]*\n\n    Filled in\.\n)/g, `$1${relatedBlock}\n`)
-    .replace(/(- ##### Poses Risk\(s\)\n    > [^\n]*\n\n    Filled in\.\n)/, `$1${poses.map((p) => `    - [risk](${p})`).join('\n')}\n`)
-    .replace(/(- ##### Implements Risk Control\(s\)\n    > [^\n]*\n\n    Filled in\.\n)/, `$1${controls.map((p) => `    - [control](${p})`).join('\n')}\n`);
+    .replace(/(- ##### Related QGs\n {4}> [^\n]*\n\n {4}Filled in\.\n)/g, `$1${relatedBlock}\n`)
+    .replace(/(- ##### Poses Risk\(s\)\n {4}> [^\n]*\n\n {4}Filled in\.\n)/, `$1${poses.map((p) => `    - [risk](${p})`).join('\n')}\n`)
+    .replace(/(- ##### Implements Risk Control\(s\)\n {4}> [^\n]*\n\n {4}Filled in\.\n)/, `$1${controls.map((p) => `    - [control](${p})`).join('\n')}\n`);
 }
 
 function risk(name: string, controlLinks: string[] = []): string {
@@ -68,7 +68,7 @@ describe('rules: traceability, each firing on a fixture made to break it and qui
 
   it('qg.empty-section: a section holding only its prompt', async () => {
     const files = cleanTree();
-    files[B] = files[B].replace(/(#### Dimension 2: Method\n> [^\n]*\n)\n    Filled in\.\n/, '$1');
+    files[B] = files[B].replace(/(#### Dimension 2: Method\n> [^\n]*\n)\n {4}Filled in\.\n/, '$1');
     assert.ok((await codesOf(files, B)).includes('qg.empty-section'));
   });
 
@@ -87,13 +87,13 @@ describe('rules: traceability, each firing on a fixture made to break it and qui
 
   it('trace.risk-link-target: a risk entry that links to a quality gate', async () => {
     const files = cleanTree();
-    files[B] = files[B].replace(/(- ##### Poses Risk\(s\)\n    > [^\n]*\n\n    Filled in\.\n)/, '$1    - [not a risk](./QG_Alpha_(Data).md)\n');
+    files[B] = files[B].replace(/(- ##### Poses Risk\(s\)\n {4}> [^\n]*\n\n {4}Filled in\.\n)/, '$1    - [not a risk](./QG_Alpha_(Data).md)\n');
     assert.ok((await codesOf(files, B)).includes('trace.risk-link-target'));
   });
 
   it('trace.uncontrolled-risk: no QG implements the control, in neither direction', async () => {
     const files = cleanTree();
-    files[A] = files[A].replace(/    - \[control\]\([^)]*\)\n/, '');
+    files[A] = files[A].replace(/ {4}- \[control\]\([^)]*\)\n/, '');
     files[R] = files[R].replace(/- \[by\]\(.*\n/, '');
     assert.ok((await codesOf(files, R)).includes('trace.uncontrolled-risk'));
     // Either direction alone is enough.
@@ -132,7 +132,7 @@ describe('rules: traceability, each firing on a fixture made to break it and qui
 
   it('trace.one-way: A lists B among its Related QGs, B does not list A', async () => {
     const files = cleanTree();
-    files[B] = files[B].replace(/    - \[\.\/QG_Alpha_\(Data\)\.md\]\(\.\/QG_Alpha_\(Data\)\.md\)\n/g, '');
+    files[B] = files[B].replace(/ {4}- \[\.\/QG_Alpha_\(Data\)\.md\]\(\.\/QG_Alpha_\(Data\)\.md\)\n/g, '');
     assert.ok((await codesOf(files, A)).includes('trace.one-way'));
   });
 });

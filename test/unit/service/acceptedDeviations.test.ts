@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { altaiCatalogue } from '../../../server/src/core/altai/catalogue';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
-import { CoverageReportProvider } from '../../../server/src/service/coverageReportProvider';
+import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
+import { neverCancelled } from '../../../server/src/base/cancellation';
+import { CoverageReportProvider } from '../../../server/src/render/coverageReportProvider';
 import { buildIndex } from '../helpers';
 
 describe('service: the exported coverage report lists accepted deviations', () => {

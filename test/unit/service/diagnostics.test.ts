@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { OperationCancelled } from '../../../server/src/core/util/cancellation';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
-import type { LanguageService } from '../../../server/src/service/languageService';
-import { toLspDiagnostic } from '../../../server/src/service/diagnosticsProvider';
+import { OperationCancelled, neverCancelled } from '../../../server/src/base/cancellation';
+import type { LanguageService } from '../../../server/src/engine/languageService';
+import { toLspDiagnostic } from '../../../server/src/features/diagnostics/diagnosticsProvider';
 import { buildService, cancelled, rangeOf, tuple } from '../helpers';
 
 const docText = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
-import { uriFromPath } from '../../../server/src/core/workspace/fileSystem';
-import type { LanguageService } from '../../../server/src/service/languageService';
+import { neverCancelled } from '../../../server/src/base/cancellation';
+import { uriFromPath } from '../../../server/src/workspace/fileSystem';
+import type { LanguageService } from '../../../server/src/engine/languageService';
 import { buildService, cancelled, positionOf, rangeOf, tuple } from '../helpers';
 import { application, calibration, files, paths } from './fixture';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { rangeContains } from '../../../server/src/core/text/types';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
+import { rangeContains } from '../../../server/src/base/range';
+import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildService, cancelled, positionOf, tuple } from '../helpers';
 
 /** name -> [children] as a compact tree. */

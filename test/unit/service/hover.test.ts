@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { rangeContains } from '../../../server/src/core/text/types';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
-import type { LanguageService } from '../../../server/src/service/languageService';
+import { rangeContains } from '../../../server/src/base/range';
+import { neverCancelled } from '../../../server/src/base/cancellation';
+import type { LanguageService } from '../../../server/src/engine/languageService';
 import { buildService, cancelled, positionOf, rangeOf, tuple } from '../helpers';
 import { calibration, files, paths } from './fixture';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver-types';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
-import { uriFromPath } from '../../../server/src/core/workspace/fileSystem';
-import type { LanguageService } from '../../../server/src/service/languageService';
+import { neverCancelled } from '../../../server/src/base/cancellation';
+import { uriFromPath } from '../../../server/src/workspace/fileSystem';
+import type { LanguageService } from '../../../server/src/engine/languageService';
 import { buildService, cancelled, positionOf, rangeOf } from '../helpers';
 import { application, calibration, evaluation, files, metrics, paths, readme } from './fixture';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { SymbolKind, type Location, type WorkspaceSymbol } from 'vscode-languageserver-types';
-import { neverCancelled } from '../../../server/src/core/util/cancellation';
-import { uriFromPath } from '../../../server/src/core/workspace/fileSystem';
-import type { LanguageService } from '../../../server/src/service/languageService';
-import { fuzzyMatcher } from '../../../server/src/service/workspaceSymbolProvider';
+import { neverCancelled } from '../../../server/src/base/cancellation';
+import { uriFromPath } from '../../../server/src/workspace/fileSystem';
+import type { LanguageService } from '../../../server/src/engine/languageService';
+import { fuzzyMatcher } from '../../../server/src/features/symbols/workspaceSymbolProvider';
 import { buildService, cancelled, tuple } from '../helpers';
 import { files, paths } from './fixture';
 

@@ -1,0 +1,67 @@
+import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
+import { effectiveSeverity, type ProjectConfig } from '../../config/projectConfig';
+import { suppressionFor } from '../../domain/suppressions';
+import type { QualityGateDocument } from '../../domain/document/types';
+import { documentRules } from '../rules';
+import { neverCancelled, type CancellationToken } from '../../base/cancellation';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { internalErrorDiagnostic, isCancellation, reportInternalError } from '../internalErrors';
+import type { TraceDiagnostic } from '../../domain/codes';
+
+/** A diagnostic silenced by an `mqg4ai-disable` comment: an accepted deviation. */
+export interface SuppressedDiagnostic {
+  readonly diagnostic: TraceDiagnostic;
+  readonly reason: string;
+}
+
+export interface DocumentFindings {
+  readonly diagnostics: TraceDiagnostic[];
+  readonly suppressed: SuppressedDiagnostic[];
+}
+
+/**
+ * Everything the rules find in one document under the index's configuration:
+ * severities overridden (or turned off), suppressed findings set apart with
+ * their reasons. Documents outside `include`/inside `exclude` have none.
+ */
+export function computeDocumentFindings(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  token: CancellationToken = neverCancelled,
+  catalogue: QuestionCatalogue = altaiCatalogue(),
+): DocumentFindings {
+  const config: ProjectConfig = index.config;
+  if (!index.isChecked(doc.path)) return { diagnostics: [], suppressed: [] };
+  const diagnostics: TraceDiagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
+  for (const rule of documentRules) {
+    let findings: TraceDiagnostic[];
+    try {
+      findings = rule.check({ index, doc, catalogue, config }, token);
+    } catch (error) {
+      // One failing rule costs its own findings, reported as `internal.error`; the other rules still run.
+      if (isCancellation(error)) throw error;
+      reportInternalError(`The "${rule.name}" check of ${doc.path}`, error);
+      findings = [internalErrorDiagnostic(`the "${rule.name}" check`, error)];
+    }
+    for (const found of findings) {
+      const severity = effectiveSeverity(config, found.code);
+      if (severity === 'off') continue;
+      const diagnostic = severity === found.severity ? found : { ...found, severity };
+      const suppression = suppressionFor(doc, diagnostic);
+      if (suppression) suppressed.push({ diagnostic, reason: suppression.reason ?? '' });
+      else diagnostics.push(diagnostic);
+    }
+  }
+  return { diagnostics, suppressed };
+}
+
+/** The diagnostics to show for one document (see `computeDocumentFindings`). */
+export function computeDocumentDiagnostics(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  token: CancellationToken = neverCancelled,
+  catalogue?: QuestionCatalogue,
+): TraceDiagnostic[] {
+  return computeDocumentFindings(index, doc, token, catalogue).diagnostics;
+}

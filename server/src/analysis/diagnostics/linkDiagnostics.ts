@@ -1,0 +1,70 @@
+import { posix } from 'node:path';
+import { checkLink, type LinkStatus } from '../../workspace/linkStatus';
+import { relativeLinkPath } from '../../syntax/resolveLink';
+import type { LinkOccurrence, QualityGateDocument } from '../../domain/document/types';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { make, type TraceDiagnostic } from '../../domain/codes';
+import { suggestAnchor, suggestFile, suggestFolder } from './suggestions';
+
+/** The diagnostic for one link, or undefined when the link is fine (or external). */
+export function diagnoseLink(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  link: LinkOccurrence,
+  status: LinkStatus = checkLink(index, doc, link),
+): TraceDiagnostic | undefined {
+  const shown = (path: string) => displayPath(index, path);
+  const common = { range: link.destinationRange, linkRange: link.range, target: link.rawDestination };
+  switch (status.state) {
+    case 'external':
+    case 'ok':
+      return undefined;
+    case 'empty':
+      return make('link.empty', { ...common, message: `Link "${link.text || link.label || ''}" has an empty destination: the trace leads nowhere.` });
+    case 'outside':
+      return make('link.outside-workspace', {
+        ...common,
+        resolvedPath: status.path,
+        message: `Link points outside the workspace folders (${status.path}); it is not read or checked.`,
+      });
+    case 'missing-file': {
+      const suggestion = suggestFile(index, status.path, doc.path);
+      return make('link.missing-file', {
+        ...common,
+        resolvedPath: status.path,
+        suggestion,
+        message: `No file at ${shown(status.path)}.${didYouMean(suggestion && relativeLinkPath(doc.path, suggestion))}`,
+      });
+    }
+    case 'missing-folder': {
+      const suggestion = suggestFolder(index, status.path);
+      return make('link.missing-folder', {
+        ...common,
+        resolvedPath: status.path,
+        suggestion,
+        message: `No folder at ${shown(status.path)}.${didYouMean(suggestion && `${relativeLinkPath(doc.path, suggestion)}/`)}`,
+      });
+    }
+    case 'missing-anchor': {
+      const target = index.getDocument(status.path);
+      const anchor = target && suggestAnchor(target, status.fragment);
+      const where = status.path === doc.path ? 'This document' : shown(status.path);
+      return make('link.missing-anchor', {
+        ...common,
+        resolvedPath: `${status.path}#${status.fragment}`,
+        suggestion: anchor && `${status.path}#${anchor}`,
+        message: `${where} has no heading or anchor "#${status.fragment}".${didYouMean(anchor && `#${anchor}`)}`,
+      });
+    }
+  }
+}
+
+function didYouMean(candidate: string | undefined): string {
+  return candidate ? ` Did you mean "${candidate}"?` : '';
+}
+
+/** A path as users see it: relative to its workspace folder. */
+export function displayPath(index: WorkspaceIndex, path: string): string {
+  const root = index.rootFor(path);
+  return root ? posix.relative(root, path) || '.' : path;
+}

@@ -1,0 +1,37 @@
+import { posix } from 'node:path';
+import { decodeDocumentBytes } from '../base/decode';
+import type { WorkspaceFileSystem } from '../workspace/fileSystem';
+import { CONFIG_FILE_NAMES, mergeConfig, parseConfigText, type ConfigLayer, type ConfigProblem, type ProjectConfig } from './projectConfig';
+
+/** A project configuration file as read: its layer and its problems. */
+export interface LoadedConfigFile {
+  readonly path: string;
+  readonly layer: ConfigLayer;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** Reads the configuration file at `path`, or the first of `.mqg4ai.yaml|.yml|.json` in `root`. */
+export async function readConfigFile(fs: WorkspaceFileSystem, root: string, path?: string): Promise<LoadedConfigFile | undefined> {
+  const candidates = path ? [path] : CONFIG_FILE_NAMES.map((name) => posix.join(root, name));
+  for (const candidate of candidates) {
+    const stat = await fs.stat(candidate);
+    if (stat?.type !== 'file') continue;
+    const { text } = decodeDocumentBytes(await fs.readFile(candidate));
+    return { path: candidate, ...parseConfigText(text) };
+  }
+  if (path) throw new Error(`Configuration file not found: ${path}`);
+  return undefined;
+}
+
+/**
+ * The effective configuration. Precedence: the project file wins over the
+ * editor's settings, which win over the defaults, so the editor and CI (which
+ * reads only the file) agree on everything the team committed.
+ */
+export function effectiveConfig(settings: ConfigLayer | undefined, file: LoadedConfigFile | undefined): ProjectConfig {
+  return mergeConfig(settings ?? {}, file?.layer ?? {});
+}
+
+export function isConfigFile(path: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(posix.basename(path));
+}

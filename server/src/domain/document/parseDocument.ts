@@ -1,0 +1,278 @@
+import { posix } from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseQuestionBlocks } from '../altai/questionBlocks';
+import { LineIndex } from '../../base/lineIndex';
+import { parseMarkdown } from '../../syntax/markdownParser';
+import { classifyDocument } from './documentKind';
+import { parseFrontMatter } from '../../syntax/frontMatter';
+import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from '../../syntax/linkSyntax';
+import { readSuppressions } from '../suppressions';
+import { citationOfLink, citationsInText, ITEM_ID } from '../packs/citations';
+import type { PackCitation, Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
+
+
+const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*:?[ \t]*$/im;
+const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+const SUMMARY_LENGTH = 400;
+const DEFINITION_HEADING = /^definitions?(?:\s+of)?\s*[:\-–—]?\s+(\S.*?)[\s:]*$/i;
+const DEFINITION_LENGTH = 1200;
+
+
+/**
+ * Builds the document model from a file's text. Pure and synchronous: the
+ * caller decides when to spend the time (the index yields between documents).
+ */
+export function parseDocument(path: string, text: string): QualityGateDocument {
+  const lines = new LineIndex(text);
+  const tree = parseMarkdown(text);
+  const slugger = new GithubSlugger();
+
+  let frontMatter: FrontMatter | undefined;
+  const headings: Heading[] = [];
+  const htmlAnchors: HtmlAnchor[] = [];
+  const suppressions: Suppression[] = [];
+  const links: LinkOccurrence[] = [];
+  const references: LinkReference[] = [];
+  const citations: PackCitation[] = [];
+  let summary = '';
+
+  const range = (node: Nodes) => lines.rangeOf(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+
+  // Iterative walk: quotes and lists nested a thousand deep must not overflow the stack.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+
+    switch (node.type) {
+      case 'yaml': {
+        const fence = /\r\n|\r|\n/.exec(text.slice(start, end));
+        const yamlStart = fence ? start + fence.index + fence[0].length : start;
+        frontMatter = parseFrontMatter(node.value, yamlStart, start, end, lines);
+        break;
+      }
+      case 'heading': {
+        // GitHub slugs the rendered text: inline HTML (`<a id>`, `<br>`) is not part of it.
+        // `~~del~~` stays literal without the strikethrough extension; GitHub shows (and slugs) `del`.
+        const plain = toString(node, { includeHtml: false }).replace(/~~(.+?)~~/g, '$1').trim();
+        const first = node.children[0]?.position?.start.offset ?? end;
+        const last = node.children[node.children.length - 1]?.position?.end.offset ?? end;
+        headings.push({
+          level: node.depth,
+          text: plain,
+          slug: slugger.slug(plain),
+          range: range(node),
+          textRange: lines.rangeOf(first, last),
+          contentLines: 0,
+        });
+        break;
+      }
+      case 'html':
+        if (node.value.includes('mqg4ai-disable')) {
+          const startLine = node.position?.start.line ? node.position.start.line - 1 : 0;
+          suppressions.push(...readSuppressions(node.value, startLine, (offset) => node.value.slice(0, offset).split(/\r\n|\r|\n/).length - 1));
+        }
+        for (const match of node.value.matchAll(HTML_ANCHOR)) {
+          const id = match[1] ?? match[2] ?? match[3] ?? '';
+          if (id) htmlAnchors.push({ id, range: range(node) });
+        }
+        break;
+      case 'paragraph':
+        if (!summary && tree.children.includes(node)) summary = shorten(toString(node));
+        break;
+      case 'text':
+        citations.push(...citationsInText(text, start, end, lines));
+        break;
+      case 'link':
+      case 'image': {
+        const link = readLink(text, node, start, end, lines);
+        if (link) links.push(link);
+        if (link?.syntax === 'inline') {
+          const labelEnd = findClosingBracket(text, start, end);
+          const citation = labelEnd >= 0 ? citationOfLink(link.text, start, labelEnd, end, lines) : undefined;
+          if (citation) citations.push(citation);
+        }
+        break;
+      }
+      case 'definition': {
+        const span = definitionDestination(text, start, end);
+        if (span) links.push(occurrence('definition', text, span, start, end, lines, node.label ?? node.identifier, node.identifier, node.url));
+        break;
+      }
+      case 'linkReference':
+      case 'imageReference': {
+        const reference = readReference(text, node, start, end, lines);
+        references.push(reference);
+        // `[AMLAS-3.1][ev]` (or `[AMLAS-3.1]` with a definition): a citation, the document being the evidence.
+        if (node.type === 'linkReference' && ITEM_ID.test(reference.text.trim())) citations.push({ id: reference.text.trim(), range: reference.range });
+        break;
+      }
+    }
+    if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+  }
+
+  countSectionContent(text, headings);
+  const questionBlocks = QUESTION_LABEL.test(text) ? parseQuestionBlocks(text) : [];
+  const hasAltaiBlock = questionBlocks.some((b) => b.kind === 'altai');
+  const kind = classifyDocument({ path, text, headings, frontMatter, hasAltaiBlock });
+  const name = frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value;
+  const title = headings[0]?.text.trim() || name || posix.basename(path);
+
+  const definitions = readDefinitions(tree, range);
+
+  citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, citations, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+}
+
+/**
+ * `Definition <Term>` headings at the top level and the text under each, up to
+ * the next heading (any level).
+ */
+function readDefinitions(tree: Root, range: (node: Nodes) => TermDefinition['range']): TermDefinition[] {
+  const result: TermDefinition[] = [];
+  const children = tree.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (node.type !== 'heading') continue;
+    const term = DEFINITION_HEADING.exec(toString(node).trim())?.[1];
+    if (!term) continue;
+    const parts: string[] = [];
+    for (let j = i + 1; j < children.length && children[j].type !== 'heading'; j++) {
+      const part = children[j];
+      if (part.type === 'paragraph' || part.type === 'blockquote' || part.type === 'list') parts.push(blockText(part));
+    }
+    const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+    if (text) result.push({ term, text: text.length > DEFINITION_LENGTH ? `${text.slice(0, DEFINITION_LENGTH - 1)}…` : text, range: range(node) });
+  }
+  return result;
+}
+
+/** Fills each heading's `contentLines` (see `Heading`), line by line. */
+function countSectionContent(text: string, headings: Heading[]): void {
+  if (headings.length === 0) return;
+  const textLines = text.split(/\r\n|\r|\n/);
+  headings.forEach((heading, i) => {
+    const from = heading.range.end.line + 1;
+    const to = i + 1 < headings.length ? headings[i + 1].range.start.line : textLines.length;
+    let count = 0;
+    let promptPossible = true;
+    let inPrompt = false;
+    for (let line = from; line < to; line++) {
+      const trimmed = textLines[line].trim();
+      if (trimmed === '' || /^<br\s*\/?>$/i.test(trimmed) || /^[-*+]$/.test(trimmed) || /^(-{3,}|\*{3,})$/.test(trimmed)) {
+        inPrompt = false;
+        continue;
+      }
+      // The first quote paragraph right under a heading is the template's guiding question.
+      if ((promptPossible || inPrompt) && /^>(?!>)/.test(trimmed)) {
+        promptPossible = false;
+        inPrompt = true;
+        continue;
+      }
+      promptPossible = false;
+      inPrompt = false;
+      count++;
+    }
+    (heading as { contentLines: number }).contentLines = count;
+  });
+}
+
+/** Plain text of a block; list items and quoted paragraphs stay apart. Iterative, like the walk. */
+function blockText(root: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'list' || node.type === 'blockquote' || node.type === 'listItem') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    } else {
+      parts.push(toString(node, { includeHtml: false }));
+    }
+  }
+  return parts.join(' ');
+}
+
+function readLink(
+  text: string,
+  node: Extract<Nodes, { type: 'link' | 'image' }>,
+  start: number,
+  end: number,
+  lines: LineIndex,
+): LinkOccurrence | undefined {
+  const label = node.type === 'image' ? node.alt ?? '' : toString(node);
+  const open = node.type === 'image' ? start + 1 : start;
+  if (text[open] !== '[') {
+    // `<https://...>`, `<me@example.org>` or a bare GFM URL: always external.
+    const inner = text[start] === '<' ? { start: start + 1, end: end - 1 } : { start, end };
+    return occurrence('autolink', text, inner, start, end, lines, label, undefined, node.url);
+  }
+  // The children's end is exact for links; images (and fallbacks) scan the brackets.
+  let labelEnd = -1;
+  if (node.type === 'link' && node.children.length > 0) {
+    const childEnd = node.children[node.children.length - 1].position?.end.offset ?? -1;
+    if (text[childEnd] === ']') labelEnd = childEnd;
+  }
+  if (labelEnd < 0) labelEnd = findClosingBracket(text, open, end);
+  const span = labelEnd >= 0 ? inlineDestination(text, labelEnd, end) : undefined;
+  if (!span) return undefined;
+  return occurrence(node.type === 'image' ? 'image' : 'inline', text, span, start, end, lines, label, undefined, node.url);
+}
+
+function readReference(
+  text: string,
+  node: Extract<Nodes, { type: 'linkReference' | 'imageReference' }>,
+  start: number,
+  end: number,
+  lines: LineIndex,
+): LinkReference {
+  const open = node.type === 'imageReference' ? start + 1 : start;
+  const textEnd = findClosingBracket(text, open, end);
+  let labelStart = open + 1;
+  let labelEnd = textEnd >= 0 ? textEnd : end;
+  if (node.referenceType === 'full' && textEnd >= 0 && text[textEnd + 1] === '[') {
+    const close = findClosingBracket(text, textEnd + 1, end);
+    labelStart = textEnd + 2;
+    labelEnd = close >= 0 ? close : end;
+  }
+  const label = node.type === 'imageReference' ? node.alt ?? '' : toString(node);
+  return { label: node.identifier, labelRange: lines.rangeOf(labelStart, labelEnd), range: lines.rangeOf(start, end), text: label };
+}
+
+function occurrence(
+  syntax: LinkOccurrence['syntax'],
+  text: string,
+  span: DestinationSpan,
+  start: number,
+  end: number,
+  lines: LineIndex,
+  linkText: string,
+  label?: string,
+  url?: string,
+): LinkOccurrence {
+  const rawDestination = text.slice(span.start, span.end);
+  return {
+    syntax,
+    rawDestination,
+    destination: url ?? unescapeDestination(rawDestination),
+    destinationRange: lines.rangeOf(span.start, span.end),
+    range: lines.rangeOf(start, end),
+    label,
+    text: linkText,
+  };
+}
+
+/** CommonMark unescaping of a destination as written (used for definitions' raw text). */
+function unescapeDestination(raw: string): string {
+  const inner = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
+  return inner.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+function shorten(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
+}

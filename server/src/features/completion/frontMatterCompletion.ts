@@ -1,0 +1,113 @@
+import { TAG_KEYS, normalizeTerm, type TagKeyMeaning } from '../../domain/glossary/glossary';
+import { PERSPECTIVE_KEY, PERSPECTIVE_MEANING, PERSPECTIVE_VALUES } from '../../domain/risks/perspective';
+import type { QualityGateDocument } from '../../domain/document/types';
+import type { Position } from '../../base/range';
+import type { CancellationToken } from '../../base/cancellation';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { escapeMarkdown, sortKey, type CompletionCandidate, type LineContext } from './types';
+
+/** `{Ke` or `{ Usage Ex`: a key being typed after `{`. */
+const KEY_IN_MAP = /\{[ \t]*([^{}:,]*)$/;
+/** Right after `[` or `,` in a flow sequence: a whole `{Key: }` map goes here. */
+const KEY_IN_SEQUENCE = /[[,][ \t]*([A-Za-z][A-Za-z ]*)?$/;
+/** `{Key: val`: a value being typed. */
+const VALUE = /\{[ \t]*([^{}:,]+?)[ \t]*:[ \t]*([^{}:,]*)$/;
+
+/**
+ * Whether `line` is inside the front matter: the text opens with `---` and no
+ * closing `---` (or `...`) comes before `line`. Read from the text, so a block
+ * still being typed (not closed yet) counts too.
+ */
+export function inFrontMatter(lines: readonly string[], line: number): boolean {
+  if (line === 0 || lines[0]?.trimEnd() !== '---') return false;
+  for (let i = 1; i < line; i++) if (/^(---|\.\.\.)[ \t]*$/.test(lines[i])) return false;
+  return true;
+}
+
+/**
+ * Front-matter tags: the schema's keys after `{` (or as `{Key: }` after `[` / `,`),
+ * and after `{Key: ` the values other documents of the workspace use for that key,
+ * most used first.
+ */
+export function frontMatterCompletions(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  position: Position,
+  context: LineContext,
+  token: CancellationToken,
+): CompletionCandidate[] {
+  const value = VALUE.exec(context.before);
+  if (value && normalizeTerm(value[1]) === 'perspective') return perspectiveValues(position, value[2]);
+  if (value) return valueCompletions(index, doc, position, value[1].trim(), value[2], token);
+
+  const inMap = KEY_IN_MAP.exec(context.before);
+  const inSequence = inMap ? undefined : KEY_IN_SEQUENCE.exec(context.before);
+  if (!inMap && !(inSequence && /^[ \t]*tags[ \t]*:/.test(context.line))) return [];
+  const typed = (inMap ?? inSequence)![1] ?? '';
+  const start = position.character - typed.length;
+  const range = { start: { line: position.line, character: start }, end: position };
+  // Keys already there, except the one being typed.
+  const typing = (t: { range: { start: Position; end: Position } }) =>
+    t.range.start.line === position.line && t.range.end.character >= start && t.range.start.character <= position.character;
+  const used = new Set((doc.frontMatter?.tags ?? []).filter((t) => !typing(t)).map((t) => normalizeTerm(t.key)));
+  const colonFollows = /^[ \t]*:/.test(context.after);
+  // Risk documents also declare their safety/security perspective (docs/packs.md).
+  const keys: Array<TagKeyMeaning & { extra?: boolean }> = doc.kind === 'risk' ? [...TAG_KEYS, { key: PERSPECTIVE_KEY, meaning: PERSPECTIVE_MEANING, extra: true }] : [...TAG_KEYS];
+  return keys.filter((k) => !used.has(normalizeTerm(k.key))).map((k, rank) => ({
+    kind: 'tag-key',
+    label: k.key,
+    detail: k.extra ? 'front-matter tag of risk documents (Safety, Security or Both)' : 'front-matter tag (ML design-pattern schema)',
+    documentation: escapeMarkdown(k.meaning),
+    newText: inMap ? (colonFollows ? k.key : `${k.key}: `) : `{${k.key}: $0}`,
+    snippet: !inMap,
+    range,
+    sortText: sortKey(0, rank),
+    filterText: k.key,
+    retrigger: Boolean(inMap) && !colonFollows,
+  }));
+}
+
+function valueCompletions(index: WorkspaceIndex, doc: QualityGateDocument, position: Position, key: string, typed: string, token: CancellationToken): CompletionCandidate[] {
+  const wanted = normalizeTerm(key);
+  const counts = new Map<string, number>();
+  for (const other of index.allDocuments()) {
+    if (token.isCancellationRequested) return [];
+    if (other.path === doc.path) continue;
+    for (const tag of other.frontMatter?.tags ?? []) {
+      const value = tag.value.trim();
+      if (value !== '' && normalizeTerm(tag.key) === wanted) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([value, count], rank) => ({
+      kind: 'tag-value',
+      label: value,
+      detail: `${key}: used in ${count} document${count === 1 ? '' : 's'}`,
+      newText: yamlFlowScalar(value),
+      range,
+      sortText: sortKey(0, rank),
+      filterText: value,
+    }));
+}
+
+/** `{Perspective: ` in any document: the three perspectives. */
+function perspectiveValues(position: Position, typed: string): CompletionCandidate[] {
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  return PERSPECTIVE_VALUES.map((value, rank) => ({
+    kind: 'tag-value',
+    label: value,
+    detail: 'risk perspective',
+    documentation: escapeMarkdown(PERSPECTIVE_MEANING),
+    newText: value,
+    range,
+    sortText: sortKey(0, rank),
+    filterText: value,
+  }));
+}
+
+/** A value as a YAML flow scalar: plain when safe inside `{...}`, else double-quoted. */
+function yamlFlowScalar(value: string): string {
+  return /^[^\s{}[\],:#&*!|>'"%@`-][^{}[\],]*$/.test(value) && !/:\s|\s#/.test(value) ? value : JSON.stringify(value);
+}

@@ -1,0 +1,32 @@
+import type { QuestionCatalogue } from '../../domain/altai/catalogue';
+import { CoverageBuilder } from '../../analysis/coverage/buildCoverage';
+import type { CoverageNode } from '../../analysis/coverage/types';
+import type { Range } from '../../base/range';
+import type { CancellationToken } from '../../base/cancellation';
+import { uriFromPath } from '../../workspace/fileSystem';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+
+/** A coverage node as sent over LSP: paths become URIs. */
+export interface CoverageItem extends Omit<CoverageNode, 'path' | 'children'> {
+  readonly uri?: string;
+  readonly range?: Range;
+  readonly children: readonly CoverageItem[];
+}
+
+/** The `mqg4ai/coverage` request: the assessment coverage tree of every tree root (under an optional folder). */
+export class CoverageProvider {
+  private readonly builder: CoverageBuilder;
+
+  constructor(index: WorkspaceIndex, catalogue: QuestionCatalogue) {
+    this.builder = new CoverageBuilder(index, catalogue);
+  }
+
+  provideCoverage(rootPath: string | undefined, token: CancellationToken): CoverageItem[] {
+    return this.builder.build(rootPath, token).map(toItem);
+  }
+}
+
+function toItem(node: CoverageNode): CoverageItem {
+  const { path, children, ...rest } = node;
+  return { ...rest, ...(path ? { uri: uriFromPath(path) } : {}), children: children.map(toItem) };
+}

@@ -1,0 +1,83 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
+import { diagnoseLink, displayPath } from '../../analysis/diagnostics/linkDiagnostics';
+import { checkLink } from '../../workspace/linkStatus';
+import type { QualityGateDocument } from '../../domain/document/types';
+import type { CancellationToken } from '../../base/cancellation';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { authoringHover } from './authoringHover';
+import { citationAt } from '../../domain/packs/citations';
+import { citationHover } from './packHover';
+import { KIND_LABELS } from '../kindLabels';
+import { folderDocument, linkAt, referenceAt } from '../navigation/lookup';
+import { rangeContains } from '../../base/range';
+
+/**
+ * Hover on a link: what the trace leads to (title, kind, tags, first
+ * paragraph), or why it is broken. Elsewhere (see `authoringHover`): an ALTAI
+ * question, a front-matter tag key, a template heading, a term's definition.
+ */
+export class HoverProvider {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly catalogue: QuestionCatalogue = altaiCatalogue(),
+  ) {}
+
+  /** `text` (the document's current text) defaults to the editor's; terms need it, the rest reads the model. */
+  provideHover(path: string, position: Position, token: CancellationToken, text = this.index.openText(path)): Hover | undefined {
+    const doc = this.index.getDocument(path);
+    if (!doc || token.isCancellationRequested) return undefined;
+    // A pack citation `[ID]`, also the text of `[ID](evidence)`: the item and its crosswalk.
+    const citation = citationAt(doc, position);
+    const cited = citation ? citationHover(this.index, this.catalogue, doc, citation, token) : undefined;
+    if (cited) return cited;
+    const link = linkAt(doc, position);
+    if (!link) return authoringHover(this.index, this.catalogue, doc, position, text, token);
+    const status = checkLink(this.index, doc, link);
+    // Highlight what the cursor is on: the reference, the destination, or the whole link.
+    const reference = referenceAt(doc, position);
+    const range = reference && !rangeContains(link.range, position) ? reference.range : rangeContains(link.destinationRange, position) ? link.destinationRange : link.range;
+    const markdown = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
+
+    switch (status.state) {
+      case 'external':
+        return markdown(`External link, not checked: ${escapeMarkdown(link.destination)}`);
+      case 'ok': {
+        if (status.isFolder) {
+          const collection = folderDocument(this.index, status.path);
+          const header = `**Folder** \`${displayPath(this.index, status.path)}/\``;
+          return markdown(collection ? `${header}\n\n${describe(this.index, collection)}` : header);
+        }
+        const target = this.index.getDocument(status.path);
+        if (!target) return markdown(`**File** \`${displayPath(this.index, status.path)}\``);
+        const heading = status.fragment ? target.headings.find((h) => h.slug === status.fragment) : undefined;
+        const section = heading ? `\n\nSection: **${escapeMarkdown(heading.text)}**` : '';
+        return markdown(`${describe(this.index, target)}${section}`);
+      }
+      default: {
+        const problem = diagnoseLink(this.index, doc, link, status);
+        return markdown(`**Broken link** (\`${problem?.code ?? status.state}\`)\n\n${escapeMarkdown(problem?.message ?? '')}`);
+      }
+    }
+  }
+}
+
+/** Title, kind, path, front-matter tags and first paragraph of a document, as Markdown. */
+export function describe(index: WorkspaceIndex, doc: QualityGateDocument): string {
+  const parts = [`**${escapeMarkdown(doc.title)}** (${KIND_LABELS[doc.kind]})`, `\`${displayPath(index, doc.path)}\``];
+  const tags = (doc.frontMatter?.tags ?? []).filter((t) => t.value.trim() !== '');
+  if (tags.length > 0) {
+    parts.push(['| Tag | Value |', '| --- | --- |', ...tags.map((t) => `| ${escapeCell(t.key)} | ${escapeCell(t.value)} |`)].join('\n'));
+  }
+  if (doc.summary) parts.push(escapeMarkdown(doc.summary));
+  if (doc.skipped) parts.push(`_${escapeMarkdown(doc.skipped)}_`);
+  return parts.join('\n\n');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}
+
+function escapeCell(text: string): string {
+  return escapeMarkdown(text).replace(/\n/g, ' ');
+}

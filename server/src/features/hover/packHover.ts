@@ -1,0 +1,99 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import type { QuestionCatalogue } from '../../domain/altai/catalogue';
+import { displayPath } from '../../analysis/diagnostics/linkDiagnostics';
+import type { PackCitation, QualityGateDocument } from '../../domain/document/types';
+import { PackEvidence, type ItemEvidence } from '../../analysis/coverage/packEvidence';
+import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
+import { packLabel, type PackItemEntry } from '../../domain/packs/types';
+import { packsOf } from '../../config/workspacePacks';
+import type { CancellationToken } from '../../base/cancellation';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+
+/**
+ * The hover on a pack citation `[ID]` (or the text of `[ID](evidence)`): the item, its
+ * pack and source, whether the document's tree addresses it and where, and its crosswalk
+ * counterparts with their status. Undefined for a bracketed token no pack knows.
+ */
+export function citationHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: QualityGateDocument, citation: PackCitation, token: CancellationToken): Hover | undefined {
+  if (token.isCancellationRequested) return undefined;
+  const registry = packsOf(index);
+  const entry = registry.item(citation.id);
+  if (!entry) return undefined;
+  const evidence = new PackEvidence(index, registry, catalogue, PackEvidence.scopeOf(index, doc.path));
+  const { pack, item, ancestors } = entry;
+  const trail = [packLabel(pack), ...ancestors.map((a) => a.title)].map(escape).join(' › ');
+  const lines: string[] = [`**${escape(item.title)}** \`${item.id}\``, `_${trail}_`];
+  if (item.description) lines.push(escape(item.description));
+  const rows = [
+    `| Pack | ${escape(pack.title)} (\`${pack.id}\`${registry.isEnabled(pack.id) ? '' : ', not enabled in this workspace'}) |`,
+    ...(item.kind ? [`| Kind | ${escape(item.kind)} |`] : []),
+    `| In this tree | ${statusText(index, evidence, entry)} |`,
+  ];
+  lines.push(['| | |', '| --- | --- |', ...rows].join('\n'));
+  if (citation.linkRange) {
+    const here = evidence.of(item.id).find((e) => e.doc.path === doc.path && e.citation === citation);
+    if (here?.kind === 'linked') lines.push(here.valid ? `This link gives the evidence: \`${escape(targetText(index, here))}\`` : '**Broken link**: this citation does not count as evidence until the link is fixed.');
+  }
+  const crosswalk = crosswalkMarkdown(index, registry, evidence, item.id);
+  if (crosswalk) lines.push(crosswalk);
+  lines.push(`_Source: ${escape(pack.source.replace(/\.$/, ''))}${pack.url ? ` (${pack.url})` : ''}._  \n_${escape(pack.attribution)}_`);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: citation.range };
+}
+
+/**
+ * The crosswalk part of an item's hover: per entry its title and each counterpart with
+ * whether the tree addresses it (or that its pack is not enabled). Empty when the item
+ * has no counterparts.
+ */
+export function crosswalkMarkdown(index: WorkspaceIndex, registry: PackRegistry, evidence: PackEvidence, id: string): string {
+  const entries = registry.counterparts(id).filter((c) => c.items.length > 0);
+  if (entries.length === 0) return '';
+  const parts: string[] = [];
+  for (const { entry, items } of entries) {
+    const title = entry.title ? `**Crosswalk: ${escape(entry.title)}**` : '**Crosswalk**';
+    const list = items.map((other) => {
+      const enabled = registry.isEnabled(other.pack.id);
+      const addressed = evidence.isAddressed(other.item.id);
+      const status = !enabled ? 'pack not enabled' : addressed ? `**addressed** (${escape(placesText(index, evidence.valid(other.item.id)))})` : 'open';
+      const mark = !enabled ? '–' : addressed ? '✓' : '○';
+      return `- ${mark} \`${other.item.id}\` ${escape(shorten(other.item.title))} (${escape(packLabel(other.pack))}): ${status}`;
+    });
+    parts.push([title, ...list].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** Whether the tree addresses an item, and where (at most three places). */
+function statusText(index: WorkspaceIndex, evidence: PackEvidence, entry: PackItemEntry): string {
+  if (!entry.leaf) {
+    const below = entry.item.items?.length ?? 0;
+    return `${below} item(s) below; coverage counts each of them.`;
+  }
+  const valid = evidence.valid(entry.item.id);
+  if (valid.length > 0) return `**Addressed**: ${escape(placesText(index, valid))}`;
+  const broken = evidence.of(entry.item.id).length;
+  if (broken > 0) return `**Open**: cited only through ${broken} broken link(s)`;
+  return entry.pack.id === ALTAI_PACK_ID ? '**Open**: neither answered in the requirement document nor cited' : '**Open**: not cited yet';
+}
+
+function placesText(index: WorkspaceIndex, evidence: readonly ItemEvidence[]): string {
+  const places = evidence.map((e) => {
+    const line = e.citation ? e.citation.range.start.line + 1 : e.question ? e.question.line + 1 : undefined;
+    const verb = e.kind === 'answered' ? 'answered in' : e.kind === 'linked' ? 'linked from' : 'cited in';
+    return `${verb} ${displayPath(index, e.doc.path)}${line ? `:${line}` : ''}`;
+  });
+  return places.length > 3 ? `${places.slice(0, 3).join(', ')} and ${places.length - 3} more` : places.join(', ');
+}
+
+function targetText(index: WorkspaceIndex, evidence: ItemEvidence): string {
+  const target = evidence.target ?? '';
+  return target.startsWith('/') ? displayPath(index, target) : target;
+}
+
+function shorten(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}

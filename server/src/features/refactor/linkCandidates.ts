@@ -1,0 +1,148 @@
+import { fileStem, folderDistance, gateNameKey, withoutSectionNumber } from '../../domain/document/names';
+import { posix } from 'node:path';
+import { editDistance } from '../../analysis/diagnostics/suggestions';
+import { hasAnchor, type QualityGateDocument } from '../../domain/document/types';
+import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
+import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
+
+/** An existing target that a broken link could point at instead, with how sure we are (0..1). */
+export interface LinkCandidate {
+  /** Absolute path of the file or folder. */
+  readonly path: string;
+  readonly score: number;
+  /** Why it is proposed, for the action's title. */
+  readonly reason: 'same name' | 'similar name' | 'title';
+}
+
+export interface AnchorCandidate {
+  readonly slug: string;
+  readonly text: string;
+  readonly score: number;
+}
+
+const MIN_SCORE = 0.5;
+
+/**
+ * Existing files a broken link to `missing` could mean, best first: by file
+ * name (same name elsewhere, a near spelling, the same gate in another view)
+ * and by title (the link text or the missing name against each document's
+ * title), nearer folders winning ties. `fragment`: candidates that have the
+ * anchor the link asks for rank higher.
+ */
+export function rankFileCandidates(
+  index: WorkspaceIndex,
+  from: QualityGateDocument,
+  missing: string,
+  linkText: string,
+  fragment: string | undefined,
+  max = 5,
+  token: CancellationToken = neverCancelled,
+): LinkCandidate[] {
+  const wanted = posix.basename(missing);
+  const wantedStem = fileStem(wanted);
+  const markdown = isMarkdownPath(missing);
+  const pool = new Set<string>();
+  index.filesNamed(wanted).forEach((f) => pool.add(f));
+  if (markdown) {
+    for (const doc of index.allDocuments()) pool.add(doc.path);
+  } else {
+    // Images and other files: siblings of the nearest existing folder and one level below it.
+    let folder = posix.dirname(missing);
+    while (!index.hasFolder(folder) && folder !== posix.dirname(folder)) folder = posix.dirname(folder);
+    for (const f of index.filesIn(folder)) pool.add(f);
+    for (const sub of index.foldersIn(folder)) for (const f of index.filesIn(sub)) pool.add(f);
+  }
+
+  const result: LinkCandidate[] = [];
+  let checked = 0;
+  for (const path of pool) {
+    if ((++checked & 255) === 0) throwIfCancelled(token);
+    if (path === from.path || path === missing || isMarkdownPath(path) !== markdown) continue;
+    const name = posix.basename(path);
+    let nameScore: number;
+    let reason: LinkCandidate['reason'] = 'similar name';
+    if (name.toLowerCase() === wanted.toLowerCase()) {
+      nameScore = 1;
+      reason = 'same name';
+    } else if (gateNameKey(name) !== '' && gateNameKey(name) === gateNameKey(wanted)) nameScore = 0.9;
+    else nameScore = similarity(fileStem(name).toLowerCase(), wantedStem.toLowerCase());
+    let titleScore = 0;
+    const doc = markdown ? index.getDocument(path) : undefined;
+    if (doc) {
+      const title = words(doc.title);
+      titleScore = Math.max(similarity(title, words(linkText)), similarity(title, words(wantedStem)), similarity(words(fileStem(name)), words(linkText)));
+    }
+    const best = Math.max(nameScore, titleScore * 0.95);
+    if (best < MIN_SCORE) continue;
+    if (titleScore * 0.95 > nameScore) reason = 'title';
+    const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
+    const anchorBonus = fragment && doc ? (hasAnchor(doc, fragment) ? 0.05 : -0.05) : 0;
+    result.push({ path, reason, score: round(best * 0.8 + proximity * 0.2 + anchorBonus) });
+  }
+  return result.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, max);
+}
+
+/** Existing folders a broken folder link could mean: the same name elsewhere, a near spelling beside it. */
+export function rankFolderCandidates(index: WorkspaceIndex, missing: string, max = 5): LinkCandidate[] {
+  const name = posix.basename(missing).toLowerCase();
+  const pool = new Set<string>(index.foldersNamed(name));
+  let parent = posix.dirname(missing);
+  while (!index.hasFolder(parent) && parent !== posix.dirname(parent)) parent = posix.dirname(parent);
+  for (const f of index.foldersIn(parent)) pool.add(f);
+  const result: LinkCandidate[] = [];
+  for (const path of pool) {
+    if (!index.rootFor(path)) continue;
+    const base = posix.basename(path).toLowerCase();
+    const same = base === name;
+    const nameScore = same ? 1 : Math.max(similarity(base, name), similarity(base.replace(/^\d+_/, ''), name.replace(/^\d+_/, '')) * 0.9);
+    if (nameScore < MIN_SCORE) continue;
+    const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
+    result.push({ path, reason: same ? 'same name' : 'similar name', score: round(nameScore * 0.8 + proximity * 0.2) });
+  }
+  return result.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, max);
+}
+
+/** Headings (and HTML anchors) of `doc` a broken `#fragment` could mean, best first. */
+export function rankAnchorCandidates(doc: QualityGateDocument, fragment: string, max = 3): AnchorCandidate[] {
+  const wanted = fragment.toLowerCase();
+  const all: AnchorCandidate[] = [
+    ...doc.headings.map((h) => ({ slug: h.slug, text: h.text })),
+    ...doc.htmlAnchors.map((a) => ({ slug: a.id, text: a.id })),
+  ].map((c) => {
+    const renumbered = withoutSectionNumber(c.slug) === withoutSectionNumber(wanted) && withoutSectionNumber(wanted) !== '' ? 0.9 : 0;
+    const score = Math.max(similarity(c.slug.toLowerCase(), wanted), renumbered, similarity(words(c.text), words(fragment)) * 0.9);
+    return { ...c, score: round(score) };
+  });
+  const seen = new Set<string>();
+  return all
+    .filter((c) => c.score >= MIN_SCORE && c.slug !== fragment && !seen.has(c.slug) && seen.add(c.slug))
+    .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug))
+    .slice(0, max);
+}
+
+/** 1 for equal strings, 0 for nothing in common (normalised edit distance). */
+export function similarity(a: string, b: string): number {
+  if (a === '' || b === '') return 0;
+  if (a === b) return 1;
+  // The distance is at least the difference in length: skip the work when that already rules it out.
+  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < MIN_SCORE / 2) return 0;
+  return 1 - editDistance(a, b) / Math.max(a.length, b.length);
+}
+
+/** Lower-case words of a name or title: `QG_ModelEvaluation_(Dev)` -> `qg model evaluation dev`. */
+export function words(text: string): string {
+  return text
+    .replace(/\.(md|markdown)$/i, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+
+
+
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

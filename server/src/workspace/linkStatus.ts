@@ -1,0 +1,54 @@
+import { isMarkdownPath, type WorkspaceIndex } from './workspaceIndex';
+import { hasAnchor, type LinkOccurrence, type QualityGateDocument } from '../domain/document/types';
+import { resolveLinkTarget, type LinkTarget } from '../syntax/resolveLink';
+
+/**
+ * What checking one link against the workspace found. `ok` covers existing
+ * files, folders and anchors; the other states are broken traces, except
+ * `external` (never checked) and `outside` (not ours to read).
+ */
+export type LinkStatus =
+  | { readonly state: 'external' }
+  | { readonly state: 'empty' }
+  | { readonly state: 'outside'; readonly path: string }
+  | { readonly state: 'ok'; readonly path: string; readonly fragment?: string; readonly isFolder: boolean }
+  | { readonly state: 'missing-file' | 'missing-folder'; readonly path: string }
+  | { readonly state: 'missing-anchor'; readonly path: string; readonly fragment: string };
+
+/** Resolves a link of `doc` and checks it against the index. */
+export function checkLink(index: WorkspaceIndex, doc: QualityGateDocument, link: LinkOccurrence): LinkStatus {
+  return checkTarget(index, targetOfLink(index, doc, link));
+}
+
+// Where a link points depends only on its document's path, its text and the workspace
+// folders, all fixed for a model's lifetime: resolve each link once.
+const targetCache = new WeakMap<LinkOccurrence, { root: string | undefined; target: LinkTarget }>();
+
+/** The resolved target of a link of `doc`, memoised per link. */
+export function targetOfLink(index: WorkspaceIndex, doc: QualityGateDocument, link: LinkOccurrence): LinkTarget {
+  const root = index.rootFor(doc.path);
+  const cached = targetCache.get(link);
+  if (cached && cached.root === root) return cached.target;
+  const target = resolveLinkTarget(doc.path, link.destination, root);
+  targetCache.set(link, { root, target });
+  return target;
+}
+
+export function checkTarget(index: WorkspaceIndex, target: LinkTarget): LinkStatus {
+  if (target.type === 'external') return { state: 'external' };
+  if (target.type === 'empty') return { state: 'empty' };
+  const { path, fragment } = target;
+  if (!index.rootFor(path)) return { state: 'outside', path };
+
+  if (index.hasFile(path) && !target.folderSyntax) {
+    if (fragment && isMarkdownPath(path)) {
+      const targetDoc = index.getDocument(path);
+      // A skipped or excluded target cannot be judged: give it the benefit of the doubt.
+      if (targetDoc && !targetDoc.skipped && !hasAnchor(targetDoc, fragment)) return { state: 'missing-anchor', path, fragment };
+    }
+    return { state: 'ok', path, fragment, isFolder: false };
+  }
+  if (index.hasFolder(path)) return { state: 'ok', path, isFolder: true };
+  const looksLikeFolder = target.folderSyntax || !/\.[^./]+$/.test(path);
+  return { state: looksLikeFolder ? 'missing-folder' : 'missing-file', path };
+}

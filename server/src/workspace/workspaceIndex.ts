@@ -1,0 +1,693 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { resolveLinkTarget, isInside } from '../syntax/resolveLink';
+import { parseDocument } from '../domain/document/parseDocument';
+import type { QualityGateDocument } from '../domain/document/types';
+import { neverCancelled, throwIfCancelled, type CancellationToken } from '../base/cancellation';
+import { silentLogger, yieldToEventLoop, type Logger } from '../base/logger';
+import { decodeDocumentBytes } from '../base/decode';
+import type { WorkspaceFileSystem } from './fileSystem';
+import { LinkGraph } from './linkGraph';
+import { collectGarbage } from '../base/memory';
+import type { CacheEntry } from './indexCache';
+import { inThreadParser, type DocumentParser } from './parsing/documentParser';
+import { DEFAULT_CONFIG, type ProjectConfig } from '../config/projectConfig';
+import { compileFileFilter } from '../config/fileFilter';
+import { effectiveLimits, formatSize as formatLimit, type EffectiveLimits } from '../config/limits';
+
+/** What the index reads, and what it leaves alone. */
+export interface IndexOptions {
+  /** Absolute POSIX paths of the workspace folders. */
+  readonly roots: readonly string[];
+  /** Folder names never entered. */
+  readonly excludedFolderNames: readonly string[];
+  /** Files larger than this (bytes) are listed but not parsed. */
+  readonly maxFileSize: number;
+  /** Who parses files during indexing (in this thread by default). */
+  readonly parser?: DocumentParser;
+  /** Defaults for the limits the configuration does not set (`limits.ts`). */
+  readonly maxDocuments?: number;
+  readonly maxTotalBytes?: number;
+  readonly parseTimeBudgetMs?: number;
+}
+
+export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
+  excludedFolderNames: ['.git', 'node_modules', 'dist', 'out'],
+  maxFileSize: 5 * 1024 * 1024,
+};
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+const READ_CONCURRENCY = 16;
+/** Documents parsed between two garbage collections during indexing. */
+const GC_EVERY = 512;
+/** Longest stretch of synchronous parsing before yielding to pending requests. */
+const SLICE_MS = 15;
+
+export function isMarkdownPath(path: string): boolean {
+  return MARKDOWN_FILE.test(path);
+}
+
+/**
+ * The one owner of workspace state: every file's existence, every Markdown
+ * document's model (from disk, or from the editor while open) and the link graph.
+ * Mutations return the paths whose diagnostics may have changed, found through
+ * the link graph, so callers re-validate only those.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Set<string>();
+  private readonly folders = new Set<string>();
+  private readonly documents = new Map<string, QualityGateDocument>();
+  private readonly openTexts = new Map<string, string>();
+  private readonly graph = new LinkGraph();
+  private readonly basenames = new Map<string, string[]>();
+  private readonly folderNames = new Map<string, Set<string>>();
+  private readonly children = new Map<string, Set<string>>();
+  private readonly childFolders = new Map<string, Set<string>>();
+  private readonly names = new Map<string, Set<string>>();
+  /** Size and mtime of each document as last read from disk, for the persistent cache. */
+  private readonly stamps = new Map<string, { mtimeMs: number; size: number }>();
+  private readonly excluded: ReadonlySet<string>;
+  private currentConfig: ProjectConfig = DEFAULT_CONFIG;
+  private checked: (relativePath: string) => boolean = compileFileFilter(DEFAULT_CONFIG);
+
+  constructor(
+    private readonly fs: WorkspaceFileSystem,
+    private readonly options: IndexOptions,
+    private readonly logger: Logger = silentLogger,
+  ) {
+    this.excluded = new Set(options.excludedFolderNames);
+  }
+
+  /** Changes whenever folders appear or disappear or the configuration changes (for memoised structure queries). */
+  get structureVersion(): number {
+    return this.structureChanges;
+  }
+  private structureChanges = 0;
+
+  /** The effective project configuration the rules and the coverage read. */
+  get config(): ProjectConfig {
+    return this.currentConfig;
+  }
+
+  /** Replaces the configuration; callers re-validate every document afterwards. */
+  setConfig(config: ProjectConfig): void {
+    this.currentConfig = config;
+    this.structureChanges++;
+    this.checked = compileFileFilter(config);
+  }
+
+  /** Whether diagnostics are reported for a document (config `include`/`exclude`). */
+  isChecked(path: string): boolean {
+    const root = this.rootFor(path);
+    return !!root && this.checked(path.slice(root.length + 1));
+  }
+
+  get roots(): readonly string[] {
+    return this.options.roots;
+  }
+
+  /** The resource limits in force: the configuration's `limits`, else the options' (docs/security.md). */
+  get limits(): EffectiveLimits {
+    return effectiveLimits(this.currentConfig.limits, this.options);
+  }
+
+  /** How long the last parse of a document took (ms), when it was parsed in this session or cached with it. */
+  parseTimeOf(path: string): number | undefined {
+    return this.parseTimes.get(path);
+  }
+
+  /** Set when indexing stopped at `limits.maxDocuments` / `limits.maxTotalSizeMB`: why, and how many files were left unparsed. */
+  get indexLimit(): { readonly message: string; readonly unparsed: number; readonly first: string } | undefined {
+    return this.limitHit;
+  }
+
+  /** Lists every file of every root, then parses every Markdown file, yielding as it goes. */
+  async initialize(token: CancellationToken = neverCancelled): Promise<void> {
+    const started = Date.now();
+    const markdown: string[] = [];
+    for (const root of this.options.roots) {
+      const stat = await this.fs.stat(root);
+      if (stat?.type !== 'directory') {
+        this.logger.log('warn', `Workspace folder ${root} is not a readable folder; skipped.`);
+        continue;
+      }
+      await this.walk(root, markdown, token);
+    }
+    this.progressTotal = markdown.length;
+    await this.parseAll(markdown, token);
+    this.cache = undefined; // read once; later changes come from the disk
+    this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown) in ${Date.now() - started} ms.`);
+  }
+
+  // ---- queries -------------------------------------------------------------
+
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  hasFolder(path: string): boolean {
+    return this.folders.has(path);
+  }
+
+  getDocument(path: string): QualityGateDocument | undefined {
+    return this.documents.get(path);
+  }
+
+  allDocuments(): IterableIterator<QualityGateDocument> {
+    return this.documents.values();
+  }
+
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** The text last seen by the editor for an open document. */
+  openText(path: string): string | undefined {
+    return this.openTexts.get(path);
+  }
+
+  /** Current text of a document: the editor's if open, else the disk's. */
+  async readText(path: string): Promise<string | undefined> {
+    const open = this.openTexts.get(path);
+    if (open !== undefined) return open;
+    // Only files of the workspace folders are ever read from disk.
+    if (!this.rootFor(path)) return undefined;
+    try {
+      return decodeDocumentBytes(await this.fs.readFile(path)).text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The workspace folder containing `path`, innermost first. */
+  rootFor(path: string): string | undefined {
+    // A path with `.` or `..` segments (a hand-made URI, `/ws/../etc/x`) counts where it really leads.
+    const real = DOT_SEGMENT.test(path) ? posix.normalize(path) : path;
+    let best: string | undefined;
+    for (const root of this.options.roots) {
+      if (isInside(real, root) && (!best || root.length > best.length)) best = root;
+    }
+    return best;
+  }
+
+  isExcluded(path: string): boolean {
+    const root = this.rootFor(path);
+    if (!root) return true;
+    const rel = path.slice(root.length).split('/');
+    return rel.slice(0, -1).some((segment) => this.excluded.has(segment)) || this.excluded.has(rel[rel.length - 1]);
+  }
+
+  /** Documents that link to `path` (any fragment). */
+  linkSources(path: string): ReadonlySet<string> {
+    return this.graph.sourcesOf(path);
+  }
+
+  /** Documents whose front-matter Name is `name` (trimmed, exact). */
+  documentsNamed(name: string): string[] {
+    return [...(this.names.get(name.trim()) ?? [])];
+  }
+
+  /** Files with this exact base name, for "did you mean" suggestions. */
+  filesNamed(basename: string): readonly string[] {
+    return this.basenames.get(basename.toLowerCase()) ?? [];
+  }
+
+  /** Every known file directly inside `folder`. */
+  filesIn(folder: string): Iterable<string> {
+    return this.children.get(folder) ?? [];
+  }
+
+  /** Every known folder directly inside `folder`. */
+  foldersIn(folder: string): Iterable<string> {
+    return this.childFolders.get(folder) ?? [];
+  }
+
+  /** Folders with this base name (case-insensitive), for "did you mean" suggestions. */
+  foldersNamed(basename: string): Iterable<string> {
+    return this.folderNames.get(basename.toLowerCase()) ?? [];
+  }
+
+  // ---- editor events ------------------------------------------------------
+
+  /** The editor opened or changed a document. */
+  setOpenText(path: string, text: string): Set<string> {
+    this.openTexts.set(path, text);
+    if (!this.files.has(path)) this.addFile(path);
+    this.unparsed.delete(path); // opened by the user: indexed whatever the limits
+    const related = this.store(path, text);
+    return this.dependantsAndSelf(path, related);
+  }
+
+  /** The editor closed a document: the disk's content counts again. */
+  async closeText(path: string): Promise<Set<string>> {
+    if (!this.openTexts.delete(path)) return new Set();
+    // An unsaved document that never reached the disk disappears with its editor.
+    if (!(await this.fs.stat(path))) return this.fileDeleted(path);
+    return this.fileChanged(path);
+  }
+
+  // ---- file-system events ---------------------------------------------------
+
+  async fileCreated(path: string): Promise<Set<string>> {
+    if (!this.rootFor(path) || this.isExcluded(path)) return new Set();
+    const stat = await this.fs.stat(path);
+    if (!stat) return new Set();
+    if (stat.type === 'directory') {
+      const markdown: string[] = [];
+      await this.walk(path, markdown, neverCancelled);
+      const affected = new Set<string>(markdown);
+      for (const file of markdown) for (const other of await this.loadFromDisk(file)) affected.add(other);
+      for (const file of [path, ...markdown]) this.addAffectedByExistence(file, affected);
+      return new Set([...affected].filter((p) => this.documents.has(p)));
+    }
+    this.addFile(path);
+    const affected = new Set<string>();
+    if (isMarkdownPath(path) && !this.openTexts.has(path)) {
+      const related = await this.loadFromDisk(path);
+      affected.add(path);
+      for (const other of related) if (this.documents.has(other)) affected.add(other);
+    }
+    this.addAffectedByExistence(path, affected);
+    return affected;
+  }
+
+  async fileChanged(path: string): Promise<Set<string>> {
+    if (!this.files.has(path)) return this.fileCreated(path);
+    if (!isMarkdownPath(path) || this.openTexts.has(path)) return new Set();
+    const related = await this.loadFromDisk(path);
+    if (this.openTexts.has(path)) return new Set();
+    return this.dependantsAndSelf(path, related);
+  }
+
+  fileDeleted(path: string): Set<string> {
+    const affected = new Set<string>();
+    const removed = this.files.has(path) ? [path] : [...this.files].filter((f) => f.startsWith(`${path}/`));
+    for (const folder of [...this.folders]) if (isInside(folder, path)) this.removeFolder(folder);
+    for (const file of removed) {
+      this.removeFile(file, affected);
+      this.addAffectedByExistence(file, affected);
+    }
+    this.addAffectedByExistence(path, affected);
+    for (const file of removed) affected.delete(file);
+    return new Set([...affected].filter((p) => this.documents.has(p)));
+  }
+
+  // ---- internals -------------------------------------------------------------
+
+  private async walk(folder: string, markdown: string[], token: CancellationToken): Promise<void> {
+    const queue = [folder];
+    while (queue.length > 0) {
+      throwIfCancelled(token);
+      const current = queue.shift()!;
+      this.addFolder(current);
+      let entries: Array<[string, 'file' | 'directory']>;
+      try {
+        entries = await this.fs.readDirectory(current);
+      } catch (error) {
+        this.logger.log('warn', `Cannot list ${current}: ${(error as Error).message}`);
+        continue;
+      }
+      for (const [name, type] of entries) {
+        if (this.excluded.has(name)) continue;
+        const child = current === '/' ? `/${name}` : `${current}/${name}`;
+        if (type === 'directory') queue.push(child);
+        else {
+          this.addFile(child);
+          if (isMarkdownPath(child)) markdown.push(child);
+        }
+      }
+    }
+  }
+
+  private async parseAll(paths: readonly string[], token: CancellationToken): Promise<void> {
+    const parser = this.options.parser ?? inThreadParser;
+    let sliceStart = Date.now();
+    for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
+      throwIfCancelled(token);
+      if (this.limitHit) {
+        this.stopAtLimit(paths.slice(i));
+        break;
+      }
+      const batch = paths.slice(i, i + READ_CONCURRENCY).filter((p) => !this.openTexts.has(p));
+      // Reading and parsing overlap across the batch; storing stays in order, in this thread.
+      // Near the index limits, files are admitted one by one in list order (deterministic) before parsing.
+      const loaded: Array<QualityGateDocument | undefined> = this.batchWithinLimits(batch.length)
+        ? await Promise.all(batch.map((p) => this.readForIndex(p, true).then((read) => this.countAndModel(p, read, parser))))
+        : await this.admitAndModel(batch, parser);
+      // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a large first index down.
+      if (i % GC_EVERY === 0 && i > 0) collectGarbage();
+      for (let j = 0; j < batch.length; j++) {
+        const model = loaded[j];
+        if (model && !this.openTexts.has(batch[j])) this.storeModel(batch[j], model);
+        this.progress(this.documents.size);
+        if (Date.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = Date.now();
+        }
+      }
+    }
+  }
+
+  // ---- index limits and parse time (limits.ts, docs/security.md) ---------------
+
+  private parseTimes = new Map<string, number>();
+  private indexedBytes = 0;
+  private indexedCount = 0;
+  private limitHit: { message: string; unparsed: number; first: string } | undefined;
+  /** Markdown files listed but left unparsed at the index limit; they stay so until the next full index. */
+  private readonly unparsed = new Set<string>();
+
+  /** Whether a whole batch fits the limits whatever its files' sizes (the fast path). */
+  private batchWithinLimits(size: number): boolean {
+    const { maxDocuments, maxTotalBytes, maxFileSize } = this.limits;
+    return this.indexedCount + size <= maxDocuments && this.indexedBytes + size * maxFileSize <= maxTotalBytes;
+  }
+
+  private countAndModel(path: string, read: ReadResult, parser: DocumentParser): Promise<QualityGateDocument> {
+    this.indexedCount++;
+    if (!('skipped' in read)) this.indexedBytes += this.stamps.get(path)?.size ?? 0;
+    return this.toModel(path, read, parser);
+  }
+
+  /** Reads a batch, admits its files in order while they fit the limits, parses those; the rest stay unparsed. */
+  private async admitAndModel(batch: readonly string[], parser: DocumentParser): Promise<Array<QualityGateDocument | undefined>> {
+    const reads = await Promise.all(batch.map((p) => this.readForIndex(p, true)));
+    const { maxDocuments, maxTotalBytes } = this.limits;
+    const models: Array<Promise<QualityGateDocument> | undefined> = [];
+    for (let j = 0; j < batch.length; j++) {
+      const size = 'skipped' in reads[j] ? 0 : (this.stamps.get(batch[j])?.size ?? 0);
+      if (!this.limitHit && this.indexedCount + 1 <= maxDocuments && this.indexedBytes + size <= maxTotalBytes) {
+        models.push(this.countAndModel(batch[j], reads[j], parser));
+        continue;
+      }
+      if (!this.limitHit) {
+        const byCount = this.indexedCount + 1 > maxDocuments;
+        this.limitHit = {
+          first: batch[j],
+          unparsed: 0,
+          message: byCount
+            ? `the limit of ${maxDocuments} Markdown documents (limits.maxDocuments)`
+            : `the limit of ${formatLimit(maxTotalBytes)} of Markdown (limits.maxTotalSizeMB)`,
+        };
+      }
+      models.push(undefined);
+      this.stopAtLimit([batch[j]]);
+    }
+    return Promise.all(models);
+  }
+
+  /** Leaves `paths` listed but unparsed; the first file left out carries the one diagnostic that says so. */
+  private stopAtLimit(paths: readonly string[]): void {
+    const hit = this.limitHit!;
+    for (const path of paths) {
+      if (this.openTexts.has(path) || this.documents.has(path)) continue;
+      hit.unparsed++;
+      if (path !== hit.first) this.unparsed.add(path);
+    }
+    const others = hit.unparsed - 1;
+    this.replace(
+      hit.first,
+      skippedDocument(
+        hit.first,
+        `Indexing stopped at ${hit.message}: this file${others > 0 ? ` and ${others} more Markdown file(s)` : ''} were not parsed. Links to them still resolve; links in them were not checked. Raise the limit to index everything.`,
+      ),
+      [],
+    );
+  }
+
+  /** Records how long a document's parse took; one over the budget is logged (and reported by the `file.slow` rule). */
+  private noteParseTime(path: string, ms: number): void {
+    this.parseTimes.set(path, ms);
+    const budget = this.limits.parseTimeBudgetMs;
+    if (ms > budget) this.logger.log('warn', `Parsing ${path} took ${Math.round(ms)} ms, over the ${budget} ms budget (limits.parseTimeBudgetMs); it is indexed all the same.`);
+  }
+
+  /** Listener for indexing progress: documents indexed so far, of how many. */
+  onProgress: (indexed: number, total: number) => void = () => {};
+  private progressTotal = 0;
+  private progress(indexed: number): void {
+    this.onProgress(indexed, Math.max(indexed, this.progressTotal));
+  }
+
+  /** Models from an earlier session, trusted while a file's size and mtime are unchanged; call before `initialize`. */
+  useCache(entries: ReadonlyMap<string, CacheEntry>): void {
+    this.cache = entries;
+  }
+  private cache: ReadonlyMap<string, CacheEntry> | undefined;
+
+  /**
+   * Names the state every result depends on: the workspace folders, every file's
+   * path, every document's size and mtime, and the configuration. Results stored
+   * under an equal fingerprint are still valid.
+   */
+  stateFingerprint(): string {
+    const hash = createHash('sha1');
+    hash.update(JSON.stringify(this.options.roots)).update(JSON.stringify(this.currentConfig));
+    for (const file of [...this.files].sort()) {
+      const stamp = this.stamps.get(file);
+      hash.update(file).update(stamp ? `:${stamp.size}:${stamp.mtimeMs}` : '').update('\n');
+    }
+    return hash.digest('hex');
+  }
+
+  /** Documents parsed (not taken from the cache) by `initialize`: 0 means the cache was complete. */
+  get parsedDuringInitialize(): number {
+    return this.parsedDuringIndexing;
+  }
+  private parsedDuringIndexing = 0;
+
+  /** The models worth keeping for the next session: documents read from disk, with their stamps. */
+  cacheEntries(): Map<string, CacheEntry> {
+    const entries = new Map<string, CacheEntry>();
+    for (const [path, stamp] of this.stamps) {
+      const doc = this.documents.get(path);
+      const parseMs = this.parseTimes.get(path);
+      if (doc && !doc.skipped && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
+    }
+    return entries;
+  }
+
+  private async toModel(path: string, read: ReadResult, parser: DocumentParser): Promise<QualityGateDocument> {
+    if ('cached' in read) return read.cached;
+    if ('skipped' in read) return skippedDocument(path, read.skipped);
+    this.parsedDuringIndexing++;
+    try {
+      const started = performance.now();
+      const parsing = parser.parse(path, read.text);
+      // An in-thread parse has finished here; a worker reports its own time with the model.
+      const inThreadMs = performance.now() - started;
+      const doc = await parsing;
+      this.noteParseTime(path, parser.parseTimeOf?.(doc) ?? inThreadMs);
+      return doc;
+    } catch (error) {
+      this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
+      return skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
+    }
+  }
+
+  private async loadFromDisk(path: string): Promise<Set<string>> {
+    // Past the index limit, files that were not indexed stay out (until the next full index).
+    if (this.limitHit && (!this.documents.has(path) || path === this.limitHit.first)) {
+      if (!this.documents.has(path)) this.unparsed.add(path);
+      return new Set();
+    }
+    const read = await this.readForIndex(path);
+    // The editor may have opened the document while the disk was read: its text wins.
+    if (this.openTexts.has(path)) return new Set();
+    return this.storeRead(path, read);
+  }
+
+  /** Reads a file for indexing; a file that cannot be parsed becomes a skipped document with a reason. */
+  private async readForIndex(path: string, useCache = false): Promise<ReadResult> {
+    try {
+      const stat = await this.fs.stat(path);
+      if (stat) this.stamps.set(path, { mtimeMs: stat.mtimeMs, size: stat.size });
+      const cached = useCache && stat ? this.cache?.get(path) : undefined;
+      if (cached && cached.mtimeMs === stat!.mtimeMs && cached.size === stat!.size) {
+        if (cached.parseMs !== undefined) this.parseTimes.set(path, cached.parseMs);
+        return { cached: cached.doc };
+      }
+      const { maxFileSize } = this.limits;
+      if (stat && stat.size > maxFileSize) {
+        return { skipped: `File is ${formatSize(stat.size)}, above the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
+      }
+      const decoded = decodeDocumentBytes(await this.fs.readFile(path));
+      if (decoded.binary) return { skipped: 'File looks binary, not Markdown text; links in it were not checked.' };
+      return { text: decoded.text };
+    } catch (error) {
+      return { skipped: `File could not be read (${(error as Error).message}); links in it were not checked.` };
+    }
+  }
+
+  private storeRead(path: string, read: ReadResult): Set<string> {
+    if ('cached' in read) return this.storeModel(path, read.cached);
+    return 'text' in read ? this.store(path, read.text) : this.replace(path, skippedDocument(path, read.skipped), []);
+  }
+
+  /** Stores a model made elsewhere (a worker, the cache). */
+  private storeModel(path: string, doc: QualityGateDocument): Set<string> {
+    return this.replace(path, doc, this.localTargets(path, doc));
+  }
+
+  private localTargets(path: string, doc: QualityGateDocument): string[] {
+    const root = this.rootFor(path);
+    const targets: string[] = [];
+    for (const link of doc.links) {
+      const target = resolveLinkTarget(path, link.destination, root);
+      if (target.type === 'local' && !target.sameDocument) targets.push(target.path);
+    }
+    return targets;
+  }
+
+  /** Parses and stores a document; returns the documents related to its old or new version. */
+  private store(path: string, text: string): Set<string> {
+    let doc: QualityGateDocument;
+    try {
+      const started = performance.now();
+      doc = parseDocument(path, text);
+      this.noteParseTime(path, performance.now() - started);
+    } catch (error) {
+      this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
+      doc = skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
+    }
+    return this.replace(path, doc, this.localTargets(path, doc));
+  }
+
+  /**
+   * Swaps in a document's new model. Returns what cross-document rules may see
+   * differently now: the old and new link targets and the old and new namesakes.
+   */
+  private replace(path: string, doc: QualityGateDocument, targets: readonly string[]): Set<string> {
+    const related = new Set<string>(this.graph.targetsOf(path));
+    const previous = this.documents.get(path);
+    const oldName = this.nameOf(previous);
+    const newName = this.nameOf(doc);
+    // Namesakes only see a difference when the Name itself appears, changes or goes.
+    const nameChanged = oldName !== newName || !previous;
+    if (oldName) {
+      if (nameChanged) this.names.get(oldName)?.forEach((p) => related.add(p));
+      this.names.get(oldName)?.delete(path);
+    }
+    this.documents.set(path, doc);
+    this.graph.setLinks(path, targets);
+    targets.forEach((t) => related.add(t));
+    if (newName) {
+      let set = this.names.get(newName);
+      if (!set) this.names.set(newName, (set = new Set()));
+      if (nameChanged) set.forEach((p) => related.add(p));
+      set.add(path);
+    }
+    related.delete(path);
+    return related;
+  }
+
+  private nameOf(doc: QualityGateDocument | undefined): string | undefined {
+    return doc?.frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value.trim() || undefined;
+  }
+
+  private addFile(path: string): void {
+    if (this.files.has(path)) return;
+    this.files.add(path);
+    const key = posix.basename(path).toLowerCase();
+    const list = this.basenames.get(key);
+    if (list) list.push(path);
+    else this.basenames.set(key, [path]);
+    const root = this.rootFor(path);
+    const parent = posix.dirname(path);
+    let siblings = this.children.get(parent);
+    if (!siblings) this.children.set(parent, (siblings = new Set()));
+    siblings.add(path);
+    for (let dir = parent; root && isInside(dir, root) && !this.folders.has(dir); dir = posix.dirname(dir)) {
+      this.addFolder(dir);
+    }
+  }
+
+  private addFolder(path: string): void {
+    if (this.folders.has(path)) return;
+    this.folders.add(path);
+    this.structureChanges++;
+    const key = posix.basename(path).toLowerCase();
+    let set = this.folderNames.get(key);
+    if (!set) this.folderNames.set(key, (set = new Set()));
+    set.add(path);
+    const parent = posix.dirname(path);
+    let siblings = this.childFolders.get(parent);
+    if (!siblings) this.childFolders.set(parent, (siblings = new Set()));
+    siblings.add(path);
+  }
+
+  private removeFolder(path: string): void {
+    this.folders.delete(path);
+    this.structureChanges++;
+    this.children.delete(path);
+    this.childFolders.get(posix.dirname(path))?.delete(path);
+    this.folderNames.get(posix.basename(path).toLowerCase())?.delete(path);
+  }
+
+  private removeFile(path: string, affected?: Set<string>): void {
+    const name = this.nameOf(this.documents.get(path));
+    if (name) {
+      this.names.get(name)?.delete(path);
+      this.names.get(name)?.forEach((p) => affected?.add(p));
+    }
+    this.graph.targetsOf(path).forEach((t) => affected?.add(t));
+    this.files.delete(path);
+    this.stamps.delete(path);
+    this.parseTimes.delete(path);
+    this.unparsed.delete(path);
+    this.children.get(posix.dirname(path))?.delete(path);
+    this.documents.delete(path);
+    this.openTexts.delete(path);
+    this.graph.removeSource(path);
+    const key = posix.basename(path).toLowerCase();
+    const list = this.basenames.get(key)?.filter((p) => p !== path);
+    if (list?.length) this.basenames.set(key, list);
+    else this.basenames.delete(key);
+  }
+
+  /** The document, every document linking to it, and the related documents its update returned. */
+  private dependantsAndSelf(path: string, related: Iterable<string> = []): Set<string> {
+    const affected = new Set<string>([path]);
+    for (const source of this.graph.sourcesOf(path)) affected.add(source);
+    for (const other of related) if (this.documents.has(other)) affected.add(other);
+    return affected;
+  }
+
+  /** A file's appearance or disappearance changes links to it and to each folder above it. */
+  private addAffectedByExistence(path: string, affected: Set<string>): void {
+    const root = this.rootFor(path);
+    for (let p = path; ; p = posix.dirname(p)) {
+      for (const source of this.graph.sourcesOf(p)) affected.add(source);
+      if (!root || p === root || p === '/' || !isInside(p, root)) break;
+    }
+  }
+}
+
+type ReadResult = { text: string } | { skipped: string } | { cached: QualityGateDocument };
+
+function skippedDocument(path: string, reason: string): QualityGateDocument {
+  return {
+    path,
+    kind: 'other',
+    title: posix.basename(path),
+    headings: [],
+    htmlAnchors: [],
+    links: [],
+    references: [],
+    suppressions: [],
+    questionBlocks: [],
+    summary: '',
+    lineCount: 1,
+    endPosition: { line: 0, character: 0 },
+    skipped: reason,
+  };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
