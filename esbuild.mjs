@@ -16,6 +16,8 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'info',
+  // Every bundle carries the extension's version (the server's cache key, SARIF's tool.driver.version).
+  define: { __MQG4AI_VERSION__: JSON.stringify(version) },
 };
 
 const builds = [
@@ -23,8 +25,7 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   // Parses documents in worker threads for the server and the CLI.
   { ...common, entryPoints: { parseWorker: 'server/src/workspace/parsing/parseWorker.ts' }, outdir: 'dist' },
-  // The CLI carries its version (SARIF's tool.driver.version), also when dist/cli.js is copied alone.
-  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, define: { __MQG4AI_VERSION__: JSON.stringify(version) } },
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {

@@ -1,9 +1,10 @@
 import type { Position, Range } from '../../server/src/base/range';
 import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../../server/src/workspace/workspaceIndex';
-import { InMemoryFileSystem } from '../../server/src/workspace/fileSystem';
+import { InMemoryFileSystem } from '../../server/src/base/fileSystem';
 import type { CancellationToken } from '../../server/src/base/cancellation';
 import { silentLogger } from '../../server/src/base/logger';
-import { createLanguageService, type LanguageService } from '../../server/src/engine/languageService';
+import { createEngine, type Engine } from '../../server/src/engine/engine';
+import { neverCancelled } from '../../server/src/base/cancellation';
 
 /** A range as `[startLine, startChar, endLine, endChar]`, for compact assertions. */
 export type RangeTuple = [number, number, number, number];
@@ -49,10 +50,10 @@ export async function buildIndex(
 export async function buildService(
   files: Record<string, string | Uint8Array>,
   roots: readonly string[] = ['/ws'],
-): Promise<{ service: LanguageService; fs: InMemoryFileSystem }> {
+): Promise<{ service: Engine; fs: InMemoryFileSystem }> {
   const fs = new InMemoryFileSystem(files);
-  const service = createLanguageService({ fileSystem: fs, roots, logger: silentLogger });
-  await service.index.initialize();
+  const service = createEngine({ fs, roots, logger: silentLogger });
+  await service.indexWorkspace(neverCancelled);
   return { service, fs };
 }
 

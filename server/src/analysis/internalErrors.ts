@@ -1,25 +1,15 @@
 import { make, type TraceDiagnostic } from '../domain/codes';
 import { OperationCancelled } from '../base/cancellation';
+import type { Logger } from '../base/logger';
 
 /**
  * Internal errors: a bug met while checking one document must cost that
- * document one finding (`internal.error`) and one log line, never the server or
- * the other documents. The core has no logger of its own here; the server (and
- * the CLI) listen, to log the stack.
+ * document one finding (`internal.error`) and one log line with the stack,
+ * never the server or the other documents.
  */
-type Listener = (context: string, error: unknown) => void;
-let listener: Listener = () => {};
-
-/** Sets who is told of internal errors (the server logs them); returns the previous listener. */
-export function onInternalError(next: Listener): Listener {
-  const previous = listener;
-  listener = next;
-  return previous;
-}
-
-export function reportInternalError(context: string, error: unknown): void {
+export function reportInternalError(logger: Logger, context: string, error: unknown): void {
   try {
-    listener(context, error);
+    logger.log('error', `${context} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } catch {
     // a failing logger must not turn one error into two
   }

@@ -1,7 +1,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { lazy } from './memo';
 
-let collector: (() => void) | null | undefined;
+/** V8's collector, exposed once; null when this process may not have it. */
+const collector = lazy((): (() => void) | null => {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+});
 
 /**
  * Runs a full garbage collection. Parsing thousands of documents leaves much
@@ -10,13 +19,5 @@ let collector: (() => void) | null | undefined;
  * hundred documents. Without access to the collector it does nothing.
  */
 export function collectGarbage(): void {
-  if (collector === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      collector = runInNewContext('gc') as () => void;
-    } catch {
-      collector = null;
-    }
-  }
-  collector?.();
+  collector()?.();
 }

@@ -1,16 +1,10 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { altaiCatalogue } from '../domain/altai/catalogue';
-import { createParser } from '../workspace/parsing/createParser';
-import { checkWorkspace, type CheckResult } from '../analysis/checkWorkspace';
-import { CoverageBuilder } from '../analysis/coverage/buildCoverage';
-import { collectCoverageReport } from '../analysis/coverage/collectReport';
-import { readGitCommit } from '../workspace/gitCommit';
-import { coverageReportData, isReportFormat, renderCoverageReport, type ReportFormat } from '../render/coverageReport';
 import { neverCancelled } from '../base/cancellation';
-import { filteredLogger } from '../base/logger';
-import { NodeFileSystem, pathFromFsPath } from '../workspace/fileSystem';
-import type { CliIo } from './cli';
+import { pathFromFsPath } from '../base/fileSystem';
+import { isReportFormat, type ReportFormat } from '../render/coverageReport';
+import { UnknownPackError, type CoverageReportResult } from '../engine/coverageReport';
+import { cliLogger, indexedWorkspace, parseCommandLine, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]
                        [--pack ID]...
@@ -36,117 +30,95 @@ to PATH) and report.minAltai are the defaults of --format, --output and
 
 Exit status: 0 report written, 1 ALTAI coverage below --min-altai, 2 usage or I/O failure.`;
 
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'min-altai': { type: 'string' },
+  config: { type: 'string' },
+  pack: { type: 'string', multiple: true },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `mqg4ai coverage`: resolves to the exit code. */
 export async function runCoverage(args: readonly string[], io: CliIo): Promise<number> {
-  let format: ReportFormat | undefined;
-  let output: string | undefined;
-  let minAltai: number | undefined;
-  let verbose = false;
-  let configFile: string | undefined;
-  const packs: string[] = [];
-  const paths: string[] = [];
   const usageError = (message: string) => {
     io.stderr.write(`mqg4ai coverage: ${message}\n\n${USAGE}\n`);
     return 2;
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice('--format='.length) : args[++i];
-      if (!isReportFormat(value)) return usageError(`--format must be "md", "html" or "json", not "${value ?? ''}"`);
-      format = value;
-    } else if (arg === '--output' || arg === '-o' || arg.startsWith('--output=')) {
-      const value = arg.includes('=') ? arg.slice('--output='.length) : args[++i];
-      if (!value) return usageError(`${arg} needs a file name`);
-      output = resolve(io.cwd, value);
-    } else if (arg === '--min-altai' || arg.startsWith('--min-altai=')) {
-      const value = arg.includes('=') ? arg.slice('--min-altai='.length) : args[++i];
-      const percent = parsePercent(value);
-      if (percent === undefined) return usageError(`--min-altai must be a percentage from 0 to 100, not "${value ?? ''}"`);
-      minAltai = percent;
-    } else if (arg === '--config' || arg.startsWith('--config=')) {
-      const value = arg.includes('=') ? arg.slice('--config='.length) : args[++i];
-      if (!value) return usageError('--config needs a file');
-      configFile = pathFromFsPath(resolve(io.cwd, value));
-    } else if (arg === '--pack' || arg.startsWith('--pack=')) {
-      const value = arg.includes('=') ? arg.slice('--pack='.length) : args[++i];
-      if (!value) return usageError('--pack needs a pack ID');
-      packs.push(...value.split(',').map((v) => v.trim()).filter(Boolean));
-    } else if (arg === '--verbose') {
-      verbose = true;
-    } else if (arg === '--help' || arg === '-h') {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return usageError(`unknown option "${arg}"`);
-    } else {
-      paths.push(resolve(io.cwd, arg));
-    }
-  }
-  if (paths.length > 1) return usageError('give at most one folder');
-  const folder = paths[0] ?? resolve(io.cwd);
-  if (!existsSync(folder)) {
-    io.stderr.write(`mqg4ai coverage: no such folder: ${folder}\n`);
+  const fail = (message: string) => {
+    io.stderr.write(`mqg4ai coverage: ${message}\n`);
     return 2;
+  };
+  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
+  try {
+    parsed = parseCommandLine(args, OPTIONS);
+  } catch (error) {
+    return usageError((error as Error).message);
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let format: ReportFormat | undefined;
+  if (values.format !== undefined) {
+    if (!isReportFormat(values.format)) return usageError(`--format must be "md", "html" or "json", not "${values.format}"`);
+    format = values.format;
+  }
+  if (values.output === '') return usageError('--output needs a file name');
+  let output = values.output ? resolve(io.cwd, values.output) : undefined;
+  let minAltai: number | undefined;
+  if (values['min-altai'] !== undefined) {
+    minAltai = parsePercent(values['min-altai']);
+    if (minAltai === undefined) return usageError(`--min-altai must be a percentage from 0 to 100, not "${values['min-altai']}"`);
+  }
+  if (values.config === '') return usageError('--config needs a file');
+  const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
+  const packs = (values.pack ?? []).flatMap((v) => v.split(',').map((p) => p.trim()).filter(Boolean));
+  if (values.pack && packs.length === 0) return usageError('--pack needs a pack ID');
+  if (positionals.length > 1) return usageError('give at most one folder');
+  const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : resolve(io.cwd);
+  if (!existsSync(folder)) return fail(`no such folder: ${folder}`);
   if (!statSync(folder).isDirectory()) return usageError(`not a folder: ${folder}`);
 
   const root = pathFromFsPath(folder);
-  const logger = filteredLogger(verbose ? 'debug' : 'error', (level, message) => io.stderr.write(`[${level}] ${message}\n`));
-  let check: CheckResult;
+  let report: CoverageReportResult;
   try {
-    // The same index, configuration and findings as `mqg4ai check` on the folder.
-    const parser = createParser(__dirname, 'throughput');
-    check = await checkWorkspace(new NodeFileSystem(), root, { logger, configFile, parser }).finally(() => parser.dispose?.());
+    // The same engine, configuration and findings as `mqg4ai check` on the folder.
+    const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
+    try {
+      // Options given on the command line win over the project configuration's `report` defaults.
+      const defaults = engine.index.config.report;
+      format ??= defaults.format;
+      output ??= defaults.output ? resolve(folder, defaults.output) : undefined;
+      minAltai ??= defaults.minAltai;
+      if (output && existsSync(output) && statSync(output).isDirectory()) return fail(`--output is a folder: ${output}`);
+      const check = engine.check(undefined, neverCancelled);
+      const found = new Map(check.reports.map((r) => [r.path, r]));
+      report = engine.coverageReport(
+        { format, packs, linkBasePath: output ? pathFromFsPath(dirname(output)) : root },
+        neverCancelled,
+        (path) => found.get(path) ?? { diagnostics: [], suppressed: [] },
+      );
+    } finally {
+      await engine.dispose();
+    }
   } catch (error) {
-    io.stderr.write(`mqg4ai coverage: ${(error as Error).message}\n`);
-    return 2;
-  }
-
-  // Options given on the command line win over the project configuration's `report` defaults.
-  const defaults = check.index.config.report;
-  format ??= defaults.format;
-  output ??= defaults.output ? resolve(folder, defaults.output) : undefined;
-  minAltai ??= defaults.minAltai;
-  if (output && existsSync(output) && statSync(output).isDirectory()) {
-    io.stderr.write(`mqg4ai coverage: --output is a folder: ${output}\n`);
-    return 2;
-  }
-
-  let content: string;
-  let summary: ReturnType<typeof coverageReportData>['summary'];
-  try {
-    const found = new Map(check.reports.map((r) => [r.path, r.diagnostics]));
-    const builder = new CoverageBuilder(check.index, altaiCatalogue(), packs.length > 0 ? { packs } : {});
-    const unknown = packs.filter((id) => !builder.packs().pack(id));
-    if (unknown.length > 0) return usageError(`unknown pack ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${builder.packs().available.map((p) => p.id).join(', ')})`);
-    const { trees, diagnostics } = collectCoverageReport(check.index, builder, undefined, neverCancelled, (path) => found.get(path) ?? []);
-    const input = {
-      root,
-      trees,
-      diagnostics,
-      suppressed: check.reports.filter((r) => r.suppressed.length > 0).map((r) => ({ path: r.path, suppressed: r.suppressed })),
-      generatedAt: new Date(),
-      commit: readGitCommit(folder),
-      linkBase: output ? pathFromFsPath(dirname(output)) : root,
-    };
-    content = renderCoverageReport(input, format);
-    summary = coverageReportData(input).summary;
-  } catch (error) {
-    io.stderr.write(`mqg4ai coverage: ${(error as Error).message}\n`);
-    return 2;
+    if (error instanceof UnknownPackError) return usageError(error.message);
+    return fail((error as Error).message);
   }
 
   if (output) {
     try {
-      writeFileSync(output, content, 'utf8');
+      writeFileSync(output, report.content, 'utf8');
     } catch (error) {
-      io.stderr.write(`mqg4ai coverage: cannot write ${output}: ${(error as Error).message}\n`);
-      return 2;
+      return fail(`cannot write ${output}: ${(error as Error).message}`);
     }
   } else {
-    io.stdout.write(content);
+    io.stdout.write(report.content);
   }
+  const { summary } = report;
   const altai = summary.groups.altai;
   io.stderr.write(
     `${summary.trees} tree(s)${altai ? `, ALTAI ${altai.covered}/${altai.total}` : ''}, overall ${summary.overall.covered}/${summary.overall.total}, ` +

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { decodeDocumentBytes } from '../base/decode';
-import type { WorkspaceFileSystem } from '../workspace/fileSystem';
+import type { WorkspaceFileSystem } from '../base/fileSystem';
 import { CONFIG_FILE_NAMES, mergeConfig, parseConfigText, type ConfigLayer, type ConfigProblem, type ProjectConfig } from './projectConfig';
 
 /** A project configuration file as read: its layer and its problems. */

@@ -6,7 +6,7 @@ import type { ProjectConfig } from './projectConfig';
 import { LineIndex } from '../base/lineIndex';
 import type { Range } from '../base/range';
 import { decodeDocumentBytes } from '../base/decode';
-import type { WorkspaceFileSystem } from '../workspace/fileSystem';
+import type { WorkspaceFileSystem } from '../base/fileSystem';
 import { builtInCrosswalk, builtInPacks, itemKey, packItems, PackRegistry } from '../domain/packs/registry';
 import type { CrosswalkEntry, Pack, PackData } from '../domain/packs/types';
 import { lazy } from '../base/memo';

@@ -1,6 +1,6 @@
-import type { CheckResult } from '../analysis/checkWorkspace';
+import type { CheckResult } from '../analysis/findings/checkResult';
 import type { Finding } from '../analysis/findings/findings';
-import { toFsPath } from '../workspace/fileSystem';
+import { toFsPath } from '../base/fileSystem';
 
 /**
  * `mqg4ai check --format text|json`. SARIF and JUnit live in server/src/core/report/.

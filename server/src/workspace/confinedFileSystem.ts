@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import { isInside } from '../syntax/resolveLink';
-import { pathFromFsPath, toFsPath, type WorkspaceFileSystem } from './fileSystem';
+import { pathFromFsPath, toFsPath, type WorkspaceFileSystem } from '../base/fileSystem';
 
 /**
  * A file system that, while `confined`, reads no file whose real location

@@ -33,12 +33,10 @@ export class LinkGraph {
 
   /** Documents with a link to exactly `target`. */
   sourcesOf(target: string): ReadonlySet<string> {
-    return this.incoming.get(target) ?? emptySet;
+    return this.incoming.get(target) ?? new Set<string>();
   }
 
   targetsOf(source: string): ReadonlySet<string> {
-    return this.outgoing.get(source) ?? emptySet;
+    return this.outgoing.get(source) ?? new Set<string>();
   }
 }
-
-const emptySet: ReadonlySet<string> = new Set();

@@ -22,15 +22,13 @@ export function checkLink(index: WorkspaceIndex, doc: QualityGateDocument, link:
 
 // Where a link points depends only on its document's path, its text and the workspace
 // folders, all fixed for a model's lifetime: resolve each link once.
-const targetCache = new WeakMap<LinkOccurrence, { root: string | undefined; target: LinkTarget }>();
-
 /** The resolved target of a link of `doc`, memoised per link. */
 export function targetOfLink(index: WorkspaceIndex, doc: QualityGateDocument, link: LinkOccurrence): LinkTarget {
   const root = index.rootFor(doc.path);
-  const cached = targetCache.get(link);
+  const cached = index.linkTargetMemo.get(link);
   if (cached && cached.root === root) return cached.target;
   const target = resolveLinkTarget(doc.path, link.destination, root);
-  targetCache.set(link, { root, target });
+  index.linkTargetMemo.set(link, { root, target });
   return target;
 }
 

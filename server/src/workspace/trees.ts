@@ -8,15 +8,12 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * documents outside any tree.
  */
 export function treeRootOf(index: WorkspaceIndex, path: string): string | undefined {
-  // Memoised per folder until the folder structure or the configuration changes.
-  let memo = memos.get(index);
-  if (!memo || memo.version !== index.structureVersion) memos.set(index, (memo = { version: index.structureVersion, roots: new Map() }));
+  // Memoised per folder by the index until the folder structure or the configuration changes.
+  const memo = index.treeRootMemo;
   const folder = posix.dirname(path);
-  if (!memo.roots.has(folder)) memo.roots.set(folder, computeTreeRoot(index, path));
-  return memo.roots.get(folder);
+  if (!memo.has(folder)) memo.set(folder, computeTreeRoot(index, path));
+  return memo.get(folder);
 }
-
-const memos = new WeakMap<WorkspaceIndex, { version: number; roots: Map<string, string | undefined> }>();
 
 function computeTreeRoot(index: WorkspaceIndex, path: string): string | undefined {
   const root = index.rootFor(path);

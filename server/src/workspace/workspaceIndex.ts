@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { resolveLinkTarget, isInside } from '../syntax/resolveLink';
+import { resolveLinkTarget, isInside, type LinkTarget } from '../syntax/resolveLink';
 import { parseDocument } from '../domain/document/parseDocument';
-import type { QualityGateDocument } from '../domain/document/types';
+import type { LinkOccurrence, QualityGateDocument } from '../domain/document/types';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../base/cancellation';
 import { silentLogger, yieldToEventLoop, type Logger } from '../base/logger';
+import { PackRegistry } from '../domain/packs/registry';
 import { decodeDocumentBytes } from '../base/decode';
-import type { WorkspaceFileSystem } from './fileSystem';
+import type { WorkspaceFileSystem } from '../base/fileSystem';
 import { LinkGraph } from './linkGraph';
 import { collectGarbage } from '../base/memory';
 import type { CacheEntry } from './indexCache';
@@ -69,12 +70,18 @@ export class WorkspaceIndex {
   private readonly stamps = new Map<string, { mtimeMs: number; size: number }>();
   private readonly excluded: ReadonlySet<string>;
   private currentConfig: ProjectConfig = DEFAULT_CONFIG;
+  private currentPacks: PackRegistry | undefined;
+  /** Tree root per folder, valid until the folder structure or the configuration changes (workspace/trees.ts). */
+  readonly treeRootMemo = new Map<string, string | undefined>();
+  /** The resolved target of each link occurrence (models are immutable), with the root it was resolved under. */
+  readonly linkTargetMemo = new WeakMap<LinkOccurrence, { root: string | undefined; target: LinkTarget }>();
   private checked: (relativePath: string) => boolean = compileFileFilter(DEFAULT_CONFIG);
 
   constructor(
     private readonly fs: WorkspaceFileSystem,
     private readonly options: IndexOptions,
-    private readonly logger: Logger = silentLogger,
+    /** Where the index and the checks that run on it log (internal errors among them). */
+    readonly logger: Logger = silentLogger,
   ) {
     this.excluded = new Set(options.excludedFolderNames);
   }
@@ -90,10 +97,21 @@ export class WorkspaceIndex {
     return this.currentConfig;
   }
 
-  /** Replaces the configuration; callers re-validate every document afterwards. */
-  setConfig(config: ProjectConfig): void {
+  /** The assessment packs of the current configuration (built-in ones, plus the team's pack files). */
+  get packs(): PackRegistry {
+    return (this.currentPacks ??= PackRegistry.builtIn(this.currentConfig.packs));
+  }
+
+  /**
+   * Replaces the configuration and the packs that go with it (the built-in packs it
+   * enables when none are given); callers re-validate every document afterwards.
+   * Config and packs change together, so no copy of one can lose the other.
+   */
+  setConfig(config: ProjectConfig, packs?: PackRegistry): void {
     this.currentConfig = config;
+    this.currentPacks = packs;
     this.structureChanges++;
+    this.treeRootMemo.clear();
     this.checked = compileFileFilter(config);
   }
 
@@ -611,6 +629,7 @@ export class WorkspaceIndex {
     if (this.folders.has(path)) return;
     this.folders.add(path);
     this.structureChanges++;
+    this.treeRootMemo.clear();
     const key = posix.basename(path).toLowerCase();
     let set = this.folderNames.get(key);
     if (!set) this.folderNames.set(key, (set = new Set()));
@@ -624,6 +643,7 @@ export class WorkspaceIndex {
   private removeFolder(path: string): void {
     this.folders.delete(path);
     this.structureChanges++;
+    this.treeRootMemo.clear();
     this.children.delete(path);
     this.childFolders.get(posix.dirname(path))?.delete(path);
     this.folderNames.get(posix.basename(path).toLowerCase())?.delete(path);

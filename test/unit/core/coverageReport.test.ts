@@ -4,15 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readGitCommit } from '../../../server/src/workspace/gitCommit';
-import {
-  type coverageReportData,
-  escapeHtml,
-  escapeMarkdown,
-  markdownCode,
-  renderCoverageReport,
-  suggestedReportName,
-  type CoverageReportInput,
-} from '../../../server/src/render/coverageReport';
+import { renderCoverageReport, suggestedReportName } from '../../../server/src/render/coverageReport';
+import type { coverageReportData, CoverageReportInput } from '../../../server/src/analysis/coverage/reportData';
+import { escapeMarkdown, markdownCode } from '../../../server/src/render/markdownReport';
+import { escapeHtml } from '../../../server/src/render/htmlReport';
 import type { CoverageNode } from '../../../server/src/analysis/coverage/types';
 
 const EVIL = 'A <b>bold</b> | *star* _under_ [x](http://evil) `tick` & "quote" \'apos\'';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { InMemoryFileSystem, pathFromUri, uriFromPath } from '../../../server/src/workspace/fileSystem';
+import { InMemoryFileSystem, pathFromUri, uriFromPath } from '../../../server/src/base/fileSystem';
 import { OperationCancelled, throwIfCancelled, neverCancelled } from '../../../server/src/base/cancellation';
 import { filteredLogger, type LogLevel } from '../../../server/src/base/logger';
 import { cancelled, sorted } from '../helpers';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { OperationCancelled, type CancellationToken } from '../../../server/src/base/cancellation';
 import type { LogLevel } from '../../../server/src/base/logger';
-import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { InMemoryFileSystem } from '../../../server/src/base/fileSystem';
 import { defaultIndexOptions, isMarkdownPath, WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { buildIndex, cancelled, sorted } from '../helpers';
 

@@ -48,7 +48,7 @@ describe('packs: citations in the document model', () => {
     const { service } = await buildService({ '/ws/2_Lifecycle/QG_X.md': TEXT, '/ws/2_Lifecycle/data.md': '# Data\n', '/ws/2_Lifecycle/img.png': '' });
     assert.deepEqual(doc.references.map((r) => r.label), ['ev'], 'only the defined reference');
     assert.deepEqual(doc.links.map((l) => l.destination), ['./data.md', 'img.png', './data.md']);
-    const problems = service.diagnostics.provideDiagnostics('/ws/2_Lifecycle/QG_X.md', neverCancelled);
+    const problems = service.features.diagnostics.provideDiagnostics('/ws/2_Lifecycle/QG_X.md', neverCancelled);
     assert.deepEqual(problems.filter((d) => String(d.code).startsWith('link.')), []);
   });
 });

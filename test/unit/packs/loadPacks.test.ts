@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mergeConfig } from '../../../server/src/config/projectConfig';
 import { loadWorkspacePacks } from '../../../server/src/config/loadPacks';
-import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { InMemoryFileSystem } from '../../../server/src/base/fileSystem';
 
 const OWN = {
   id: 'ours',

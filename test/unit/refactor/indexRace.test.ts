@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { InMemoryFileSystem } from '../../../server/src/base/fileSystem';
 import { defaultIndexOptions, WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { silentLogger } from '../../../server/src/base/logger';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { parseQuestionBlocks } from '../../../server/src/domain/altai/questionBlocks';
 import { mergeConfig, parseConfigText } from '../../../server/src/config/projectConfig';
 import { loadWorkspacePacks } from '../../../server/src/config/loadPacks';
-import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { InMemoryFileSystem } from '../../../server/src/base/fileSystem';
 import { computeDocumentDiagnostics } from '../../../server/src/analysis/diagnostics/documentDiagnostics';
 import { checkLink, checkTarget } from '../../../server/src/workspace/linkStatus';
 import { isInside, resolveLinkTarget } from '../../../server/src/syntax/resolveLink';
@@ -245,13 +245,13 @@ describe(`robustness: core fuzz and property tests (seed ${FUZZ_SEED})`, functio
           const text = typeof memory[doc.path] === 'string' ? (memory[doc.path] as string) : '';
           const line = doc.lineCount > 0 ? seed % doc.lineCount : 0;
           const position = { line, character: seed % 7 };
-          service.hover.provideHover(doc.path, position, neverCancelled, text);
-          service.definition.provideDefinition(doc.path, position, neverCancelled);
-          service.completion.provideCompletions(doc.path, position, neverCancelled, text);
-          service.documentLinks.provideDocumentLinks(doc.path, neverCancelled);
-          service.documentSymbols.provideDocumentSymbols(doc.path, neverCancelled);
+          service.features.hover.provideHover(doc.path, position, neverCancelled, text);
+          service.features.definition.provideDefinition(doc.path, position, neverCancelled);
+          service.features.completion.provideCompletions(doc.path, position, neverCancelled, text);
+          service.features.documentLinks.provideDocumentLinks(doc.path, neverCancelled);
+          service.features.documentSymbols.provideDocumentSymbols(doc.path, neverCancelled);
         }
-        service.coverage.provideCoverage(undefined, neverCancelled);
+        service.features.coverage.provideCoverage(undefined, neverCancelled);
       }),
       fuzzParams(40),
     );

@@ -11,12 +11,11 @@ import { computeDocumentDiagnostics } from '../../../server/src/analysis/diagnos
 import type { DocumentParser } from '../../../server/src/workspace/parsing/documentParser';
 import { parseDocument } from '../../../server/src/domain/document/parseDocument';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import { onInternalError } from '../../../server/src/analysis/internalErrors';
 import { silentLogger } from '../../../server/src/base/logger';
 import { ConfinedFileSystem } from '../../../server/src/workspace/confinedFileSystem';
-import { InMemoryFileSystem, NodeFileSystem, pathFromFsPath, type WorkspaceFileSystem } from '../../../server/src/workspace/fileSystem';
+import { InMemoryFileSystem, NodeFileSystem, pathFromFsPath, type WorkspaceFileSystem } from '../../../server/src/base/fileSystem';
 import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../../../server/src/workspace/workspaceIndex';
-import { createLanguageService } from '../../../server/src/engine/languageService';
+import { createEngine } from '../../../server/src/engine/engine';
 
 async function indexOf(files: Record<string, string | Uint8Array>, config = DEFAULT_CONFIG, options: Partial<IndexOptions> = {}, fs: WorkspaceFileSystem = new InMemoryFileSystem(files)) {
   const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, roots: ['/ws'], ...options }, silentLogger);
@@ -174,7 +173,7 @@ describe('robustness: reads stay inside the workspace', () => {
   it('links to a file outside the workspace folders are reported and never read, for diagnostics, hovers, anchors or completion', async () => {
     const text = '# A\n\n[out](../outside/secret.md#private-heading)\n\n[enc](%2e%2e/outside/secret.md)\n\n[abs](/../outside/secret.md#x)\n\n[c](../outside/secret.md#\n';
     const { fs, touched } = spy({ '/ws/a.md': text, '/outside/secret.md': '# Secret\n\n## Private heading\n\nDo not read me.\n' });
-    const service = createLanguageService({ fileSystem: fs, roots: ['/ws'], logger: silentLogger });
+    const service = createEngine({ fs, roots: ['/ws'], logger: silentLogger });
     await service.index.initialize();
     const diagnostics = computeDocumentDiagnostics(service.index, service.index.getDocument('/ws/a.md')!);
     assert.deepEqual(
@@ -182,13 +181,13 @@ describe('robustness: reads stay inside the workspace', () => {
       ['link.outside-workspace', 'link.outside-workspace', 'link.outside-workspace'],
     );
     for (const line of [2, 4, 6]) {
-      const hover = service.hover.provideHover('/ws/a.md', { line, character: 8 }, neverCancelled, text);
+      const hover = service.features.hover.provideHover('/ws/a.md', { line, character: 8 }, neverCancelled, text);
       assert.ok(!JSON.stringify(hover ?? '').includes('Do not read me'), JSON.stringify(hover));
-      service.definition.provideDefinition('/ws/a.md', { line, character: 8 }, neverCancelled);
+      service.features.definition.provideDefinition('/ws/a.md', { line, character: 8 }, neverCancelled);
     }
-    const completion = service.completion.provideCompletions('/ws/a.md', { line: 8, character: 27 }, neverCancelled, text);
+    const completion = service.features.completion.provideCompletions('/ws/a.md', { line: 8, character: 27 }, neverCancelled, text);
     assert.ok(!JSON.stringify(completion).includes('private-heading'));
-    service.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled);
+    service.features.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled);
     assert.equal(await service.index.readText('/outside/secret.md'), undefined);
     // Paths with `..` segments (a hand-made URI in a request or a file event) count where they lead.
     assert.equal(await service.index.readText('/ws/../outside/secret.md'), undefined);
@@ -243,10 +242,12 @@ describe('robustness: reads stay inside the workspace', () => {
 
 describe('robustness: internal errors become diagnostics', () => {
   it('a rule that throws costs its own findings (internal.error) and a log line; the other rules still report', async () => {
-    const index = await indexOf({ '/ws/a.md': '# A\n\n[x](missing.md)\n' });
     const logged: string[] = [];
-    const previous = onInternalError((context, error) => logged.push(`${context}: ${(error as Error).message}`));
-    try {
+    const logger = { log: (level: string, message: string) => void (level === 'error' && logged.push(message.split('\n')[0])) };
+    const fs = new InMemoryFileSystem({ '/ws/a.md': '# A\n\n[x](missing.md)\n' });
+    const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, roots: ['/ws'] }, logger);
+    await index.initialize();
+    {
       // The parse-time rule asks the index; make that fail as a bug would.
       (index as unknown as { parseTimeOf: () => number }).parseTimeOf = () => {
         throw new Error('boom');
@@ -254,12 +255,10 @@ describe('robustness: internal errors become diagnostics', () => {
       const diagnostics = computeDocumentDiagnostics(index, index.getDocument('/ws/a.md')!, neverCancelled);
       assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['internal.error', 'link.missing-file']);
       assert.match(diagnostics.find((d) => d.code === 'internal.error')!.message, /Internal error in the "parse-time" check \(boom\)/);
-      assert.deepEqual(logged, ['The "parse-time" check of /ws/a.md: boom']);
+      assert.deepEqual(logged, ['The "parse-time" check of /ws/a.md failed: Error: boom']);
       // Like every code, it can be turned off.
       index.setConfig(mergeConfig({ rules: { 'internal.error': 'off' } }));
       assert.deepEqual(computeDocumentDiagnostics(index, index.getDocument('/ws/a.md')!).map((d) => d.code), ['link.missing-file']);
-    } finally {
-      onInternalError(previous);
     }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import { CoverageReportProvider } from '../../../server/src/render/coverageReportProvider';
+import { buildCoverageReport } from '../../../server/src/engine/coverageReport';
 import { buildIndex } from '../helpers';
 
 describe('service: the exported coverage report lists accepted deviations', () => {
@@ -10,7 +10,7 @@ describe('service: the exported coverage report lists accepted deviations', () =
       '/ws/a.md': '# A\n\n<!-- mqg4ai-disable-next-line link.missing-file -- delivered with release 2 -->\nThe [manual](./manual.md).\n\n[Other](./other.md)\n',
       '/ws/b.md': '# B\n',
     });
-    const provider = new CoverageReportProvider(index, altaiCatalogue(), () => undefined);
+    const provider = { provideReport: (request: Parameters<typeof buildCoverageReport>[2], token: typeof neverCancelled) => buildCoverageReport(index, altaiCatalogue(), request, token, () => undefined) };
     const data = JSON.parse(provider.provideReport({ format: 'json', rootPath: '/ws' }, neverCancelled).content) as {
       summary: { acceptedDeviations: number };
       acceptedDeviations: Array<{ file: string; line: number; code: string; reason: string }>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import { uriFromPath } from '../../../server/src/workspace/fileSystem';
-import type { LanguageService } from '../../../server/src/engine/languageService';
+import { uriFromPath } from '../../../server/src/base/fileSystem';
+import type { Engine as LanguageService } from '../../../server/src/engine/engine';
 import { buildService, cancelled, positionOf, rangeOf, tuple } from '../helpers';
 import { application, calibration, files, paths } from './fixture';
 
@@ -13,7 +13,7 @@ describe('service: definition', () => {
 
   /** Definition at `needle` (+ offset) in the Calibration document, as [path-uri, range]. */
   const at = (needle: string, offset = 1, token = neverCancelled) =>
-    service.definition.provideDefinition(paths.calibration, positionOf(calibration, needle, offset), token).map((l) => [l.uri, tuple(l.range)]);
+    service.features.definition.provideDefinition(paths.calibration, positionOf(calibration, needle, offset), token).map((l) => [l.uri, tuple(l.range)]);
 
   it('goes from a link destination to the start of the target file', () => {
     assert.deepEqual(at('../QG_Evaluation_(Development).md'), [[uriFromPath(paths.evaluation), [0, 0, 0, 0]]]);
@@ -52,7 +52,7 @@ describe('service: definition', () => {
   });
 
   it('goes to a non-Markdown file, with its URI percent-encoded', () => {
-    const result = service.definition.provideDefinition(paths.calibration, positionOf(calibration, '<../Images/pic', 2), neverCancelled);
+    const result = service.features.definition.provideDefinition(paths.calibration, positionOf(calibration, '<../Images/pic', 2), neverCancelled);
     assert.deepEqual(result, [{ uri: 'file:///ws/2_Lifecycle/2_Development/Images/pic%20%281%29.png', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
   });
 
@@ -74,7 +74,7 @@ describe('service: definition', () => {
 
   it('returns nothing off links and for unknown documents', () => {
     assert.deepEqual(at('Calibrates the'), []);
-    assert.deepEqual(service.definition.provideDefinition('/ws/none.md', { line: 0, character: 0 }, neverCancelled), []);
+    assert.deepEqual(service.features.definition.provideDefinition('/ws/none.md', { line: 0, character: 0 }, neverCancelled), []);
   });
 
   it('returns nothing when cancelled', () => {
@@ -84,7 +84,7 @@ describe('service: definition', () => {
   it('between two adjacent links, picks the one starting under the position', async () => {
     const text = '[a](x.md)[b](y.md)\n';
     const { service: s } = await buildService({ '/ws/a.md': text, '/ws/x.md': '# X\n', '/ws/y.md': '# Y\n' });
-    const definitionAt = (character: number) => s.definition.provideDefinition('/ws/a.md', { line: 0, character }, neverCancelled).map((l) => l.uri);
+    const definitionAt = (character: number) => s.features.definition.provideDefinition('/ws/a.md', { line: 0, character }, neverCancelled).map((l) => l.uri);
     assert.deepEqual(definitionAt(8), [uriFromPath('/ws/x.md')]); // on `)` of the first link
     assert.deepEqual(definitionAt(9), [uriFromPath('/ws/y.md')]); // on `[` of the second link
     assert.deepEqual(definitionAt(10), [uriFromPath('/ws/y.md')]);
@@ -93,9 +93,9 @@ describe('service: definition', () => {
   it('resolves percent-encoded and /-rooted destinations', async () => {
     const text = '[a](/1_System/Application.md#1%2Dpurpose) [b](1_System/Application%2Emd)\n';
     const { service: s } = await buildService({ ...files, '/ws/x.md': text });
-    const rooted = s.definition.provideDefinition('/ws/x.md', positionOf(text, '/1_System', 1), neverCancelled);
+    const rooted = s.features.definition.provideDefinition('/ws/x.md', positionOf(text, '/1_System', 1), neverCancelled);
     assert.deepEqual(rooted.map((l) => [l.uri, tuple(l.range)]), [[uriFromPath(paths.application), rangeOf(application, '### 1. Purpose')]]);
-    const encoded = s.definition.provideDefinition('/ws/x.md', positionOf(text, 'Application%2Emd', 1), neverCancelled);
+    const encoded = s.features.definition.provideDefinition('/ws/x.md', positionOf(text, 'Application%2Emd', 1), neverCancelled);
     assert.deepEqual(encoded.map((l) => l.uri), [uriFromPath(paths.application)]);
   });
 });

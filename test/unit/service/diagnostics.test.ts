@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { OperationCancelled, neverCancelled } from '../../../server/src/base/cancellation';
-import type { LanguageService } from '../../../server/src/engine/languageService';
+import type { Engine as LanguageService } from '../../../server/src/engine/engine';
 import { toLspDiagnostic } from '../../../server/src/features/diagnostics/diagnosticsProvider';
 import { buildService, cancelled, rangeOf, tuple } from '../helpers';
 
@@ -28,7 +28,7 @@ describe('service: diagnostics', () => {
   const basic = (all: Diagnostic[]) => all.filter((d) => /^(link|frontmatter\.invalid|file)\b/.test(String(d.code)));
 
   it('maps codes, severities, ranges, source and messages to LSP', () => {
-    const result = basic(service.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled));
+    const result = basic(service.features.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled));
     assert.deepEqual(
       result.map((d) => [d.code, d.severity, d.source, tuple(d.range)]),
       [
@@ -42,14 +42,14 @@ describe('service: diagnostics', () => {
   });
 
   it('carries the raw target and the suggestion as a file URI, percent-encoded, fragment kept', () => {
-    const [caseDiag, anchorDiag, goneDiag] = basic(service.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled));
+    const [caseDiag, anchorDiag, goneDiag] = basic(service.features.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled));
     assert.deepEqual(caseDiag.data, { target: 'README.md', suggestion: 'file:///ws/sub/readme.md' });
     assert.deepEqual(anchorDiag.data, { target: 'Target%20Dir/QG_T_(View).md#7-scope', suggestion: 'file:///ws/Target%20Dir/QG_T_%28View%29.md#2-scope' });
     assert.deepEqual(goneDiag.data, { target: 'nope.md', suggestion: undefined });
   });
 
   it('reports front-matter errors with their range', () => {
-    const [d] = basic(service.diagnostics.provideDiagnostics('/ws/broken-yaml.md', neverCancelled));
+    const [d] = basic(service.features.diagnostics.provideDiagnostics('/ws/broken-yaml.md', neverCancelled));
     assert.equal(d.code, 'frontmatter.invalid');
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.equal(d.range.start.line, 1);
@@ -65,20 +65,20 @@ describe('service: diagnostics', () => {
   });
 
   it('nothing for unknown documents', () => {
-    assert.deepEqual(service.diagnostics.provideDiagnostics('/ws/none.md', neverCancelled), []);
+    assert.deepEqual(service.features.diagnostics.provideDiagnostics('/ws/none.md', neverCancelled), []);
   });
 
   it('a cancelled request throws OperationCancelled instead of returning partial results', () => {
-    assert.throws(() => service.diagnostics.provideDiagnostics('/ws/doc.md', cancelled), OperationCancelled);
+    assert.throws(() => service.features.diagnostics.provideDiagnostics('/ws/doc.md', cancelled), OperationCancelled);
   });
 
   it('reflects the open text of a document, and the disk again once closed', async () => {
     service.index.setOpenText('/ws/doc.md', '# Doc\n\n[fixed](sub/readme.md)\n');
     try {
-      assert.deepEqual(basic(service.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled)), []);
+      assert.deepEqual(basic(service.features.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled)), []);
     } finally {
       await service.index.closeText('/ws/doc.md');
     }
-    assert.equal(basic(service.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled)).length, 4);
+    assert.equal(basic(service.features.diagnostics.provideDiagnostics('/ws/doc.md', neverCancelled)).length, 4);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import { uriFromPath } from '../../../server/src/workspace/fileSystem';
-import type { LanguageService } from '../../../server/src/engine/languageService';
+import { uriFromPath } from '../../../server/src/base/fileSystem';
+import type { Engine as LanguageService } from '../../../server/src/engine/engine';
 import { buildService, cancelled, positionOf, rangeOf, tuple } from '../helpers';
 import { application, calibration, files, paths } from './fixture';
 
@@ -11,7 +11,7 @@ describe('service: document links', () => {
     ({ service } = await buildService(files));
   });
 
-  const links = () => service.documentLinks.provideDocumentLinks(paths.calibration, neverCancelled);
+  const links = () => service.features.documentLinks.provideDocumentLinks(paths.calibration, neverCancelled);
   const linkFor = (destination: string) => links().find((l) => tuple(l.range)!.join() === rangeOf(calibration, destination).join());
 
   it('lists exactly the working links, in document order, with their targets', () => {
@@ -55,16 +55,16 @@ describe('service: document links', () => {
 
   it('no link for `[x](<>)`', async () => {
     const { service: s } = await buildService({ '/ws/a.md': '[x](<>) [y](a.md)\n' });
-    assert.deepEqual(s.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => tuple(l.range)), [[0, 12, 0, 16]]);
+    assert.deepEqual(s.features.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => tuple(l.range)), [[0, 12, 0, 16]]);
   });
 
   it('mailto autolinks link to their URL with scheme', async () => {
     const { service: s } = await buildService({ '/ws/a.md': '<me@example.org> www.example.com\n' });
-    assert.deepEqual(s.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => l.target), ['mailto:me@example.org']);
+    assert.deepEqual(s.features.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => l.target), ['mailto:me@example.org']);
   });
 
   it('nothing for unknown documents or when cancelled', () => {
-    assert.deepEqual(service.documentLinks.provideDocumentLinks('/ws/none.md', neverCancelled), []);
-    assert.deepEqual(service.documentLinks.provideDocumentLinks(paths.calibration, cancelled), []);
+    assert.deepEqual(service.features.documentLinks.provideDocumentLinks('/ws/none.md', neverCancelled), []);
+    assert.deepEqual(service.features.documentLinks.provideDocumentLinks(paths.calibration, cancelled), []);
   });
 });

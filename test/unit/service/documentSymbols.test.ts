@@ -36,7 +36,7 @@ const text = [
 describe('service: document symbols', () => {
   const symbolsOf = async (files: Record<string, string>, path: string, token = neverCancelled) => {
     const { service } = await buildService(files);
-    return service.documentSymbols.provideDocumentSymbols(path, token);
+    return service.features.documentSymbols.provideDocumentSymbols(path, token);
   };
 
   it('nests headings by level, also when levels are skipped', async () => {

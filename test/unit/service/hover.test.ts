@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { rangeContains } from '../../../server/src/base/range';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import type { LanguageService } from '../../../server/src/engine/languageService';
+import type { Engine as LanguageService } from '../../../server/src/engine/engine';
 import { buildService, cancelled, positionOf, rangeOf, tuple } from '../helpers';
 import { calibration, files, paths } from './fixture';
 
@@ -20,7 +20,7 @@ describe('service: hover', () => {
   });
 
   const hoverAt = (needle: string, offset = 1, token = neverCancelled): Hover | undefined =>
-    service.hover.provideHover(paths.calibration, positionOf(calibration, needle, offset), token);
+    service.features.hover.provideHover(paths.calibration, positionOf(calibration, needle, offset), token);
   const value = (hover: Hover | undefined) => {
     assert.ok(hover, 'a hover');
     const contents = hover.contents as MarkupContent;
@@ -97,14 +97,14 @@ describe('service: hover', () => {
 
   it('the hover range of a reference-style link contains the hovered position', () => {
     const position = positionOf(calibration, '[Reference style]', 2);
-    const hover = service.hover.provideHover(paths.calibration, position, neverCancelled);
+    const hover = service.features.hover.provideHover(paths.calibration, position, neverCancelled);
     assert.ok(hover?.range, 'a hover with a range');
     assert.ok(rangeContains(hover.range, position), `range ${JSON.stringify(hover.range)} does not contain ${JSON.stringify(position)}`);
   });
 
   it('nothing off links, for unknown documents, or when cancelled', () => {
     assert.equal(hoverAt('Calibrates the'), undefined);
-    assert.equal(service.hover.provideHover('/ws/none.md', { line: 0, character: 0 }, neverCancelled), undefined);
+    assert.equal(service.features.hover.provideHover('/ws/none.md', { line: 0, character: 0 }, neverCancelled), undefined);
     assert.equal(hoverAt('../QG_Evaluation', 1, cancelled), undefined);
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver-types';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import { uriFromPath } from '../../../server/src/workspace/fileSystem';
-import type { LanguageService } from '../../../server/src/engine/languageService';
+import { uriFromPath } from '../../../server/src/base/fileSystem';
+import type { Engine as LanguageService } from '../../../server/src/engine/engine';
 import { buildService, cancelled, positionOf, rangeOf } from '../helpers';
 import { application, calibration, evaluation, files, metrics, paths, readme } from './fixture';
 
@@ -31,7 +31,7 @@ describe('service: references', () => {
   });
 
   const refs = (path: string, text: string, needle: string, offset = 1, includeDeclaration = false, token = neverCancelled) =>
-    service.references.provideReferences(path, positionOf(text, needle, offset), includeDeclaration, token);
+    service.features.references.provideReferences(path, positionOf(text, needle, offset), includeDeclaration, token);
 
   it('on a heading: every link to its slug across the workspace, however spelled', () => {
     const result = refs(paths.application, application, '### 1. Purpose', 5);
@@ -105,7 +105,7 @@ describe('service: references', () => {
   });
 
   it('nothing for an unknown document or when cancelled', () => {
-    assert.deepEqual(service.references.provideReferences('/ws/none.md', { line: 0, character: 0 }, true, neverCancelled), []);
+    assert.deepEqual(service.features.references.provideReferences('/ws/none.md', { line: 0, character: 0 }, true, neverCancelled), []);
     assert.deepEqual(refs(paths.application, application, '### 1. Purpose', 5, true, cancelled), []);
     assert.deepEqual(refs(paths.readme, readme, './1_System/Application.md', 1, false, cancelled), []);
   });

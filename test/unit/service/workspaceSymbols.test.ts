@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { SymbolKind, type Location, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import { uriFromPath } from '../../../server/src/workspace/fileSystem';
-import type { LanguageService } from '../../../server/src/engine/languageService';
+import { uriFromPath } from '../../../server/src/base/fileSystem';
+import type { Engine as LanguageService } from '../../../server/src/engine/engine';
 import { fuzzyMatcher } from '../../../server/src/features/symbols/workspaceSymbolProvider';
 import { buildService, cancelled, tuple } from '../helpers';
 import { files, paths } from './fixture';
@@ -19,7 +19,7 @@ describe('service: workspace symbols', () => {
       '/ws/plain.md': 'No heading, no name.\n',
     }));
   });
-  const query = (q: string, token = neverCancelled) => service.workspaceSymbols.provideWorkspaceSymbols(q, token);
+  const query = (q: string, token = neverCancelled) => service.features.workspaceSymbols.provideWorkspaceSymbols(q, token);
 
   it('finds a document by its title, as a File in its kind', () => {
     const result = query('QG Calibration').filter((s) => s.kind === SymbolKind.File);
@@ -67,7 +67,7 @@ describe('service: workspace symbols', () => {
   it('returns at most 1000 symbols', async () => {
     const many = Array.from({ length: 1200 }, (_, i) => `## Heading ${i}\n`).join('\n');
     const { service: s } = await buildService({ '/ws/many.md': `# Many\n\n${many}` });
-    assert.equal(s.workspaceSymbols.provideWorkspaceSymbols('heading', neverCancelled).length, 1000);
+    assert.equal(s.features.workspaceSymbols.provideWorkspaceSymbols('heading', neverCancelled).length, 1000);
   });
 
   it('nothing when cancelled', () => {

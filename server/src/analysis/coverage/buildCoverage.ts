@@ -10,7 +10,6 @@ import { throwIfCancelled, type CancellationToken } from '../../base/cancellatio
 import { PackEvidence, type ItemEvidence } from './packEvidence';
 import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
 import { packLabel, type Pack, type PackItemData } from '../../domain/packs/types';
-import { packsOf } from '../../config/workspacePacks';
 import { hasSafety, hasSecurity, perspectiveOf, riskRequirement, type PerspectiveCounts } from '../../domain/risks/perspective';
 import { allTreeRoots, treeRootOf } from '../../workspace/trees';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -44,7 +43,7 @@ export class CoverageBuilder {
 
   /** The packs the tree shows: the configuration's, or those `options.packs` names. */
   packs(): PackRegistry {
-    const registry = packsOf(this.index);
+    const registry = this.index.packs;
     return this.options.packs ? registry.withEnabled(this.options.packs) : registry;
   }
 

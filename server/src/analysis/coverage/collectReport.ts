@@ -4,7 +4,7 @@ import { isInside } from '../../syntax/resolveLink';
 import { throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import type { CoverageBuilder } from './buildCoverage';
-import { isBrokenTrace, treeFolder, type ReportFileDiagnostics } from '../../render/coverageReport';
+import { isBrokenTrace, treeFolder, type ReportFileDiagnostics } from './reportData';
 import type { CoverageNode } from './types';
 
 /**

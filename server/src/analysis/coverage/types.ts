@@ -1,28 +1,9 @@
 import type { Range } from '../../base/range';
 
-/** How far a node of the coverage tree is done. */
-export type CoverageStatus = 'covered' | 'partial' | 'open' | 'broken';
+import type { CoverageNodeKind, CoverageStatus } from '../../../../protocol/protocol';
 
-export type CoverageNodeKind =
-  | 'tree'
-  | 'group'
-  | 'requirement'
-  | 'section'
-  | 'question'
-  | 'stage'
-  | 'folder'
-  | 'collection-qg'
-  | 'leaf-qg'
-  | 'placeholder'
-  | 'qg-section'
-  | 'risk'
-  | 'risk-part'
-  | 'risk-controls'
-  | 'information-block'
-  | 'pack-section'
-  | 'pack-item'
-  | 'perspectives'
-  | 'perspective';
+/** The coverage vocabulary is the protocol's: the client shows these values as they are. */
+export type { CoverageNodeKind, CoverageStatus };
 
 /**
  * One node of the assessment coverage tree, as sent to the client by the

@@ -15,8 +15,8 @@ export interface SuppressedDiagnostic {
 }
 
 export interface DocumentFindings {
-  readonly diagnostics: TraceDiagnostic[];
-  readonly suppressed: SuppressedDiagnostic[];
+  readonly diagnostics: readonly TraceDiagnostic[];
+  readonly suppressed: readonly SuppressedDiagnostic[];
 }
 
 /**
@@ -41,7 +41,7 @@ export function computeDocumentFindings(
     } catch (error) {
       // One failing rule costs its own findings, reported as `internal.error`; the other rules still run.
       if (isCancellation(error)) throw error;
-      reportInternalError(`The "${rule.name}" check of ${doc.path}`, error);
+      reportInternalError(index.logger, `The "${rule.name}" check of ${doc.path}`, error);
       findings = [internalErrorDiagnostic(`the "${rule.name}" check`, error)];
     }
     for (const found of findings) {
@@ -63,5 +63,5 @@ export function computeDocumentDiagnostics(
   token: CancellationToken = neverCancelled,
   catalogue?: QuestionCatalogue,
 ): TraceDiagnostic[] {
-  return computeDocumentFindings(index, doc, token, catalogue).diagnostics;
+  return [...computeDocumentFindings(index, doc, token, catalogue).diagnostics];
 }

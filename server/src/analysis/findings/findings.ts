@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { CheckResult } from '../checkWorkspace';
+import type { CheckResult } from './checkResult';
 import type { Severity, TraceDiagnostic } from '../../domain/codes';
 
 /**

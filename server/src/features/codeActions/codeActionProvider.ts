@@ -7,7 +7,7 @@ import { altaiQuestionRule } from '../../analysis/rules/altaiRules';
 import { LineIndex } from '../../base/lineIndex';
 import { comparePositions } from '../../base/range';
 import type { CancellationToken } from '../../base/cancellation';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { toLspDiagnostic } from '../diagnostics/diagnosticsProvider';
 

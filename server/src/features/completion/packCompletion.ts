@@ -7,7 +7,6 @@ import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { PackEvidence } from '../../analysis/coverage/packEvidence';
 import { ALTAI_PACK_ID, itemKey } from '../../domain/packs/registry';
 import { packLabel } from '../../domain/packs/types';
-import { packsOf } from '../../config/workspacePacks';
 
 /** `[` and the start of an ID being typed, not right after `!` (an image) or `]` (a reference label). */
 const CITATION_START = /(^|[^!\]\\])\[([A-Za-z0-9_.-]*)$/;
@@ -29,7 +28,7 @@ export function packItemCompletions(
   const match = CITATION_START.exec(context.before);
   if (!match || insideCodeSpan(context.before)) return [];
   const typed = match[2];
-  const registry = packsOf(index);
+  const registry = index.packs;
   if (registry.enabled.length === 0) return [];
   const wanted = itemKey(typed);
   const evidence = new PackEvidence(index, registry, catalogue, PackEvidence.scopeOf(index, doc.path));

@@ -1,17 +1,12 @@
 import type { QuestionCatalogue } from '../../domain/altai/catalogue';
 import { CoverageBuilder } from '../../analysis/coverage/buildCoverage';
 import type { CoverageNode } from '../../analysis/coverage/types';
-import type { Range } from '../../base/range';
+import type { CoverageItem } from '../../../../protocol/protocol';
 import type { CancellationToken } from '../../base/cancellation';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 
-/** A coverage node as sent over LSP: paths become URIs. */
-export interface CoverageItem extends Omit<CoverageNode, 'path' | 'children'> {
-  readonly uri?: string;
-  readonly range?: Range;
-  readonly children: readonly CoverageItem[];
-}
+export type { CoverageItem };
 
 /** The `mqg4ai/coverage` request: the assessment coverage tree of every tree root (under an optional folder). */
 export class CoverageProvider {

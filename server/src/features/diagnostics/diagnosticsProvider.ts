@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { Severity, TraceDiagnostic } from '../../domain/codes';
 import { computeDocumentDiagnostics } from '../../analysis/diagnostics/documentDiagnostics';
 import type { CancellationToken } from '../../base/cancellation';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 

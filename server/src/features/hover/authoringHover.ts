@@ -10,12 +10,11 @@ import { templateSectionOf } from '../../domain/templates/templateHeading';
 import { LineIndex } from '../../base/lineIndex';
 import { rangeContains, type Range } from '../../base/range';
 import type { CancellationToken } from '../../base/cancellation';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { KIND_LABELS } from '../kindLabels';
 import { headingAt } from '../navigation/lookup';
 import { PackEvidence } from '../../analysis/coverage/packEvidence';
-import { packsOf } from '../../config/workspacePacks';
 import { crosswalkMarkdown } from './packHover';
 import { PERSPECTIVE_KEY, PERSPECTIVE_MEANING, PERSPECTIVE_VALUES } from '../../domain/risks/perspective';
 
@@ -66,7 +65,7 @@ function questionHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc:
   if (match.kind === 'close') lines.push(`The catalogue words it: _${escape(entry.text)}_`);
   if (match.kind === 'answered-inline') lines.push('The answer follows the question on the same line.');
   // Counterparts in other assessment packs (server/data/packs/crosswalk.json).
-  const registry = packsOf(index);
+  const registry = index.packs;
   if (registry.counterparts(entry.id).some((c) => c.items.length > 0)) {
     const evidence = new PackEvidence(index, registry, catalogue, PackEvidence.scopeOf(index, doc.path));
     lines.push(crosswalkMarkdown(index, registry, evidence, entry.id));

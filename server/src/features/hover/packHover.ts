@@ -5,7 +5,6 @@ import type { PackCitation, QualityGateDocument } from '../../domain/document/ty
 import { PackEvidence, type ItemEvidence } from '../../analysis/coverage/packEvidence';
 import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
 import { packLabel, type PackItemEntry } from '../../domain/packs/types';
-import { packsOf } from '../../config/workspacePacks';
 import type { CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 
@@ -16,7 +15,7 @@ import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
  */
 export function citationHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: QualityGateDocument, citation: PackCitation, token: CancellationToken): Hover | undefined {
   if (token.isCancellationRequested) return undefined;
-  const registry = packsOf(index);
+  const registry = index.packs;
   const entry = registry.item(citation.id);
   if (!entry) return undefined;
   const evidence = new PackEvidence(index, registry, catalogue, PackEvidence.scopeOf(index, doc.path));

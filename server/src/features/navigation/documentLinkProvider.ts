@@ -1,7 +1,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { checkLink } from '../../workspace/linkStatus';
 import type { CancellationToken } from '../../base/cancellation';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { anchorRange, folderDocument } from './lookup';
 

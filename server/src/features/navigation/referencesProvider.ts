@@ -1,6 +1,6 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../../base/cancellation';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { headingAt, linkAt, linksTo, targetOf } from './lookup';
 

@@ -1,7 +1,7 @@
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { computeMoveEdits } from './moveEdits';
 import type { CancellationToken } from '../../base/cancellation';
-import { pathFromUri } from '../../workspace/fileSystem';
+import { pathFromUri } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { toWorkspaceEdit, type EditCapabilities } from './workspaceEdits';
 

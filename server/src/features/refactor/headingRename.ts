@@ -7,14 +7,10 @@ import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { fragmentSpan, rewriteDestinationFragment } from './destinationText';
 import { WorkspaceChange, applyTextEdits } from './workspaceChange';
+import { Refusal } from '../../base/refusal';
 
 /** Why a rename cannot be done, in words for the user. */
-export class RenameRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RenameRefused';
-  }
-}
+export class RenameRefused extends Refusal {}
 
 /** What a rename at some position would rename, with the range to show and the current name. */
 export type RenameTarget =

@@ -1,6 +1,6 @@
 import type { CreateFile, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { WorkspaceChange } from './workspaceChange';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 
 /** What the client said it can apply (`workspace.workspaceEdit` client capabilities). */
 export interface EditCapabilities {

@@ -1,7 +1,7 @@
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { tagValue } from '../../domain/document/types';
 import type { CancellationToken } from '../../base/cancellation';
-import { uriFromPath } from '../../workspace/fileSystem';
+import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { KIND_LABELS } from '../kindLabels';
 

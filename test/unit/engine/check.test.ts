@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
-import { checkWorkspace } from '../../../server/src/analysis/checkWorkspace';
-import { OperationCancelled } from '../../../server/src/base/cancellation';
-import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { neverCancelled, OperationCancelled, type CancellationToken } from '../../../server/src/base/cancellation';
+import { InMemoryFileSystem } from '../../../server/src/base/fileSystem';
+import { createEngine } from '../../../server/src/engine/engine';
 import { cancelled } from '../helpers';
+
+/** The CLI's check: an engine over the files, configured and indexed, then checked in `scope`. */
+async function checkWorkspace(fs: InMemoryFileSystem, root: string, options: { scope?: string[]; token?: CancellationToken } = {}) {
+  const engine = createEngine({ fs, roots: [root] });
+  await engine.configure();
+  await engine.indexWorkspace(options.token ?? neverCancelled);
+  return engine.check(options.scope, options.token ?? neverCancelled);
+}
 
 const files = {
   '/ws/b/two.md': '# Two\n\n[gone](gone.md)\n',
@@ -11,7 +19,7 @@ const files = {
   '/ws/c/other.txt': 'not markdown',
 };
 
-describe('core/checkWorkspace', () => {
+describe('engine: check', () => {
   it('checks every document of the root, reporting only those with diagnostics, sorted by path', async () => {
     const result = await checkWorkspace(new InMemoryFileSystem(files), '/ws');
     assert.equal(result.root, '/ws');

@@ -1,0 +1,229 @@
+import { OperationCancelled, type CancellationToken } from '../base/cancellation';
+import type { WorkspaceFileSystem } from '../base/fileSystem';
+import { silentLogger, type Logger } from '../base/logger';
+import { Refusal } from '../base/refusal';
+import { toolVersion } from '../base/version';
+import { altaiCatalogue } from '../domain/altai/catalogue';
+import type { ConfigLayer } from '../config/projectConfig';
+import { NO_CONFIGURATION, loadWorkspaceConfiguration, type WorkspaceConfiguration } from '../config/workspaceConfiguration';
+import { ConfinedFileSystem } from '../workspace/confinedFileSystem';
+import { readGitCommit } from '../workspace/gitCommit';
+import { DiskIndexCache, type ResultSnapshot } from '../workspace/indexCache';
+import type { DocumentParser } from '../workspace/parsing/documentParser';
+import { defaultIndexOptions, isMarkdownPath, WorkspaceIndex, type IndexOptions } from '../workspace/workspaceIndex';
+import { toFsPath } from '../base/fileSystem';
+import type { DocumentFindings } from '../analysis/diagnostics/documentDiagnostics';
+import { CodeActionProvider } from '../features/codeActions/codeActionProvider';
+import { QuickFixProvider } from '../features/codeActions/quickFixProvider';
+import { CompletionProvider } from '../features/completion/completionProvider';
+import { CoverageProvider } from '../features/coverage/coverageProvider';
+import { DiagnosticsProvider } from '../features/diagnostics/diagnosticsProvider';
+import { HoverProvider } from '../features/hover/hoverProvider';
+import { DefinitionProvider } from '../features/navigation/definitionProvider';
+import { DocumentLinkProvider } from '../features/navigation/documentLinkProvider';
+import { ReferencesProvider } from '../features/navigation/referencesProvider';
+import { FileMoveProvider } from '../features/refactor/fileMoveProvider';
+import { RenameProvider } from '../features/refactor/renameProvider';
+import { DocumentSymbolProvider } from '../features/symbols/documentSymbolProvider';
+import { WorkspaceSymbolProvider } from '../features/symbols/workspaceSymbolProvider';
+import { checkIndexedWorkspace, type CheckResult } from './check';
+import { buildCoverageReport, type CoverageReportRequest, type CoverageReportResult } from './coverageReport';
+
+/** What an engine is made of. The LSP server and the CLI build one each; tests build one over memory. */
+export interface EngineOptions {
+  /** The file system, unconfined: the engine confines it to `roots` while the workspace is untrusted. */
+  readonly fs: WorkspaceFileSystem;
+  /** Workspace folders (absolute POSIX paths). */
+  readonly roots: readonly string[];
+  /** The editor's `mqg4ai.*` settings as a configuration layer (below the project file). */
+  readonly settings?: ConfigLayer;
+  /** Workspace Trust (docs/security.md); clients that do not know it are trusted. Default true. */
+  readonly trusted?: boolean;
+  /** Where parsed models are cached between sessions (the extension's storage folder), if anywhere. */
+  readonly cacheDir?: string;
+  /** Who parses documents: worker threads, or this thread (default). */
+  readonly parser?: DocumentParser;
+  readonly logger?: Logger;
+  /** An explicit project file (the CLI's --config). */
+  readonly configFile?: string;
+  /** Index options beyond the roots and the parser (limits, excluded folder names), for tests. */
+  readonly index?: Partial<Omit<IndexOptions, 'roots' | 'parser'>>;
+  /** The git commit of a folder, for reports; reads .git by default. */
+  readonly commitOf?: (folder: string) => string | undefined;
+}
+
+/** One provider per editor feature, each over the engine's index; every operation takes a cancellation token. */
+export interface EngineFeatures {
+  readonly diagnostics: DiagnosticsProvider;
+  readonly definition: DefinitionProvider;
+  readonly references: ReferencesProvider;
+  readonly hover: HoverProvider;
+  readonly completion: CompletionProvider;
+  readonly codeActions: CodeActionProvider;
+  readonly quickFixes: QuickFixProvider;
+  readonly documentLinks: DocumentLinkProvider;
+  readonly documentSymbols: DocumentSymbolProvider;
+  readonly workspaceSymbols: WorkspaceSymbolProvider;
+  readonly coverage: CoverageProvider;
+  readonly rename: RenameProvider;
+  readonly fileMoves: FileMoveProvider;
+}
+
+/** How a file changed on disk. */
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+/** The outcome of a query at the engine boundary: cancellation and internal errors converted once, here. */
+export type QueryOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly cancelled: boolean; readonly error?: unknown };
+
+/**
+ * The engine: the one owner of a workspace's state (index, configuration, packs, parse
+ * cache) and of the features over it. Editor-independent; the LSP server and the CLI are
+ * thin shells that build nothing except through `createEngine`.
+ */
+export interface Engine {
+  readonly roots: readonly string[];
+  readonly trusted: boolean;
+  readonly logger: Logger;
+  /** The workspace state. Shells read it; only the engine's methods change it. */
+  readonly index: WorkspaceIndex;
+  readonly features: EngineFeatures;
+  /** The configuration in force (after `configure`). */
+  readonly configuration: WorkspaceConfiguration;
+
+  /** Loads settings, project file and packs, and applies them; callers re-validate everything afterwards. */
+  configure(settings?: ConfigLayer): Promise<WorkspaceConfiguration>;
+  /** Takes what the parse cache holds (if the engine has a cache folder); returns the stored results, if any. */
+  loadCache(): Promise<ResultSnapshot | undefined>;
+  /** Lists every file and parses every Markdown document, yielding to the event loop as it goes. */
+  indexWorkspace(token: CancellationToken): Promise<void>;
+  /** Stores the parsed models and `results` (valid for the current state) for the next session. */
+  saveCache(results: ResultSnapshot['results']): Promise<void>;
+
+  /** The editor opened or changed a document; returns the documents to re-validate. Paths outside the roots are ignored. */
+  openDocument(path: string, text: string): ReadonlySet<string>;
+  /** The editor closed a document; its disk content counts again. */
+  closeDocument(path: string): Promise<ReadonlySet<string>>;
+  /** A file or folder changed on disk; returns the documents to re-validate. */
+  fileChanged(path: string, change: FileChange): Promise<ReadonlySet<string>>;
+  /** Whether a change to `path` reloads the configuration (project file, pack files). */
+  isConfigurationFile(path: string): boolean;
+
+  /** Runs a query at the engine boundary: a cancellation or an internal error becomes an outcome, never an exception. */
+  query<T>(name: string, token: CancellationToken, compute: (token: CancellationToken) => T): QueryOutcome<T>;
+  /** The findings of every checked document inside `scope` (all of the first root by default). */
+  check(scope: readonly string[] | undefined, token: CancellationToken): CheckResult;
+  /** The coverage report; `findingsOf` reuses the findings of an earlier check. */
+  coverageReport(request: CoverageReportRequest, token: CancellationToken, findingsOf?: (path: string) => DocumentFindings): CoverageReportResult;
+  /** Stops the parse workers. */
+  dispose(): Promise<void>;
+}
+
+/** The composition root: builds the index and one provider per feature, wired to one configuration. */
+export function createEngine(options: EngineOptions): Engine {
+  const logger = options.logger ?? silentLogger;
+  const roots = [...options.roots];
+  const trusted = options.trusted !== false;
+  // In an untrusted workspace no file is read whose real location is outside the workspace folders.
+  const fs = new ConfinedFileSystem(options.fs, () => roots);
+  fs.confined = !trusted;
+  const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, ...options.index, roots, parser: options.parser }, logger);
+  const catalogue = altaiCatalogue();
+  const features: EngineFeatures = {
+    diagnostics: new DiagnosticsProvider(index),
+    definition: new DefinitionProvider(index),
+    references: new ReferencesProvider(index),
+    hover: new HoverProvider(index, catalogue),
+    completion: new CompletionProvider(index, catalogue),
+    codeActions: new CodeActionProvider(index, catalogue),
+    quickFixes: new QuickFixProvider(index),
+    documentLinks: new DocumentLinkProvider(index),
+    documentSymbols: new DocumentSymbolProvider(index),
+    workspaceSymbols: new WorkspaceSymbolProvider(index),
+    coverage: new CoverageProvider(index, catalogue),
+    rename: new RenameProvider(index),
+    fileMoves: new FileMoveProvider(index),
+  };
+  // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
+  const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, roots, trusted ? toolVersion() : `${toolVersion()}+restricted`) : undefined;
+  const commitOf = options.commitOf ?? ((folder: string) => readGitCommit(toFsPath(folder)));
+  let configuration = NO_CONFIGURATION;
+  let settings = options.settings;
+  const isInsideRoots = (path: string) => index.rootFor(path) !== undefined;
+
+  return {
+    roots,
+    trusted,
+    logger,
+    index,
+    features,
+    get configuration() {
+      return configuration;
+    },
+
+    async configure(next) {
+      if (next !== undefined) settings = next;
+      configuration = await loadWorkspaceConfiguration(fs, roots[0], { settings, configFile: options.configFile, trusted, logger });
+      if (configuration.restricted.length > 0) {
+        logger.log('warn', `Untrusted workspace: ${configuration.restricted.join(', ')}; a repository cannot raise the limits until it is trusted.`);
+      }
+      index.setConfig(configuration.config, configuration.packs);
+      logger.log('info', `Configuration: ${configuration.file ? `${configuration.file} over ` : ''}settings over defaults.`);
+      return configuration;
+    },
+
+    async loadCache() {
+      const cached = await cache?.load();
+      if (!cached) return undefined;
+      index.useCache(cached.entries);
+      return cached.snapshot;
+    },
+
+    indexWorkspace: (token) => index.initialize(token),
+
+    async saveCache(results) {
+      if (!cache) return;
+      await cache.save(index.cacheEntries(), { fingerprint: index.stateFingerprint(), results }).catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
+    },
+
+    openDocument(path, text) {
+      if (!isInsideRoots(path) || !isMarkdownPath(path)) return new Set();
+      return index.setOpenText(path, text);
+    },
+
+    async closeDocument(path) {
+      if (!isInsideRoots(path)) return new Set();
+      return index.closeText(path);
+    },
+
+    async fileChanged(path, change) {
+      if (change === 'deleted') return index.fileDeleted(path);
+      return change === 'created' ? index.fileCreated(path) : index.fileChanged(path);
+    },
+
+    isConfigurationFile: (path) => configuration.watchedFiles.includes(path),
+
+    query(name, token, compute) {
+      try {
+        return { ok: true, value: compute(token) };
+      } catch (error) {
+        if (error instanceof OperationCancelled || token.isCancellationRequested) return { ok: false, cancelled: true };
+        if (error instanceof Refusal) return { ok: false, cancelled: false, error };
+        logger.log('error', `${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+        return { ok: false, cancelled: false, error };
+      }
+    },
+
+    check(scope, token) {
+      const root = roots[0] ?? '/';
+      return checkIndexedWorkspace(index, configuration, root, scope ?? [root], token);
+    },
+
+    coverageReport(request, token, findingsOf) {
+      return buildCoverageReport(index, catalogue, request, token, commitOf, findingsOf);
+    },
+
+    async dispose() {
+      await options.parser?.dispose?.();
+    },
+  };
+}

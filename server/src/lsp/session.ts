@@ -1,0 +1,321 @@
+import { posix } from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { neverCancelled, OperationCancelled } from '../base/cancellation';
+import { NodeFileSystem, pathFromUri, uriFromPath } from '../base/fileSystem';
+import type { Logger } from '../base/logger';
+import { toolVersion } from '../base/version';
+import { internalErrorDiagnostic } from '../analysis/internalErrors';
+import { createEngine, type Engine, type FileChange } from '../engine/engine';
+import { toLspDiagnostic } from '../features/diagnostics/diagnosticsProvider';
+import type { DocumentParser } from '../workspace/parsing/documentParser';
+import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { ConfigurationProblemPublisher, pullSettings } from './editorSettings';
+
+/** What the client told us in `initialize` that decides how we behave. */
+interface ClientFacts {
+  readonly dynamicWatchers: boolean;
+  readonly configurationRequest: boolean;
+  readonly progress: boolean;
+  /** Where parsed models are cached between sessions (the extension's storage folder), if anywhere. */
+  readonly cacheFolder: string | undefined;
+}
+
+/** The two moments a request can wait for (see REQUESTS in handlers.ts). */
+export type Readiness = 'configured' | 'indexed';
+
+/**
+ * One language-server session: the workspace folders, Workspace Trust, the engine over
+ * them (rebuilt when folders or trust change), the background diagnostics and what has
+ * been published. Handlers reach the engine only through `engineWhen`.
+ */
+export class LanguageServerSession {
+  private roots: string[] = [];
+  private trusted = true;
+  private client: ClientFacts = { dynamicWatchers: false, configurationRequest: false, progress: false, cacheFolder: undefined };
+  private initializeParams: InitializeParams | undefined;
+  private engine: Engine;
+  /** Resolves once the current engine is configured and knows the open documents: requests on open documents may run. */
+  private configured: Promise<void> = Promise.resolve();
+  /** Resolves once the current engine has indexed the whole workspace. */
+  private indexed: Promise<void> = Promise.resolve();
+  private readonly published = new Set<string>();
+  /** The diagnostics last published per document, for the persistent cache. */
+  private readonly lastDiagnostics = new Map<string, Diagnostic[]>();
+  private readonly scheduler: DiagnosticsScheduler;
+  private readonly configProblems: ConfigurationProblemPublisher;
+  private coverageTimer: NodeJS.Timeout | undefined;
+  private saveCache: () => Promise<void> = async () => {};
+
+  constructor(
+    private readonly connection: Connection,
+    /** The editor's open documents (text and URI). */
+    private readonly openDocuments: () => ReadonlyArray<{ uri: string; getText(): string }>,
+    private readonly parser: DocumentParser,
+    readonly logger: Logger,
+  ) {
+    this.engine = this.newEngine();
+    this.configProblems = new ConfigurationProblemPublisher(connection);
+    this.scheduler = new DiagnosticsScheduler(
+      (path) => this.engine.features.diagnostics.provideDiagnostics(path, neverCancelled),
+      (path, diagnostics) => this.publish(path, diagnostics),
+      (path) => this.engine.index.openText(path) !== undefined,
+      (path, error) => {
+        // One document's failure: logged, and shown on the document rather than leaving it silently unchecked.
+        logger.log('error', `Validating ${path} failed: ${(error as Error).stack ?? error}`);
+        this.lastDiagnostics.delete(path); // never cached: the next start checks it again
+        this.published.add(path);
+        void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics: [toLspDiagnostic(internalErrorDiagnostic('checking this document', error))] });
+      },
+    );
+  }
+
+  /** Takes what `initialize` says about the workspace and the client. */
+  initialize(params: InitializeParams): void {
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    this.roots = folders.filter((f) => isFileUri(f?.uri)).map((f) => pathFromUri(f.uri));
+    const options = (params.initializationOptions ?? {}) as { storagePath?: unknown; trusted?: unknown };
+    // Clients that do not know Workspace Trust (other editors) are trusted, as before.
+    this.trusted = options.trusted !== false;
+    this.client = {
+      dynamicWatchers: params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      configurationRequest: params.capabilities?.workspace?.configuration === true,
+      progress: params.capabilities?.window?.workDoneProgress === true,
+      cacheFolder: typeof options.storagePath === 'string' && options.storagePath ? options.storagePath : undefined,
+    };
+    this.initializeParams = params;
+  }
+
+  get params(): InitializeParams | undefined {
+    return this.initializeParams;
+  }
+
+  get canPullSettings(): boolean {
+    return this.client.configurationRequest;
+  }
+
+  /** After `initialized`: registers for file and settings changes, then builds the index. */
+  start(): void {
+    if (this.client.dynamicWatchers) void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    if (this.client.configurationRequest) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'mqg4ai' });
+    void this.rebuild().then(() => this.logger.log('info', `Ready: ${this.engine.index.documentCount} Markdown documents in ${this.roots.length} folder(s).`));
+  }
+
+  /** The engine once it is ready for a request of the given readiness. */
+  async engineWhen(readiness: Readiness): Promise<Engine> {
+    // A rebuild may replace the engine while we wait: wait for the one current afterwards.
+    for (;;) {
+      const engine = this.engine;
+      await (readiness === 'indexed' ? this.indexed : this.configured);
+      if (engine === this.engine) return engine;
+    }
+  }
+
+  /** Resolves once indexing and queued diagnostics are done. */
+  async whenIdle(): Promise<Engine> {
+    const engine = await this.engineWhen('indexed');
+    await this.scheduler.whenIdle();
+    return engine;
+  }
+
+  info() {
+    return { pid: process.pid, version: toolVersion(), roots: this.roots, documents: this.engine.index.documentCount };
+  }
+
+  // ---- workspace events ---------------------------------------------------------
+
+  changeFolders(added: readonly string[], removed: readonly string[]): void {
+    const gone = new Set(removed);
+    this.roots = [...this.roots.filter((r) => !gone.has(r)), ...added.filter((a) => !this.roots.includes(a))];
+    void this.rebuild();
+  }
+
+  /** The user trusted the workspace (VS Code's Workspace Trust): lift the restrictions and index again. */
+  grantTrust(): void {
+    if (this.trusted) return;
+    this.trusted = true;
+    this.logger.log('info', 'The workspace is now trusted: indexing it again without restrictions.');
+    void this.configured.then(() => this.rebuild());
+  }
+
+  documentChanged(uri: string, text: string): void {
+    if (!isFileUri(uri)) return;
+    // The model changes at once (hovers and completions see it); diagnostics wait for the index,
+    // whose listing and anchors they need, and then cover every document anyway.
+    void this.engineWhen('configured').then((engine) => {
+      const affected = engine.openDocument(pathFromUri(uri), text);
+      void this.engineWhen('indexed').then(() => this.scheduler.schedule(affected));
+    });
+  }
+
+  documentClosed(uri: string): void {
+    if (!isFileUri(uri)) return;
+    void this.engineWhen('configured').then(async (engine) => {
+      const affected = await engine.closeDocument(pathFromUri(uri));
+      void this.engineWhen('indexed').then(() => this.scheduler.schedule(affected));
+    });
+  }
+
+  async filesChanged(changes: ReadonlyArray<{ uri: string; change: FileChange }>): Promise<void> {
+    const engine = await this.engineWhen('indexed');
+    const files = changes.filter((c) => isFileUri(c.uri)).map((c) => ({ path: pathFromUri(c.uri), change: c.change }));
+    if (files.some((f) => engine.isConfigurationFile(f.path))) void this.reloadConfiguration();
+    const affected = new Set<string>();
+    for (const { path, change } of files) {
+      if (change === 'deleted') this.unpublishUnder(path);
+      for (const p of await engine.fileChanged(path, change)) affected.add(p);
+    }
+    this.scheduler.schedule([...affected].filter((p) => engine.index.getDocument(p)));
+  }
+
+  /** Re-reads settings, the project file and the packs, then re-validates everything under them. */
+  async reloadConfiguration(): Promise<void> {
+    const engine = await this.engineWhen('indexed');
+    await this.configure(engine);
+    if (engine === this.engine) this.scheduler.schedule([...engine.index.allDocuments()].map((d) => d.path));
+  }
+
+  async shutdown(): Promise<void> {
+    await this.saveCache();
+    await this.parser.dispose?.();
+  }
+
+  // ---- internals -------------------------------------------------------------------
+
+  private newEngine(): Engine {
+    return createEngine({
+      fs: new NodeFileSystem(),
+      roots: this.roots,
+      trusted: this.trusted,
+      cacheDir: this.client.cacheFolder,
+      parser: this.parser,
+      logger: this.logger,
+    });
+  }
+
+  private async configure(engine: Engine): Promise<void> {
+    const settings = this.client.configurationRequest ? await pullSettings(this.connection, this.roots[0], this.logger) : undefined;
+    this.configProblems.publish(await engine.configure(settings));
+  }
+
+  /** Builds a fresh engine over the current roots and trust, and publishes every document's diagnostics. */
+  private rebuild(): Promise<void> {
+    const engine = (this.engine = this.newEngine());
+    const configured = (async () => {
+      await this.configure(engine);
+      const snapshot = await engine.loadCache();
+      for (const doc of this.openDocuments()) if (isFileUri(doc.uri)) engine.openDocument(pathFromUri(doc.uri), doc.getText());
+      return snapshot;
+    })();
+    this.configured = configured.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.indexed = (async () => {
+      const snapshot = await configured.catch(() => undefined);
+      // Progress is a courtesy: a client that refuses it must not stop the indexing.
+      const progress = await this.indexingProgress(engine).catch((error: Error) => void this.logger.log('warn', `No indexing progress: ${error.message}`));
+      try {
+        await engine.indexWorkspace(neverCancelled);
+      } catch (error) {
+        if (!(error instanceof OperationCancelled)) this.logger.log('error', `Indexing failed: ${(error as Error).stack ?? error}`);
+      } finally {
+        progress?.done();
+      }
+      if (engine !== this.engine) return;
+      this.reportIndexLimit(engine);
+      if (this.client.cacheFolder) {
+        this.saveCache = async () => {
+          await this.scheduler.whenIdle();
+          await engine.saveCache(this.cacheableDiagnostics(engine));
+        };
+      }
+      for (const stale of [...this.published]) if (!engine.index.getDocument(stale)) this.unpublish(stale);
+      // Nothing changed since the last session (the fingerprint covers every file's size and mtime
+      // and the configuration): its diagnostics are still right. Publish them and re-validate only
+      // what the cache does not cover (open documents and their dependants).
+      const paths = [...engine.index.allDocuments()].map((d) => d.path);
+      if (snapshot && snapshot.fingerprint === engine.index.stateFingerprint()) {
+        const stored = new Map(snapshot.results as Array<[string, Diagnostic[]]>);
+        for (const [path, diagnostics] of stored) if (engine.index.getDocument(path)) this.publish(path, diagnostics, false);
+        this.scheduler.schedule(paths.filter((p) => !stored.has(p)));
+        this.logger.log('info', `Diagnostics of ${stored.size} documents taken from the cache.`);
+      } else {
+        this.scheduler.schedule(paths);
+        // Write the cache once the first diagnostics are out.
+        void this.saveCache();
+      }
+    })();
+    return this.indexed;
+  }
+
+  private publish(path: string, diagnostics: Diagnostic[], announce = true): void {
+    this.published.add(path);
+    this.lastDiagnostics.set(path, diagnostics);
+    void this.connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
+    if (announce) this.announceCoverageChange();
+  }
+
+  private unpublish(path: string): void {
+    this.published.delete(path);
+    this.lastDiagnostics.delete(path);
+    void this.connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics: [] });
+  }
+
+  private unpublishUnder(path: string): void {
+    for (const gone of [...this.published]) if (gone === path || gone.startsWith(`${path}/`)) this.unpublish(gone);
+  }
+
+  /** Coverage follows the same changes as diagnostics; tell the client once a burst of them settles. */
+  private announceCoverageChange(): void {
+    clearTimeout(this.coverageTimer);
+    this.coverageTimer = setTimeout(() => void this.connection.sendNotification(MQG4AI_NOTIFICATIONS.coverageChanged, {}), 300);
+  }
+
+  /** Published diagnostics worth caching: not those of open documents or of documents linking to them (unsaved text). */
+  private cacheableDiagnostics(engine: Engine): Array<[string, Diagnostic[]]> {
+    const volatile = new Set<string>();
+    for (const doc of engine.index.allDocuments()) {
+      if (engine.index.openText(doc.path) === undefined) continue;
+      volatile.add(doc.path);
+      engine.index.linkSources(doc.path).forEach((p) => volatile.add(p));
+    }
+    return [...this.lastDiagnostics].filter(([path]) => !volatile.has(path) && engine.index.getDocument(path));
+  }
+
+  /** Indexing stopped at a limit: one log line and one notification (the first file left out carries a `file.skipped`). */
+  private reportIndexLimit(engine: Engine): void {
+    const limit = engine.index.indexLimit;
+    if (!limit) return;
+    const message = `MQG4AI: indexing stopped at ${limit.message}; ${limit.unparsed} Markdown file(s) were not parsed (see ${posix.basename(limit.first)} in Problems).`;
+    this.logger.log('warn', message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
+  /** Reports indexing as LSP work-done progress when the client supports it. */
+  private async indexingProgress(engine: Engine) {
+    if (!this.client.progress) return undefined;
+    const reporter = await this.connection.window.createWorkDoneProgress();
+    reporter.begin('MQG4AI: indexing quality gates', 0, undefined, false);
+    let last = 0;
+    engine.index.onProgress = (indexed: number, total: number) => {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      reporter.report(total > 0 ? Math.floor((indexed / total) * 100) : 0, `${indexed} of ${total} documents`);
+    };
+    return { done: () => reporter.done() };
+  }
+}
+
+function isFileUri(uri: unknown): uri is string {
+  return typeof uri === 'string' && uri.startsWith('file:');
+}
