@@ -1,8 +1,9 @@
+import { MQG4AI_NOTIFICATIONS } from '../../protocol/protocol';
 // Workspace Trust, the parts without `vscode` (so they are unit-tested): what the client tells
 // the server, and which commands refuse to run in Restricted Mode. See docs/security.md.
 
 /** The notification the client sends when the user trusts the workspace while the server runs. */
-export const TRUST_GRANTED_NOTIFICATION = 'mqg4ai/trustGranted';
+export const TRUST_GRANTED_NOTIFICATION = MQG4AI_NOTIFICATIONS.trustGranted;
 
 /** Commands that write files; disabled (package.json `enablement`) and refused while the workspace is untrusted. */
 export const WRITING_COMMANDS = ['mqg4ai.exportCoverageReport'] as const;

@@ -141,12 +141,16 @@ export async function startCodeServer(scratch, { smokeTestDriver, extraArgs = []
     if (!alive()) return;
     try {
       process.kill(group, 'SIGTERM');
-    } catch {}
+    } catch {
+      // already gone
+    }
     for (let i = 0; i < 30 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
     if (alive()) {
       try {
         process.kill(group, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already gone
+      }
     }
     processGroups.delete(child.pid);
   };
@@ -159,7 +163,9 @@ export async function startCodeServer(scratch, { smokeTestDriver, extraArgs = []
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (Date.now() > deadline) throw new Error(`code-server did not answer on ${url}/healthz within 60 s; see ${logFile}:\n${tail(logFile)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -210,7 +216,9 @@ export function cleanup() {
     for (const fn of cleanups.reverse()) {
       try {
         await fn();
-      } catch {}
+      } catch {
+        // a failed cleanup must not stop the others
+      }
     }
   })();
   return cleaning;
@@ -234,6 +242,8 @@ process.on('exit', () => {
   for (const pid of processGroups) {
     try {
       process.kill(-pid, 'SIGKILL');
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
 });

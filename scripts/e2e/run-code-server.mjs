@@ -96,7 +96,7 @@ async function main() {
 }
 
 function findFiles(dir, pattern, found = []) {
-  let entries = [];
+  let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {

@@ -38,7 +38,7 @@ fs.writeFileSync(
   }),
 );
 
-let code = 1;
+let code;
 try {
   code = await runTests({
     version: process.env.MQG4AI_E2E_VSCODE_VERSION ?? 'stable',

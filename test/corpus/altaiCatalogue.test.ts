@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
 import { parseQuestionBlocks } from '../../server/src/domain/altai/questionBlocks';
 import { CORPUS } from '../helpers/fixtures';
+import { requireCorpus } from '../helpers/corpus';
 
 function markdownFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -15,10 +16,7 @@ function markdownFiles(folder: string): string[] {
 describe('corpus: every quoted question maps to the ALTAI catalogue', () => {
   const corpus = join(CORPUS, 'mqg4ai');
   before(function () {
-    if (!existsSync(corpus)) {
-      console.log(`    (skipped: ${corpus} is absent; the shared corpus is only on development machines)`);
-      this.skip();
-    }
+    requireCorpus(this, corpus);
   });
 
   it('maps each question of each ALTAI / Additional Questions block to exactly one entry, of the right origin and section', () => {

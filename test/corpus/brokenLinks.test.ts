@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, type CliJsonReport } from '../helpers/cli';
 import { CORPUS } from '../helpers/fixtures';
+import { requireCorpus } from '../helpers/corpus';
 
 const STATUS_TO_CODE: Record<string, string> = {
   'missing-file': 'link.missing-file',
@@ -17,10 +18,7 @@ describe('corpus: the real MQG4AI repository', function () {
   const expectedPath = join(CORPUS, 'expected/broken-links.json');
 
   before(function () {
-    if (!existsSync(corpus) || !existsSync(expectedPath)) {
-      console.log(`    (skipped: ${corpus} is absent; the shared corpus is only on development machines)`);
-      this.skip();
-    }
+    requireCorpus(this, corpus, expectedPath);
   });
 
   it('reports exactly the broken links of the ground truth: same file, line, destination and kind', function () {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
 import { runCli } from '../helpers/cli';
 import { CORPUS } from '../helpers/fixtures';
+import { requireCorpus } from '../helpers/corpus';
 
 interface Node {
   label: string;
@@ -17,10 +17,7 @@ describe('corpus: coverage of the real MQG4AI trees', function () {
   this.timeout(60000);
   const corpus = join(CORPUS, 'mqg4ai');
   before(function () {
-    if (!existsSync(corpus)) {
-      console.log(`    (skipped: ${corpus} is absent; the shared corpus is only on development machines)`);
-      this.skip();
-    }
+    requireCorpus(this, corpus);
   });
 
   it('counts, for every tree and requirement, exactly the catalogue\'s questions', () => {

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const logFile = process.env.MQG4AI_NET_LOG;
 
 function record(what, args) {
-  let detail = '';
+  let detail;
   try {
     detail = JSON.stringify(args, (_, v) => (typeof v === 'function' ? '[fn]' : v)).slice(0, 300);
   } catch {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS } from '../helpers/fixtures';
 import { LspTestClient } from '../helpers/lspClient';
 import { brokenLinksByCli, EDITOR_CAPABILITIES, moveWithServer } from '../helpers/refactor';
+import { requireCorpus } from '../helpers/corpus';
 
 describe('protocol: moving a lifecycle stage of the real MQG4AI corpus', function () {
   this.timeout(120000);
@@ -13,10 +14,7 @@ describe('protocol: moving a lifecycle stage of the real MQG4AI corpus', functio
   let root: string;
 
   before(function () {
-    if (!existsSync(corpus)) {
-      console.log(`    (skipped: ${corpus} is absent; the shared corpus is only on development machines)`);
-      this.skip();
-    }
+    requireCorpus(this, corpus);
     base = mkdtempSync(join(tmpdir(), 'mqg4ai-corpus-move-'));
     root = join(base, 'mqg4ai');
     cpSync(corpus, root, { recursive: true });

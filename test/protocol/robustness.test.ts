@@ -164,7 +164,7 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
       await client!.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
       await client!.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
     }
-    await client!.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: '# End\n\n[gone](final-gone.md)\n' }] });
+    await client!.notify('textDocument/didChange', { textDocument: { uri, version: version + 1 }, contentChanges: [{ text: '# End\n\n[gone](final-gone.md)\n' }] });
     await client!.waitForDiagnostics(ws.path('fuzz/edited.md'), (d) => d.some((x) => x.code === 'link.missing-file' && /final-gone/.test(x.message)));
   });
 });

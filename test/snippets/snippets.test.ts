@@ -85,7 +85,7 @@ describe('snippets: generated from the ALTAI catalogue and the templates', () =>
       const committed = readFileSync(resolve(root, SNIPPETS_FILE), 'utf8').replace(/\r\n/g, '\n');
       const expected = renderSnippetsFile(snippets);
       if (committed === expected) return;
-      let detail = '';
+      let detail: string;
       try {
         const parsed = JSON.parse(committed) as Record<string, unknown>;
         const keys = new Set([...Object.keys(parsed), ...Object.keys(snippets)]);

@@ -1,3 +1,4 @@
+import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
 // Wires the assessment coverage UI: the tree views (own activity-bar container and explorer),
 // their commands, the ALTAI status bar item and the report export.
 import * as vscode from 'vscode';
@@ -48,7 +49,7 @@ export function registerCoverage(context: vscode.ExtensionContext, client: Langu
     explorerView,
     status,
     provider.onDidRefresh(updateStatus),
-    client.onNotification('mqg4ai/coverageChanged', () => void provider.refresh()),
+    client.onNotification(MQG4AI_NOTIFICATIONS.coverageChanged, () => void provider.refresh()),
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) void provider.refresh();
     }),

@@ -1,7 +1,7 @@
 // The shape of the "Assessment Coverage" view, free of `vscode` so that plain mocha can test it:
 // which nodes are shown (all, or only gaps), their labels, descriptions, icons, tooltips and the
 // status bar's ALTAI summary. client/src/coverage/coverageView.ts adapts it to VS Code's API.
-import type { CoverageItem } from '../../../server/src/features/coverage/coverageProvider';
+import type { CoverageItem } from '../../../protocol/protocol';
 
 export type { CoverageItem };
 export type CoverageStatus = CoverageItem['status'];

@@ -1,3 +1,4 @@
+import { MQG4AI_REQUESTS, type CoverageParams } from '../../../protocol/protocol';
 // The VS Code side of the "Assessment Coverage" view: a thin TreeDataProvider over CoverageModel.
 import * as vscode from 'vscode';
 import { CoverageModel, type CoverageItem } from './coverageModel';
@@ -114,7 +115,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageIte
   private async load(): Promise<void> {
     let items: CoverageItem[];
     try {
-      items = (await this.source.sendRequest<CoverageItem[] | null>('mqg4ai/coverage', {})) ?? [];
+      items = (await this.source.sendRequest<CoverageItem[] | null>(MQG4AI_REQUESTS.coverage, {} satisfies CoverageParams)) ?? [];
     } catch (error) {
       this.log(`Coverage request failed: ${error instanceof Error ? error.message : String(error)}`);
       return;

@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import { refusalInRestrictedMode } from '../trust';
 import type { CoverageSource } from './coverageView';
+import { MQG4AI_REQUESTS, type CoverageReportParams, type CoverageReportResult, type ReportFormat } from '../../../protocol/protocol';
 
-export type ReportFormat = 'md' | 'html' | 'json';
+export type { ReportFormat };
 
 /** Optional arguments: with `format` and `target`, the command asks nothing (tests, tasks, keybindings). */
 export interface ExportArgs {
@@ -12,11 +13,6 @@ export interface ExportArgs {
   readonly target?: vscode.Uri | string;
   /** The folder to report on; a Uri or a URI string (default: the workspace folder). */
   readonly root?: vscode.Uri | string;
-}
-
-interface ReportResult {
-  content: string;
-  suggestedName: string;
 }
 
 const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ReportFormat; filter: string }> = [
@@ -58,7 +54,7 @@ export async function exportCoverageReport(source: CoverageSource, args: ExportA
 
   try {
     const request = (target?: vscode.Uri) =>
-      source.sendRequest<ReportResult>('mqg4ai/coverageReport', { root: root.toString(), format, ...(target ? { target: target.toString() } : {}) });
+      source.sendRequest<CoverageReportResult>(MQG4AI_REQUESTS.coverageReport, { root: root.toString(), format, ...(target ? { target: target.toString() } : {}) } satisfies CoverageReportParams);
     let target = args.target ? asUri(args.target) : undefined;
     let report = await request(target);
     if (!target) {

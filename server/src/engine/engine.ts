@@ -94,8 +94,11 @@ export interface Engine {
   configure(settings?: ConfigLayer): Promise<WorkspaceConfiguration>;
   /** Takes what the parse cache holds (if the engine has a cache folder); returns the stored results, if any. */
   loadCache(): Promise<ResultSnapshot | undefined>;
-  /** Lists every file and parses every Markdown document, yielding to the event loop as it goes. */
-  indexWorkspace(token: CancellationToken): Promise<void>;
+  /**
+   * Lists every file, then parses every Markdown document, yielding to the event loop as it
+   * goes; `onListed` runs between the two (from then on existence checks and folder listings are exact).
+   */
+  indexWorkspace(token: CancellationToken, onListed?: () => void): Promise<void>;
   /** Stores the parsed models and `results` (valid for the current state) for the next session. */
   saveCache(results: ResultSnapshot['results']): Promise<void>;
 
@@ -178,7 +181,11 @@ export function createEngine(options: EngineOptions): Engine {
       return cached.snapshot;
     },
 
-    indexWorkspace: (token) => index.initialize(token),
+    async indexWorkspace(token, onListed) {
+      await index.listFiles(token);
+      onListed?.();
+      await index.parseListed(token);
+    },
 
     async saveCache(results) {
       if (!cache) return;

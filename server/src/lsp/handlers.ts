@@ -23,8 +23,8 @@ import { readRefactorSettings, refactoringCapabilities } from './refactorSetting
 
 /**
  * Every request the server answers, in one table: its LSP method, whether it waits for the
- * whole index (`indexed`) or only for the configuration and the open documents
- * (`configured`: answered during indexing, on what the index holds), what it answers when it
+ * whole index (`indexed`) or only for the configuration, the open documents and the file
+ * listing (`listed`: answered during indexing, on what the index holds), what it answers when it
  * cannot, and how it is computed. The engine converts cancellation and internal errors once
  * (`Engine.query`); here they become LSP answers.
  */
@@ -66,7 +66,7 @@ class InvalidParams extends Error {}
 
 export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/hover': {
-    readiness: 'configured',
+    readiness: 'listed',
     fallback: null,
     handle: async (engine, p, token) => {
       const path = documentPath(p);
@@ -75,7 +75,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
     },
   },
   'textDocument/completion': {
-    readiness: 'configured',
+    readiness: 'listed',
     fallback: null,
     handle: async (engine, p, token) => {
       const path = documentPath(p);
@@ -84,22 +84,22 @@ export const REQUESTS: Record<string, RequestHandler> = {
     },
   },
   'textDocument/definition': {
-    readiness: 'configured',
+    readiness: 'listed',
     fallback: [],
     handle: (engine, p, token) => engine.query('definition', token, (t) => engine.features.definition.provideDefinition(documentPath(p), positionOf(p), t)),
   },
   'textDocument/documentLink': {
-    readiness: 'configured',
+    readiness: 'listed',
     fallback: [],
     handle: (engine, p, token) => engine.query('documentLink', token, (t) => engine.features.documentLinks.provideDocumentLinks(documentPath(p), t)),
   },
   'textDocument/documentSymbol': {
-    readiness: 'configured',
+    readiness: 'listed',
     fallback: [],
     handle: (engine, p, token) => engine.query('documentSymbol', token, (t) => engine.features.documentSymbols.provideDocumentSymbols(documentPath(p), t)),
   },
   'textDocument/codeAction': {
-    readiness: 'configured',
+    readiness: 'listed',
     fallback: [],
     handle: async (engine, p, token, context) => {
       const path = documentPath(p);
@@ -186,7 +186,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
     },
   },
   [MQG4AI_REQUESTS.serverInfo]: {
-    readiness: 'configured',
+    readiness: 'listed',
     fallback: null,
     handle: (_engine, _p, _token, context) => ({ ok: true, value: context.session.info() }),
   },

@@ -29,8 +29,12 @@ interface ClientFacts {
   readonly cacheFolder: string | undefined;
 }
 
-/** The two moments a request can wait for (see REQUESTS in handlers.ts). */
-export type Readiness = 'configured' | 'indexed';
+/**
+ * The moments a request can wait for (see REQUESTS in handlers.ts): `listed` (configured, the
+ * open documents known, every file listed: requests on open documents, answered during
+ * indexing) or `indexed` (every document parsed).
+ */
+export type Readiness = 'listed' | 'indexed';
 
 /**
  * One language-server session: the workspace folders, Workspace Trust, the engine over
@@ -43,8 +47,10 @@ export class LanguageServerSession {
   private client: ClientFacts = { dynamicWatchers: false, configurationRequest: false, progress: false, cacheFolder: undefined };
   private initializeParams: InitializeParams | undefined;
   private engine: Engine;
-  /** Resolves once the current engine is configured and knows the open documents: requests on open documents may run. */
+  /** Resolves once the current engine is configured and knows the open documents. */
   private configured: Promise<void> = Promise.resolve();
+  /** Resolves once, in addition, every file is listed: requests on open documents may run. */
+  private listed: Promise<void> = Promise.resolve();
   /** Resolves once the current engine has indexed the whole workspace. */
   private indexed: Promise<void> = Promise.resolve();
   private readonly published = new Set<string>();
@@ -110,11 +116,11 @@ export class LanguageServerSession {
   }
 
   /** The engine once it is ready for a request of the given readiness. */
-  async engineWhen(readiness: Readiness): Promise<Engine> {
+  async engineWhen(readiness: Readiness | 'configured'): Promise<Engine> {
     // A rebuild may replace the engine while we wait: wait for the one current afterwards.
     for (;;) {
       const engine = this.engine;
-      await (readiness === 'indexed' ? this.indexed : this.configured);
+      await (readiness === 'indexed' ? this.indexed : readiness === 'listed' ? this.listed : this.configured);
       if (engine === this.engine) return engine;
     }
   }
@@ -219,15 +225,18 @@ export class LanguageServerSession {
       () => undefined,
       () => undefined,
     );
+    let listed: () => void = () => {};
+    this.listed = new Promise<void>((resolve) => (listed = resolve));
     this.indexed = (async () => {
       const snapshot = await configured.catch(() => undefined);
       // Progress is a courtesy: a client that refuses it must not stop the indexing.
       const progress = await this.indexingProgress(engine).catch((error: Error) => void this.logger.log('warn', `No indexing progress: ${error.message}`));
       try {
-        await engine.indexWorkspace(neverCancelled);
+        await engine.indexWorkspace(neverCancelled, listed);
       } catch (error) {
         if (!(error instanceof OperationCancelled)) this.logger.log('error', `Indexing failed: ${(error as Error).stack ?? error}`);
       } finally {
+        listed();
         progress?.done();
       }
       if (engine !== this.engine) return;

@@ -8,7 +8,9 @@ import { renderMarkdown } from './markdownReport';
  * or rendered as Markdown or self-contained HTML (docs/coverage.md).
  */
 
-export type ReportFormat = 'md' | 'html' | 'json';
+import type { ReportFormat } from '../../../protocol/protocol';
+
+export type { ReportFormat };
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
 
 export function isReportFormat(value: unknown): value is ReportFormat {

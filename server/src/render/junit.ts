@@ -1,4 +1,5 @@
 import { atOrAbove, fails, findingLine, type FailOn, type Finding } from '../analysis/findings/findings';
+import { xmlSafe } from '../base/controlCharacters';
 
 /**
  * `mqg4ai check --format junit`: JUnit XML for CI test reports, in the common shape
@@ -84,11 +85,9 @@ function testCase(finding: Finding, failOn: FailOn): Case {
   return { name, failed: false, skipped: false, body: `      <system-out>${text(line)}</system-out>` };
 }
 
-/** Characters XML 1.0 does not allow at all (most C0 controls, lone surrogates, U+FFFE/F). */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+/** XML text: characters XML 1.0 does not allow become U+FFFD, markup characters are escaped. */
 function text(value: string): string {
-  return value.replace(INVALID_XML, '\uFFFD').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return xmlSafe(value).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 }
 
 function attr(value: string): string {

@@ -1,6 +1,29 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from '../base/lineIndex';
-import type { FrontMatter, FrontMatterProblem, FrontMatterTag } from '../domain/document/types';
+import type { Range } from '../base/range';
+
+/** One `{Key: value}` entry of the front-matter `tags` list. */
+export interface FrontMatterTag {
+  readonly key: string;
+  /** Empty string for `{Problem: }`. */
+  readonly value: string;
+  /** Range of the key in the document. */
+  readonly range: Range;
+  readonly valueRange?: Range;
+}
+
+/** A YAML error, located in document coordinates. */
+export interface FrontMatterProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface FrontMatter {
+  /** The whole block, `---` fences included. */
+  readonly range: Range;
+  readonly tags: readonly FrontMatterTag[];
+  readonly problems: readonly FrontMatterProblem[];
+}
 
 /**
  * Reads a front-matter block. `blockStart`/`blockEnd` delimit the whole block

@@ -142,7 +142,16 @@ export class WorkspaceIndex {
 
   /** Lists every file of every root, then parses every Markdown file, yielding as it goes. */
   async initialize(token: CancellationToken = neverCancelled): Promise<void> {
-    const started = Date.now();
+    await this.listFiles(token);
+    await this.parseListed(token);
+  }
+
+  private listed: string[] = [];
+  private listingStarted = 0;
+
+  /** The first half of `initialize`: every file and folder of every root (existence checks need only this). */
+  async listFiles(token: CancellationToken = neverCancelled): Promise<void> {
+    this.listingStarted = Date.now();
     const markdown: string[] = [];
     for (const root of this.options.roots) {
       const stat = await this.fs.stat(root);
@@ -152,6 +161,14 @@ export class WorkspaceIndex {
       }
       await this.walk(root, markdown, token);
     }
+    this.listed = markdown;
+  }
+
+  /** The second half of `initialize`: parses every Markdown file `listFiles` found. */
+  async parseListed(token: CancellationToken = neverCancelled): Promise<void> {
+    const started = this.listingStarted;
+    const markdown = this.listed;
+    this.listed = [];
     this.progressTotal = markdown.length;
     await this.parseAll(markdown, token);
     this.cache = undefined; // read once; later changes come from the disk

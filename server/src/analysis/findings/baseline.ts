@@ -61,7 +61,7 @@ export function parseBaseline(text: string): Baseline {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not JSON: ${(error as Error).message}`);
+    throw new Error(`not JSON: ${(error as Error).message}`, { cause: error });
   }
   const object = value as { version?: unknown; findings?: unknown };
   if (typeof value !== 'object' || value === null || object.version !== 1 || !Array.isArray(object.findings)) {

@@ -1,5 +1,6 @@
 import type { QuestionBlock } from '../altai/questionBlocks';
 import type { Position, Range } from '../../base/range';
+import type { FrontMatter } from '../../syntax/frontMatter';
 
 /**
  * What a Markdown file is within an MQG4AI tree. The rules that decide it are in
@@ -15,28 +16,7 @@ export type DocumentKind =
   | 'placeholder'
   | 'other';
 
-/** One `{Key: value}` entry of the front-matter `tags` list. */
-export interface FrontMatterTag {
-  readonly key: string;
-  /** Empty string for `{Problem: }`. */
-  readonly value: string;
-  /** Range of the key in the document. */
-  readonly range: Range;
-  readonly valueRange?: Range;
-}
-
-/** A YAML error, located in document coordinates. */
-export interface FrontMatterProblem {
-  readonly message: string;
-  readonly range: Range;
-}
-
-export interface FrontMatter {
-  /** The whole block, `---` fences included. */
-  readonly range: Range;
-  readonly tags: readonly FrontMatterTag[];
-  readonly problems: readonly FrontMatterProblem[];
-}
+export type { FrontMatter, FrontMatterProblem, FrontMatterTag } from '../../syntax/frontMatter';
 
 /** An `<!-- mqg4ai-disable-... -->` comment: findings accepted as deviations, with the reason. */
 export interface Suppression {

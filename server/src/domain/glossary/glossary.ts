@@ -1,9 +1,8 @@
 import glossaryData from '../../../data/glossary.json';
 import type { CatalogueRequirement, QuestionCatalogue } from '../altai/catalogue';
-import type { QualityGateDocument } from '../document/types';
+import type { QualityGateDocument, DocumentCollection } from '../document/types';
 import type { Range } from '../../base/range';
 import type { CancellationToken } from '../../base/cancellation';
-import type { DocumentCollection } from '../document/types';
 import { memoizeBounded, memoizeByObject } from '../../base/memo';
 
 /** A term of the built-in glossary (server/data/glossary.json). */

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from '../editorTypes';
 import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
 import { replacementKeepingLinks } from '../refactor/questionFix';
 import { effectiveSeverity } from '../../config/projectConfig';

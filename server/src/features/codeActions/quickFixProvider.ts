@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from '../editorTypes';
 import type { DiagnosticCode, TraceDiagnostic } from '../../domain/codes';
 import { fixAllChange, quickFixesFor, type QuickFix } from '../refactor/quickFixes';
 import { comparePositions } from '../../base/range';

@@ -5,7 +5,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type Position,
-} from 'vscode-languageserver-types';
+} from '../editorTypes';
 import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
 import { computeCompletions } from './completions';
 import type { CandidateKind, CompletionCandidate } from './types';

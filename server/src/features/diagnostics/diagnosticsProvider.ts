@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from '../editorTypes';
 import type { Severity, TraceDiagnostic } from '../../domain/codes';
 import { computeDocumentDiagnostics } from '../../analysis/diagnostics/documentDiagnostics';
 import type { CancellationToken } from '../../base/cancellation';

@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover, type Position } from '../editorTypes';
 import { isAddressed, matchQuoted, questionAt } from '../../domain/altai/assessment';
 import type { QuestionCatalogue } from '../../domain/altai/catalogue';
 import { originLabel } from '../completion/questionCompletion';

@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover, type Position } from '../editorTypes';
 import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
 import { diagnoseLink, displayPath } from '../../analysis/diagnostics/linkDiagnostics';
 import { checkLink } from '../../workspace/linkStatus';

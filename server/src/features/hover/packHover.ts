@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover } from '../editorTypes';
 import type { QuestionCatalogue } from '../../domain/altai/catalogue';
 import { displayPath } from '../../analysis/diagnostics/linkDiagnostics';
 import type { PackCitation, QualityGateDocument } from '../../domain/document/types';

@@ -1,4 +1,4 @@
-import type { DocumentLink } from 'vscode-languageserver-types';
+import type { DocumentLink } from '../editorTypes';
 import { checkLink } from '../../workspace/linkStatus';
 import type { CancellationToken } from '../../base/cancellation';
 import { uriFromPath } from '../../base/fileSystem';

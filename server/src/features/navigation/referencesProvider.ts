@@ -1,4 +1,4 @@
-import type { Location, Position } from 'vscode-languageserver-types';
+import type { Location, Position } from '../editorTypes';
 import type { CancellationToken } from '../../base/cancellation';
 import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';

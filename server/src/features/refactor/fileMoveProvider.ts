@@ -1,4 +1,4 @@
-import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { WorkspaceEdit } from '../editorTypes';
 import { computeMoveEdits } from './moveEdits';
 import type { CancellationToken } from '../../base/cancellation';
 import { pathFromUri } from '../../base/fileSystem';

@@ -8,9 +8,10 @@ import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { RenameRefused } from './headingRename';
 import { computeMoveEdits } from './moveEdits';
 import { applyTextEdits, WorkspaceChange } from './workspaceChange';
+import { hasControlCharacter } from '../../base/controlCharacters';
 
 /** Characters a file name cannot hold on some OS (and `#`/`?`, which links would have to encode). */
-const UNSAFE_FILE_NAME = /[\\/:*?"<>|#\u0000-\u001f]/;
+const UNSAFE_FILE_NAME = /[\\/:*?"<>|#]/;
 
 /**
  * The file name a quality gate named `name` gets, keeping the view of the
@@ -25,7 +26,7 @@ export function fileNameForName(currentFileName: string, name: string): string |
   const isQg = /^QG_/i.test(stem);
   let core = name.trim().replace(/_\([^)]*\)$/, '');
   if (isQg) core = core.replace(/^QG_/i, '');
-  if (core === '' || UNSAFE_FILE_NAME.test(core) || /^\.+$/.test(core)) return undefined;
+  if (core === '' || UNSAFE_FILE_NAME.test(core) || hasControlCharacter(core) || /^\.+$/.test(core)) return undefined;
   const view = /_\(([^)]*)\)$/.exec(stem)?.[1];
   return `${isQg ? stem.slice(0, 3) : ''}${core}${view !== undefined ? `_(${view})` : ''}${ext}`;
 }

@@ -24,7 +24,12 @@ export function replacementKeepingLinks(written: string, catalogueText: string):
     const replaced = link.source.replace(/^(!?\[)(?:[^\]\\]|\\.)*\]/, (_m, open: string) => `${open}${result.slice(at, at + label.length)}]`);
     result = result.slice(0, at) + replaced + result.slice(at + label.length);
     const shift = replaced.length - label.length;
-    for (const span of taken) if (span[0] > at) (span[0] += shift), (span[1] += shift);
+    for (const span of taken) {
+      if (span[0] > at) {
+        span[0] += shift;
+        span[1] += shift;
+      }
+    }
     taken.push([at, at + replaced.length]);
   }
   return leftover.length > 0 ? `${result} (${leftover.join(', ')})` : result;

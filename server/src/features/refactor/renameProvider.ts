@@ -1,4 +1,4 @@
-import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Position, Range, WorkspaceEdit } from '../editorTypes';
 import { computeHeadingRename, renameTargetAt } from './headingRename';
 import { computeNameRename } from './nameRename';
 import type { CancellationToken } from '../../base/cancellation';

@@ -1,4 +1,4 @@
-import type { CreateFile, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CreateFile, RenameFile, TextDocumentEdit, WorkspaceEdit } from '../editorTypes';
 import type { WorkspaceChange } from './workspaceChange';
 import { uriFromPath } from '../../base/fileSystem';
 

@@ -1,4 +1,4 @@
-import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type WorkspaceSymbol } from '../editorTypes';
 import { tagValue } from '../../domain/document/types';
 import type { CancellationToken } from '../../base/cancellation';
 import { uriFromPath } from '../../base/fileSystem';

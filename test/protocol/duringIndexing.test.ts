@@ -1,0 +1,65 @@
+// docs/architecture.md: requests on open documents are answered during indexing (the request
+// table in server/src/lsp/handlers.ts declares which requests wait for the whole index).
+import assert from 'node:assert/strict';
+import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
+import { fileUri, LspTestClient } from '../helpers/lspClient';
+import { makeWorkspace, positionOf } from '../helpers/workspace';
+
+const DOCUMENTS = 2000;
+
+/** A quality gate of some size, unique per `i` (no two files alike), linking to its neighbours. */
+function gate(i: number): string {
+  const sections = Array.from({ length: 12 }, (_, s) => `## Section ${s} of gate ${i}\n\nText ${i}-${s} with a [link](QG_${(i + s) % DOCUMENTS}.md#section-${s}-of-gate-${(i + s) % DOCUMENTS}) and more words about data, models and risks.\n\n- item ${s}\n- item ${s + i}\n`).join('\n');
+  return `---\ntags: [{Name: QG_${i}}, {Intent: Gate${i}}]\n---\n# QG ${i}\n\n${sections}`;
+}
+
+const OPEN = `---
+tags: [{Name: Open}, {Intent: Overview}]
+---
+# The open document
+
+See [the first gate](gates/QG_1.md) and [nothing](./missing.md).
+
+[](gates/)
+`;
+
+describe('protocol: requests on an open document are answered while a large workspace is still indexing', function () {
+  this.timeout(120000);
+  let client: LspTestClient | undefined;
+  const files: Record<string, string> = { 'open.md': OPEN };
+  for (let i = 0; i < DOCUMENTS; i++) files[`gates/QG_${i}.md`] = gate(i);
+  const ws = makeWorkspace(files);
+  after(async () => {
+    await client?.stop();
+    ws.cleanup();
+  });
+
+  it(`hover and completion on the open document answer before the ${DOCUMENTS}-document index is done`, async () => {
+    client = await LspTestClient.start([ws.root], { waitForIdle: false });
+    let indexed = false;
+    const idle = client.idle().then((r) => {
+      indexed = true;
+      return r;
+    });
+    const uri = fileUri(ws.path('open.md'));
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: OPEN } });
+
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(OPEN, 'the first gate', 2) });
+    const hoverAnsweredDuringIndexing = !indexed;
+    const completion = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: positionOf(OPEN, '[](gates/)', 9) });
+    const completionAnsweredDuringIndexing = !indexed;
+    const info = await client.request<{ documents: number }>('mqg4ai/serverInfo', {});
+
+    assert.ok(hover && JSON.stringify(hover.contents).length > 0, 'a hover for the link');
+    assert.ok(completion && completion.items.length > 0, 'completions after the folder');
+    assert.ok(hoverAnsweredDuringIndexing && completionAnsweredDuringIndexing, 'both answered before indexing finished');
+    assert.ok(info.documents < DOCUMENTS, `the index held ${info.documents} of ${DOCUMENTS + 1} documents when they were answered`);
+
+    // And the whole index arrives in the end, with the open document's diagnostics.
+    assert.equal((await idle).documents, DOCUMENTS + 1);
+    assert.deepEqual(
+      client.diagnosticsFor(ws.path('open.md')).map((d) => String(d.code)).filter((c) => c.startsWith('link.')),
+      ['link.missing-file'],
+    );
+  });
+});
