@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerCoverage } from './coverage/coverageFeature';
 import type { CoverageTreeProvider } from './coverage/coverageView';
+import type { CoverageItem } from './coverage/coverageModel';
 import { fileMoveMiddleware } from './refactor/fileMoves';
 import { RestartPolicy } from './restartPolicy';
 import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
@@ -21,7 +22,15 @@ import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust
 let client: LanguageClient | undefined;
 
 /** Starts the MQG4AI language server and the commands around it. */
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; coverageTree: CoverageTreeProvider }> {
+/** What activation returns: the extension's API, used by the real-VS-Code tests. */
+export interface Mqg4aiApi {
+  readonly client: LanguageClient;
+  readonly coverageTree: CoverageTreeProvider;
+  /** The coverage view in the MQG4AI activity-bar container. */
+  readonly coverageView: vscode.TreeView<CoverageItem>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<Mqg4aiApi> {
   const output = vscode.window.createOutputChannel('MQG4AI', { log: true });
   context.subscriptions.push(output);
 
@@ -69,11 +78,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('mqg4ai.showOutput', () => output.show()),
   );
 
-  const coverageTree = registerCoverage(context, client, output);
+  const { provider: coverageTree, view: coverageView } = registerCoverage(context, client, output);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();
-  return { client, coverageTree };
+  return { client, coverageTree, coverageView };
 }
 
 export async function deactivate(): Promise<void> {

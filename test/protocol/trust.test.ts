@@ -84,3 +84,44 @@ describe('protocol: Workspace Trust (untrusted workspaces are limited)', functio
     }
   });
 });
+
+describe('protocol: an untrusted workspace keeps its own pack files when its project file is restricted', function () {
+  this.timeout(60000);
+  let ws: string;
+  let client: LspTestClient | undefined;
+  const gate = '---\ntags: [{Name: QG_Floor}, {Intent: Site}]\n---\n# QG Floor\n\nThe aisles were measured [SITE.floor.1].\n';
+  before(() => {
+    ws = mkdtempSync(join(tmpdir(), 'mqg4ai-trust-packs-'));
+    mkdirSync(join(ws, 'packs'));
+    mkdirSync(join(ws, 'Tree/2_Lifecycle'), { recursive: true });
+    // A limit the repository may not raise while untrusted, and the team's own pack file inside the repository.
+    writeFileSync(join(ws, '.mqg4ai.yaml'), 'limits:\n  maxFileSizeMB: 100\npacks: [altai]\nquestionPacks:\n  - packs/site.mqg4ai-pack.json\n');
+    writeFileSync(
+      join(ws, 'packs/site.mqg4ai-pack.json'),
+      JSON.stringify({
+        id: 'site',
+        title: 'Site review',
+        source: 'Written for this test.',
+        attribution: 'Written for this test.',
+        items: [{ id: 'SITE.floor', kind: 'stage', title: 'Floor walk', items: [{ id: 'SITE.floor.1', title: 'Aisle widths measured' }] }],
+      }),
+    );
+    writeFileSync(join(ws, 'Tree/2_Lifecycle/QG_Floor.md'), gate);
+  });
+  after(async () => {
+    await client?.stop();
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('the pack file still counts in coverage and hovers (Workspace Trust caps the limit, not the packs)', async () => {
+    client = await LspTestClient.start([ws], { initializationOptions: { trusted: false } });
+    assert.ok(client.logs.some((l) => /Untrusted workspace: limits\.maxFileSizeMB 100/.test(l)), 'the limit was restricted');
+    const coverage = JSON.stringify(await client.request('mqg4ai/coverage', {}));
+    assert.match(coverage, /Site review/, 'the pack group is in the coverage tree');
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: fileUri(join(ws, 'Tree/2_Lifecycle/QG_Floor.md')) },
+      position: { line: 5, character: gate.split('\n')[5].indexOf('SITE') + 2 },
+    });
+    assert.match(JSON.stringify(hover ?? ''), /Aisle widths measured/);
+  });
+});

@@ -3,7 +3,7 @@ import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
 // their commands, the ALTAI status bar item and the report export.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { statusBarView } from './coverageModel';
+import { statusBarView, type CoverageItem } from './coverageModel';
 import { CoverageTreeProvider } from './coverageView';
 import { exportCoverageReport, type ExportArgs } from './exportReport';
 
@@ -12,7 +12,11 @@ export const COVERAGE_EXPLORER_VIEW = 'mqg4aiCoverageExplorer';
 export const COVERAGE_CONTAINER = 'mqg4ai-coverage';
 
 /** Registers everything; the provider refreshes whenever the server (re)starts or reports a change. */
-export function registerCoverage(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): CoverageTreeProvider {
+export function registerCoverage(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  output: vscode.LogOutputChannel,
+): { provider: CoverageTreeProvider; view: vscode.TreeView<CoverageItem> } {
   const provider = new CoverageTreeProvider(client, (message) => output.warn(message));
   const view = vscode.window.createTreeView(COVERAGE_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const explorerView = vscode.window.createTreeView(COVERAGE_EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true });
@@ -61,5 +65,5 @@ export function registerCoverage(context: vscode.ExtensionContext, client: Langu
       exportCoverageReport(client, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {}),
     ),
   );
-  return provider;
+  return { provider, view };
 }

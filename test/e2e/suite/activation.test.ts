@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { MQG4AI_REQUESTS } from '../../../protocol/protocol';
 import * as vscode from 'vscode';
 import { activate, EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
 
@@ -14,7 +15,7 @@ describe('activation', () => {
     const client = await activate();
     assert.equal(extension.isActive, true);
     assert.equal(client.isRunning(), true);
-    const idle = await client.sendRequest<{ documents: number }>('mqg4ai/waitForIdle');
+    const idle = await client.sendRequest<{ documents: number }>(MQG4AI_REQUESTS.waitForIdle);
     assert.ok(idle.documents >= 10, `the server indexed the sample workspace (${idle.documents} documents)`);
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { MQG4AI_REQUESTS } from '../../../protocol/protocol';
 import * as vscode from 'vscode';
 import { activate, mqgDiagnostics, readExpected, waitFor, workspaceUri } from './helpers';
 
@@ -7,14 +8,21 @@ describe('commands', () => {
     const client = await activate();
     await vscode.commands.executeCommand('mqg4ai.restartServer');
     await waitFor(() => client.isRunning(), 'the client to run again');
-    await client.sendRequest('mqg4ai/waitForIdle');
+    await client.sendRequest(MQG4AI_REQUESTS.waitForIdle);
     const link = readExpected().broken.find((b) => b.code === 'link.missing-folder');
     assert.ok(link);
     const uri = workspaceUri(link.file);
     await waitFor(() => mqgDiagnostics(uri).some((d) => d.range.start.line === link.line - 1), `${link.code} after the restart`);
   });
 
-  it('MQG4AI: Show Output runs', async () => {
+  it('MQG4AI: Show Output opens the MQG4AI output channel with the server log', async () => {
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('mqg4ai.showOutput');
+    // The shown channel's log becomes an open document of the `output` scheme.
+    const log = await waitFor(
+      () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /MQG4AI/i.test(decodeURIComponent(d.uri.toString()))),
+      'the MQG4AI output document',
+    );
+    assert.match(log.getText(), /Ready: \d+ Markdown documents/);
   });
 });

@@ -99,9 +99,14 @@ describe('assessment coverage view', () => {
     assert.equal(shown(tree).length, all);
   });
 
-  it('reveals the view (the status bar item command)', async () => {
+  it('reveals the view and selects the first tree (the status bar item command)', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    const view = (await vscode.extensions.getExtension<{ coverageView: vscode.TreeView<{ id: string }> }>(EXTENSION_ID)!.activate()).coverageView;
     await vscode.commands.executeCommand('mqg4ai.coverage.reveal');
+    await waitFor(() => view.visible, 'the coverage view to be visible');
+    await waitFor(() => view.selection.length === 1 && view.selection[0].id !== undefined, 'a selected tree node');
     await vscode.commands.executeCommand('mqg4ai.coverage.refresh');
+    assert.ok(view.visible, 'still shown after a refresh');
   });
 
   it('exports the report without dialogs when given a format and a target', async () => {

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { MQG4AI_REQUESTS } from '../../../protocol/protocol';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -45,7 +46,7 @@ export async function activate(): Promise<MqgClient> {
   const api = await extension.activate();
   if (!api?.client) throw new Error('The extension activated but exports no language client.');
   await waitFor(() => api.client.isRunning(), 'the language client to be running');
-  await api.client.sendRequest('mqg4ai/waitForIdle');
+  await api.client.sendRequest(MQG4AI_REQUESTS.waitForIdle);
   return api.client;
 }
 
