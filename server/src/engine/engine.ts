@@ -13,7 +13,6 @@ import type { DocumentParser } from '../workspace/parsing/documentParser';
 import { defaultIndexOptions, isMarkdownPath, WorkspaceIndex, type IndexOptions } from '../workspace/workspaceIndex';
 import { toFsPath } from '../base/fileSystem';
 import type { DocumentFindings } from '../analysis/diagnostics/documentDiagnostics';
-import { CodeActionProvider } from '../features/codeActions/codeActionProvider';
 import { QuickFixProvider } from '../features/codeActions/quickFixProvider';
 import { CompletionProvider } from '../features/completion/completionProvider';
 import { CoverageProvider } from '../features/coverage/coverageProvider';
@@ -59,7 +58,6 @@ export interface EngineFeatures {
   readonly references: ReferencesProvider;
   readonly hover: HoverProvider;
   readonly completion: CompletionProvider;
-  readonly codeActions: CodeActionProvider;
   readonly quickFixes: QuickFixProvider;
   readonly documentLinks: DocumentLinkProvider;
   readonly documentSymbols: DocumentSymbolProvider;
@@ -137,8 +135,7 @@ export function createEngine(options: EngineOptions): Engine {
     references: new ReferencesProvider(index),
     hover: new HoverProvider(index, catalogue),
     completion: new CompletionProvider(index, catalogue),
-    codeActions: new CodeActionProvider(index, catalogue),
-    quickFixes: new QuickFixProvider(index),
+    quickFixes: new QuickFixProvider(index, catalogue),
     documentLinks: new DocumentLinkProvider(index),
     documentSymbols: new DocumentSymbolProvider(index),
     workspaceSymbols: new WorkspaceSymbolProvider(index),

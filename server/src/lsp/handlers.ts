@@ -106,10 +106,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const text = await textOf(engine, path);
       const actionContext = (p.context ?? { diagnostics: [] }) as { diagnostics: never[]; only?: string[] };
       const range = p.range as never;
-      return engine.query('codeAction', token, (t) => [
-        ...engine.features.codeActions.provideCodeActions(path, range, actionContext.diagnostics ?? [], t, text),
-        ...engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)),
-      ]);
+      return engine.query('codeAction', token, (t) => engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)));
     },
   },
   'textDocument/references': {

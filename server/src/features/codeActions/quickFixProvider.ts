@@ -1,8 +1,15 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from '../editorTypes';
 import type { DiagnosticCode, TraceDiagnostic } from '../../domain/codes';
+import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
+import { suppressionFor } from '../../domain/suppressions';
+import { effectiveSeverity } from '../../config/projectConfig';
+import { altaiQuestionRule } from '../../analysis/rules/altaiRules';
 import { fixAllChange, quickFixesFor, type QuickFix } from '../refactor/quickFixes';
-import { comparePositions } from '../../base/range';
+import { replacementKeepingLinks } from '../refactor/questionFix';
+import { LineIndex } from '../../base/lineIndex';
+import { rangesTouch, sameRange } from '../../base/range';
 import type { CancellationToken } from '../../base/cancellation';
+import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { toLspDiagnostic } from '../diagnostics/diagnosticsProvider';
 import { PLAIN_EDITS, supports, toWorkspaceEdit, type EditCapabilities } from '../refactor/workspaceEdits';
@@ -25,13 +32,18 @@ export interface QuickFixContext {
 }
 
 /**
- * Quick fixes for broken links (closest existing targets, ranked, or a new
- * file from the Leaf-QG/Risk template), missing template sections and front
- * matter that does not parse; per kind a "Fix all ... in this file", and
- * `source.fixAll.mqg4ai`. Editor-independent logic is in `core/refactor`.
+ * The code actions: quick fixes for broken links (closest existing targets, ranked, or a
+ * new file from the Leaf-QG/Risk template), missing template sections, front matter that
+ * does not parse, and ALTAI questions that deviate from the catalogue (the catalogue's
+ * wording, keeping the author's links); per kind a "Fix all ... in this file", and
+ * `source.fixAll.mqg4ai`. Findings are recomputed from the index, so a fix never trusts
+ * stale data from the client. Editor-independent logic is in `features/refactor`.
  */
 export class QuickFixProvider {
-  constructor(private readonly index: WorkspaceIndex) {}
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly catalogue: QuestionCatalogue = altaiCatalogue(),
+  ) {}
 
   provideCodeActions(
     path: string,
@@ -51,6 +63,7 @@ export class QuickFixProvider {
     const actions: CodeAction[] = [];
 
     if (wantsQuickFix) {
+      actions.push(...this.questionWordingFixes(path, range, context.diagnostics, token, text));
       const here = quickFixesFor(this.index, doc, lines, { range, canCreateFiles }, token);
       for (const fix of here) actions.push(this.action(fix, context, capabilities));
       // "Fix all" per kind needs the fixes of the whole file, but only of the kinds under the cursor.
@@ -69,11 +82,33 @@ export class QuickFixProvider {
     return actions;
   }
 
+  /** `altai.question-deviates`: only this rule runs here, since code actions are asked for on every cursor move. */
+  private questionWordingFixes(path: string, range: Range, reported: readonly Diagnostic[], token: CancellationToken, text: string): CodeAction[] {
+    const doc = this.index.getDocument(path);
+    const config = this.index.config;
+    if (!doc || !this.index.isChecked(path) || effectiveSeverity(config, 'altai.question-deviates') === 'off') return [];
+    const lines = new LineIndex(text);
+    const actions: CodeAction[] = [];
+    for (const problem of altaiQuestionRule.check({ index: this.index, doc, catalogue: this.catalogue, config }, token)) {
+      if (problem.code !== 'altai.question-deviates' || problem.replacement === undefined || !rangesTouch(problem.range, range)) continue;
+      if (suppressionFor(doc, problem)) continue;
+      const written = text.slice(lines.offsetAt(problem.range.start), lines.offsetAt(problem.range.end));
+      actions.push({
+        title: `Use the ALTAI wording of ${problem.questionId}`,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: true,
+        diagnostics: [reportedOrOwn(reported, problem)],
+        edit: { changes: { [uriFromPath(path)]: [{ range: problem.range, newText: replacementKeepingLinks(written, problem.replacement) }] } },
+      });
+    }
+    return actions;
+  }
+
   private action(fix: QuickFix, context: QuickFixContext, capabilities: EditCapabilities): CodeAction {
     return {
       title: fix.title,
       kind: CodeActionKind.QuickFix,
-      diagnostics: [reported(context.diagnostics, fix.diagnostic)],
+      diagnostics: [reportedOrOwn(context.diagnostics, fix.diagnostic)],
       ...(fix.isPreferred ? { isPreferred: true } : {}),
       edit: toWorkspaceEdit(fix.change, capabilities),
     };
@@ -81,15 +116,11 @@ export class QuickFixProvider {
 }
 
 /** The client's own diagnostic for a finding, so VS Code links the fix to it; else the server's form. */
-function reported(diagnostics: readonly Diagnostic[], finding: TraceDiagnostic): Diagnostic {
+function reportedOrOwn(diagnostics: readonly Diagnostic[], finding: TraceDiagnostic): Diagnostic {
   return diagnostics.find((d) => d.code === finding.code && sameRange(d.range, finding.range)) ?? toLspDiagnostic(finding);
 }
 
 /** Whether a request limited to `only` kinds wants actions of `kind` (no `only`: everything). */
 function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }

@@ -2,7 +2,7 @@ import { resolveLinkTarget } from '../../syntax/resolveLink';
 import { parseDocument } from '../../domain/document/parseDocument';
 import type { Heading, QualityGateDocument } from '../../domain/document/types';
 import { LineIndex } from '../../base/lineIndex';
-import { comparePositions, rangeContains, type Position, type Range } from '../../base/range';
+import { rangeContains, rangesOverlap, type Position, type Range } from '../../base/range';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { fragmentSpan, rewriteDestinationFragment } from './destinationText';
@@ -119,15 +119,11 @@ export function computeHeadingRename(
       const newSlug = slugs.get(target.fragment);
       if (newSlug === undefined) continue;
       // A link written inside the renamed heading itself goes away with the old text.
-      if (sourcePath === path && overlaps(link.destinationRange, heading.textRange)) continue;
+      if (sourcePath === path && rangesOverlap(link.destinationRange, heading.textRange)) continue;
       change.edit(sourcePath, { range: link.destinationRange, newText: rewriteDestinationFragment(link.rawDestination, newSlug) });
     }
   }
   return change;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
 }
 
 function sliceRange(text: string, range: Range): string {

@@ -10,7 +10,7 @@ import { templateSectionsRule } from '../../analysis/rules/traceabilityRules';
 import { perspectiveRule } from '../../analysis/rules/perspectiveRule';
 import { PERSPECTIVE_VALUES, perspectiveOf } from '../../domain/risks/perspective';
 import { altaiCatalogue } from '../../domain/altai/catalogue';
-import { comparePositions, type Range } from '../../base/range';
+import { comparePositions, rangesTouch, type Range } from '../../base/range';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { linkPathBetween, pathStyleOf, rewriteDestinationFragment, rewriteDestinationPath, splitDestination } from './destinationText';
@@ -79,12 +79,12 @@ export function quickFixesFor(
     (!options.codes || options.codes.includes(d.code)) &&
     effectiveSeverity(config, d.code) !== 'off' &&
     !suppressionFor(doc, d) &&
-    (!options.range || overlaps(d.range, options.range));
+    (!options.range || rangesTouch(d.range, options.range));
   const fixes: QuickFix[] = [];
 
   for (const link of doc.links) {
     throwIfCancelled(token);
-    if (options.range && !overlaps(link.destinationRange, options.range)) continue;
+    if (options.range && !rangesTouch(link.destinationRange, options.range)) continue;
     if (options.codes && !options.codes.some((c) => c.startsWith('link.'))) break;
     const diagnostic = diagnoseLink(index, doc, link);
     if (!diagnostic || !FIXABLE_CODES.includes(diagnostic.code) || !wanted(diagnostic)) continue;
@@ -231,10 +231,6 @@ function isClearWinner(candidates: ReadonlyArray<{ score: number }>): boolean {
   if (candidates.length === 0) return false;
   if (candidates.length === 1) return candidates[0].score >= SAFE_SINGLE_SCORE;
   return candidates[0].score >= SAFE_SCORE && candidates[0].score - candidates[1].score >= SAFE_MARGIN;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
 /** A change applying every safe fix of `fixes` (one per diagnostic; edits that would overlap are left out). */

@@ -1,4 +1,4 @@
-import { comparePositions, type Range } from '../../base/range';
+import { comparePositions, sameRange, type Range } from '../../base/range';
 
 /** A replacement of `range` by `newText` in one document (the shape of LSP's `TextEdit`). */
 export interface TextEdit {
@@ -59,10 +59,6 @@ export class WorkspaceChange {
   get isEmpty(): boolean {
     return this.editCount === 0 && this.operations.length === 0;
   }
-}
-
-export function sameRange(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
 /** Applies edits (document coordinates, non-overlapping) to a text: for previews and tests. */
