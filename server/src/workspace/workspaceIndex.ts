@@ -85,6 +85,12 @@ export class WorkspaceIndex {
   }
   private structureChanges = 0;
 
+  /** Changes whenever a file appears or disappears, or `structureVersion` changes (for memoised listings). */
+  get listingVersion(): number {
+    return this.listingChanges + this.structureChanges;
+  }
+  private listingChanges = 0;
+
   /** The effective project configuration the rules and the coverage read. */
   get config(): ProjectConfig {
     return this.currentConfig;
@@ -593,6 +599,7 @@ export class WorkspaceIndex {
   private addFile(path: string): void {
     if (this.files.has(path)) return;
     this.files.add(path);
+    this.listingChanges++;
     const key = posix.basename(path).toLowerCase();
     const list = this.basenames.get(key);
     if (list) list.push(path);
@@ -636,7 +643,7 @@ export class WorkspaceIndex {
       this.names.get(name)?.forEach((p) => affected?.add(p));
     }
     this.graph.targetsOf(path).forEach((t) => affected?.add(t));
-    this.files.delete(path);
+    if (this.files.delete(path)) this.listingChanges++;
     this.stamps.delete(path);
     this.parseTimes.delete(path);
     this.unparsed.delete(path);
