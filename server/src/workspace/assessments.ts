@@ -4,6 +4,7 @@ import { gateNameKey } from '../domain/document/names';
 import { isInside } from '../syntax/resolveLink';
 import type { AssessmentDeclaration, AssessmentKind, AssessmentsConfig } from '../config/projectConfig';
 import { isMarkdownPath, type WorkspaceIndex } from './workspaceIndex';
+import type { QualityGateDocument } from '../domain/document/types';
 
 export type { AssessmentKind } from '../config/projectConfig';
 
@@ -72,6 +73,13 @@ export function assessmentsOf(index: WorkspaceIndex): readonly Assessment[] {
 /** The assessment a file or folder belongs to: the deepest assessment folder holding it. */
 export function assessmentOf(index: WorkspaceIndex, path: string): Assessment | undefined {
   return modelOf(index).of(path);
+}
+
+/** The documents that belong to `assessment` (not to an assessment nested in it). */
+export function documentsOfAssessment(index: WorkspaceIndex, assessment: Assessment): QualityGateDocument[] {
+  const result: QualityGateDocument[] = [];
+  for (const doc of index.allDocuments()) if (isInside(doc.path, assessment.folder) && assessmentOf(index, doc.path)?.folder === assessment.folder) result.push(doc);
+  return result;
 }
 
 /** An assessment by ID, label, folder relative to its workspace folder, or absolute folder. */
