@@ -376,7 +376,7 @@ function modelOf(index: WorkspaceIndex): Model {
     foldersIn: (f) => index.foldersIn(f),
     filesIn: (f) => index.filesIn(f),
   };
-  const assessments = detectAssessments(listing, index.config.assessments, index.config.traceRoots);
+  const assessments = detectAssessments(listing, index.config.assessments ?? {}, index.config.traceRoots);
   const folders = assessments.map((a) => a.folder);
   const byFolder = new Map(assessments.map((a) => [a.folder, a]));
   const ofFolder = new Map<string, Assessment | undefined>();

@@ -191,3 +191,23 @@ describe('rules: trace.cross-assessment', () => {
     assert.deepEqual(await codes(rootPath, { [rootPath]: `# x\n\n${link}\n` }), []);
   });
 });
+
+describe('render: the list of assessments', () => {
+  it('gives id, label, folder relative to the listed root, kind, complete, documents and basedOn', async () => {
+    const { assessmentListData, renderAssessmentList } = await import('../../../server/src/render/assessmentList');
+    const { index } = await multiIndex();
+    const data = assessmentListData(assessmentsOf(index), '/ws');
+    assert.deepEqual(
+      data.assessments.map(({ blocks, ...rest }) => ({ ...rest, blocks: [...blocks] })),
+      expected().assessments,
+    );
+    assert.deepEqual(JSON.parse(renderAssessmentList(data, 'json')), JSON.parse(JSON.stringify(data)));
+    const under = assessmentListData(assessmentsOf(index), '/ws/Applications');
+    assert.deepEqual(under.assessments.map((a) => a.folder), ['v1_Triage_(Pilot)', 'v2_Triage_(Rollout)', 'v2a_Calibration_(IntraSelection)']);
+    const inside = assessmentListData(assessmentsOf(index), `${V1}/2_Lifecycle`);
+    assert.deepEqual(inside.assessments.map((a) => [a.id, a.folder]), [['v1_Triage_(Pilot)', '..']]);
+    const text = renderAssessmentList(data, 'text');
+    assert.match(text, /^v2a_Calibration_\(IntraSelection\) {2}Applications\/v2a_Calibration_\(IntraSelection\) {2}\(application, partial: lifecycle, 2 document\(s\), based on v2_Triage_\(Rollout\)\)$/m);
+    assert.match(text, /^DesignKnowledge {2}DesignKnowledge {2}\(design knowledge, complete, 7 document\(s\)\)$/m);
+  });
+});
