@@ -65,7 +65,7 @@ export interface AssessmentListing {
   filesIn(folder: string): Iterable<string>;
 }
 
-/** Every assessment of the index, sorted by folder; memoised until files, folders or the configuration change. */
+/** Every assessment of the index, sorted by folder; remembered by the index until files, folders or the configuration change. */
 export function assessmentsOf(index: WorkspaceIndex): readonly Assessment[] {
   return modelOf(index).assessments;
 }
@@ -360,17 +360,17 @@ function deepest(folders: readonly string[], path: string): string | undefined {
 // ---- memoised model per index ---------------------------------------------------------
 
 interface Model {
-  readonly version: number;
-  readonly config: unknown;
   readonly assessments: readonly Assessment[];
   of(path: string): Assessment | undefined;
 }
 
-const models = new WeakMap<WorkspaceIndex, Model>();
+const MODEL = Symbol('assessments');
 
 function modelOf(index: WorkspaceIndex): Model {
-  const cached = models.get(index);
-  if (cached && cached.version === index.listingVersion && cached.config === index.config) return cached;
+  return index.derivedFromListing(MODEL, () => buildModel(index));
+}
+
+function buildModel(index: WorkspaceIndex): Model {
   const listing: AssessmentListing = {
     workspaceFolders: index.roots,
     foldersIn: (f) => index.foldersIn(f),
@@ -380,9 +380,7 @@ function modelOf(index: WorkspaceIndex): Model {
   const folders = assessments.map((a) => a.folder);
   const byFolder = new Map(assessments.map((a) => [a.folder, a]));
   const ofFolder = new Map<string, Assessment | undefined>();
-  const model: Model = {
-    version: index.listingVersion,
-    config: index.config,
+  return {
     assessments,
     of(path) {
       if (byFolder.has(path)) return byFolder.get(path);
@@ -394,6 +392,4 @@ function modelOf(index: WorkspaceIndex): Model {
       return ofFolder.get(folder);
     },
   };
-  models.set(index, model);
-  return model;
 }

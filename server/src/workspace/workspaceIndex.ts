@@ -91,6 +91,19 @@ export class WorkspaceIndex {
   }
   private listingChanges = 0;
 
+  /**
+   * `compute()` remembered under `key` until a file or folder appears or disappears or the
+   * configuration changes: for structure queries derived from the listing (the assessments).
+   */
+  derivedFromListing<T>(key: symbol, compute: () => T): T {
+    const found = this.derived.get(key);
+    if (found && found.version === this.listingVersion) return found.value as T;
+    const value = compute();
+    this.derived.set(key, { version: this.listingVersion, value });
+    return value;
+  }
+  private readonly derived = new Map<symbol, { version: number; value: unknown }>();
+
   /** The effective project configuration the rules and the coverage read. */
   get config(): ProjectConfig {
     return this.currentConfig;

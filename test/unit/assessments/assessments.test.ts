@@ -210,4 +210,12 @@ describe('render: the list of assessments', () => {
     assert.match(text, /^v2a_Calibration_\(IntraSelection\) {2}Applications\/v2a_Calibration_\(IntraSelection\) {2}\(application, partial: lifecycle, 2 document\(s\), based on v2_Triage_\(Rollout\)\)$/m);
     assert.match(text, /^DesignKnowledge {2}DesignKnowledge {2}\(design knowledge, complete, 7 document\(s\)\)$/m);
   });
+
+  it('shows control characters of folder names escaped in the text format', async () => {
+    const { assessmentListData, renderAssessmentList } = await import('../../../server/src/render/assessmentList');
+    const { index } = await buildIndex({ '/ws/v1_\u001b[31mred/2_Lifecycle/QG_A.md': '# A\n' });
+    const text = renderAssessmentList(assessmentListData(assessmentsOf(index), '/ws'), 'text');
+    assert.ok(!text.includes('\u001b'));
+    assert.match(text, /^v1_\\u001b\[31mred /);
+  });
 });
