@@ -44,6 +44,38 @@ export function buildConfigSchema(): Record<string, unknown> {
         description: 'External links are never fetched. "syntax" reports web links that are not valid URLs; "ignore" (default) skips them.',
       },
       traceRoots: { ...GLOBS, description: 'Folders (relative to the workspace folder) that are MQG4AI tree roots. Default: every folder holding 1_System, 2_Lifecycle or 3_RiskManagement.' },
+      assessments: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'The assessments of the repository: the design knowledge and one folder per application version. Detected from the MQG4AI layout; declare or correct them here.',
+        properties: {
+          detect: { type: 'boolean', description: 'Detect assessments from the folder layout (default true). false: only the folders listed under `folders` are assessments.' },
+          allowLinksInto: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Assessments (by ID or folder, or "design-knowledge" for every design-knowledge assessment) that any application may link into without a trace.cross-assessment warning. Default: ["design-knowledge"].',
+          },
+          folders: {
+            type: 'array',
+            description: 'Assessment folders declared or corrected by hand; an entry for a detected folder overrides what was detected.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['folder'],
+              properties: {
+                folder: { type: 'string', minLength: 1, description: 'The assessment root, relative to the workspace folder.' },
+                id: { type: 'string', minLength: 1, pattern: '^[^\\s/]+$', description: 'Short ID (no spaces or slashes). Default: the folder name.' },
+                label: { type: 'string', minLength: 1, description: 'Name shown to users. Default: the folder name.' },
+                kind: { type: 'string', enum: ['design-knowledge', 'application'], description: 'Default: design-knowledge for a folder named like MQG4DesignKnowledge / MQG4DK, else application.' },
+                basedOn: { type: ['string', 'null'], description: 'ID or folder of the assessment this one is a copy or later version of; null: none. Default: detected by name and content.' },
+                allowLinksInto: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Assessments this one may link into as well (IDs, folders or "design-knowledge").' },
+                ignore: { type: 'boolean', description: 'true: this folder is not an assessment even if it looks like one.' },
+              },
+            },
+          },
+        },
+      },
       report: {
         type: 'object',
         additionalProperties: false,

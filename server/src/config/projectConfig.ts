@@ -24,6 +24,33 @@ export interface ProjectConfig {
   readonly glossary: ReadonlyArray<{ readonly term: string; readonly definition: string; readonly aliases?: readonly string[] }>;
   /** Resource limits (see `limits.ts`); unset keys take the built-in defaults. */
   readonly limits: LimitsConfig;
+  /** Assessments declared or corrected by hand (see `workspace/assessments.ts`). */
+  readonly assessments: AssessmentsConfig;
+}
+
+export type AssessmentKind = 'design-knowledge' | 'application';
+
+/** One assessment folder as written under `assessments.folders`. */
+export interface AssessmentDeclaration {
+  /** Relative to the workspace folder. */
+  readonly folder: string;
+  readonly id?: string;
+  readonly label?: string;
+  readonly kind?: AssessmentKind;
+  /** ID or folder of the assessment this one is a copy or later version of; null: none. */
+  readonly basedOn?: string | null;
+  /** IDs or folders (or `design-knowledge`) this assessment may link into, added to the global list. */
+  readonly allowLinksInto?: readonly string[];
+  /** Not an assessment, even if it looks like one. */
+  readonly ignore?: boolean;
+}
+
+export interface AssessmentsConfig {
+  /** Detect assessments from the MQG4AI layout (default true); false: only the declared ones. */
+  readonly detect?: boolean;
+  /** IDs or folders of assessments any application may link into; `design-knowledge` names every such assessment. Default: ["design-knowledge"]. */
+  readonly allowLinksInto?: readonly string[];
+  readonly folders?: readonly AssessmentDeclaration[];
 }
 
 /** One layer of configuration as written by a user: any subset of the keys. */
@@ -41,6 +68,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   questionPacks: [],
   glossary: [],
   limits: {},
+  assessments: {},
 };
 
 /** The file names looked for at a workspace folder's root, first found wins. */
@@ -124,6 +152,7 @@ export function mergeConfig(...layers: ConfigLayer[]): ProjectConfig {
       report: { ...result.report, ...(layer.report ?? {}) },
       requiredSections: { ...result.requiredSections, ...(layer.requiredSections ?? {}) },
       limits: { ...result.limits, ...(layer.limits ?? {}) },
+      assessments: { ...result.assessments, ...(layer.assessments ?? {}) },
     } as ProjectConfig;
   }
   return result;

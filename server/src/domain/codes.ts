@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES = {
   'link.placeholder': { severity: 'information', summary: 'A link leads into a t.b.d. placeholder.' },
   'doc.orphan': { severity: 'hint', summary: 'No document links to a quality gate or risk document.' },
   'trace.one-way': { severity: 'hint', summary: 'A QG lists another as related, but not the other way round.' },
+  'trace.cross-assessment': { severity: 'warning', summary: 'A link leads from one application assessment into another (links into the design knowledge are allowed by default: assessments.allowLinksInto).' },
   'link.invalid-url': { severity: 'warning', summary: 'An external link is not a valid URL (checked only when externalLinks is "syntax"; never fetched).' },
   'suppression.missing-reason': { severity: 'warning', summary: 'An mqg4ai-disable comment gives no reason after `--`.' },
   'suppression.unknown-code': { severity: 'warning', summary: 'An mqg4ai-disable comment names a rule code that does not exist.' },

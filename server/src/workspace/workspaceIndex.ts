@@ -92,6 +92,25 @@ export class WorkspaceIndex {
   }
   private structureChanges = 0;
 
+  /** Changes whenever a file appears or disappears, or `structureVersion` changes (for memoised listings). */
+  get listingVersion(): number {
+    return this.listingChanges + this.structureChanges;
+  }
+  private listingChanges = 0;
+
+  /**
+   * `compute()` remembered under `key` until a file or folder appears or disappears or the
+   * configuration changes: for structure queries derived from the listing (the assessments).
+   */
+  derivedFromListing<T>(key: symbol, compute: () => T): T {
+    const found = this.derived.get(key);
+    if (found && found.version === this.listingVersion) return found.value as T;
+    const value = compute();
+    this.derived.set(key, { version: this.listingVersion, value });
+    return value;
+  }
+  private readonly derived = new Map<symbol, { version: number; value: unknown }>();
+
   /** The effective project configuration the rules and the coverage read. */
   get config(): ProjectConfig {
     return this.currentConfig;
@@ -628,6 +647,7 @@ export class WorkspaceIndex {
   private addFile(path: string): void {
     if (this.files.has(path)) return;
     this.files.add(path);
+    this.listingChanges++;
     const key = posix.basename(path).toLowerCase();
     const list = this.basenames.get(key);
     if (list) list.push(path);
@@ -673,7 +693,7 @@ export class WorkspaceIndex {
       this.names.get(name)?.forEach((p) => affected?.add(p));
     }
     this.graph.targetsOf(path).forEach((t) => affected?.add(t));
-    this.files.delete(path);
+    if (this.files.delete(path)) this.listingChanges++;
     this.stamps.delete(path);
     this.parseTimes.delete(path);
     this.unparsed.delete(path);

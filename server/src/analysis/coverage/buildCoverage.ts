@@ -12,6 +12,7 @@ import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
 import { packLabel, type Pack, type PackItemData } from '../../domain/packs/types';
 import { hasSafety, hasSecurity, perspectiveOf, riskRequirement, type PerspectiveCounts } from '../../domain/risks/perspective';
 import { allTreeRoots, treeRootOf } from '../../workspace/trees';
+import { documentsOfAssessment, type Assessment } from '../../workspace/assessments';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import type { CoverageNode, CoverageNodeKind, CoverageStatus } from './types';
 
@@ -58,15 +59,47 @@ export class CoverageBuilder {
     return roots.map((root) => {
       throwIfCancelled(token);
       const docs = documentsByTree.get(root)!.sort((a, b) => (a.path < b.path ? -1 : 1));
-      const evidence = new PackEvidence(this.index, registry, this.catalogue, root, docs);
-      const groups = [
-        ...registry.enabled.map((pack) => (pack.id === ALTAI_PACK_ID ? this.trustworthyAi(root, docs, evidence) : this.packGroup(root, pack, evidence))),
-        this.lifecycle(root, docs),
-        this.riskManagement(root, docs),
-        this.system(root, docs),
-      ];
-      return aggregate(`tree:${root}`, treeLabel(this.index, root), 'tree', groups, { description: root });
+      return aggregate(`tree:${root}`, treeLabel(this.index, root), 'tree', this.groups(root, docs, registry), { description: root });
     });
+  }
+
+  /**
+   * The coverage tree of one assessment: its own documents only (not those of an
+   * assessment nested in it), a partial snapshot's stages found at its root and only the
+   * groups of the blocks it holds (trustworthy AI and packs go with risk management). The design
+   * knowledge is a catalogue, not an assessment with gaps: its tree lists what it offers
+   * and counts nothing (0/0), so no total ever adds it to an application's.
+   */
+  buildAssessment(assessment: Assessment, token: CancellationToken): CoverageNode {
+    throwIfCancelled(token);
+    const root = assessment.folder;
+    const docs = documentsOfAssessment(this.index, assessment).sort((a, b) => (a.path < b.path ? -1 : 1));
+    // A partial assessment is measured on the blocks it holds, not on the ones it never meant to have.
+    const keep = (group: CoverageNode) => {
+      if (assessment.complete) return true;
+      const key = group.id.slice(group.id.lastIndexOf('#') + 1);
+      if (key === 'lifecycle') return assessment.blocks.includes('lifecycle');
+      if (key === 'system') return assessment.blocks.includes('system');
+      return assessment.blocks.includes('riskManagement');
+    };
+    const groups = this.groups(root, docs, this.packs(), assessment.blockFolders.lifecycle).filter(keep);
+    const extra = { description: root, detail: `${assessment.kind === 'design-knowledge' ? 'Design knowledge' : assessment.complete ? 'Application assessment' : `Partial application assessment (${assessment.blocks.join(', ') || 'no blocks'})`}: ${assessment.relativeFolder}` };
+    if (assessment.kind !== 'design-knowledge') return aggregate(`tree:${root}`, assessment.label, 'tree', groups, extra);
+    const count = (kinds: string[]) => docs.filter((d) => kinds.includes(d.kind)).length;
+    return {
+      ...asCatalogue(aggregate(`tree:${root}`, assessment.label, 'tree', groups, extra)),
+      description: `catalogue: ${count(['leaf-qg', 'collection-qg'])} QG(s), ${count(['risk'])} risk(s), ${count(['requirement'])} requirement document(s)`,
+    };
+  }
+
+  private groups(root: string, docs: QualityGateDocument[], registry: PackRegistry, lifecycleFolder?: string): CoverageNode[] {
+    const evidence = new PackEvidence(this.index, registry, this.catalogue, root, docs);
+    return [
+      ...registry.enabled.map((pack) => (pack.id === ALTAI_PACK_ID ? this.trustworthyAi(root, docs, evidence) : this.packGroup(root, pack, evidence))),
+      this.lifecycle(root, docs, lifecycleFolder),
+      this.riskManagement(root, docs),
+      this.system(root, docs),
+    ];
   }
 
   // ---- Trustworthy AI ----------------------------------------------------------
@@ -163,12 +196,14 @@ export class CoverageBuilder {
 
   // ---- Lifecycle ---------------------------------------------------------------
 
-  private lifecycle(root: string, docs: QualityGateDocument[]): CoverageNode {
-    const lifecycleFolder = [...this.index.foldersIn(root)].find((f) => /^\d+_Lifecycle$/.test(posix.basename(f)));
+  private lifecycle(root: string, docs: QualityGateDocument[], folder?: string): CoverageNode {
+    const lifecycleFolder = folder ?? [...this.index.foldersIn(root)].find((f) => /^\d+_Lifecycle$/.test(posix.basename(f)));
     const stages = lifecycleFolder
       ? [...this.index.foldersIn(lifecycleFolder)].sort().map((stage) => this.folderNode(stage, docs, 'stage')).filter((n): n is CoverageNode => !!n)
       : [];
-    return aggregate(`${root}#lifecycle`, 'Lifecycle', 'group', stages);
+    // A snapshot whose gates sit at its root (no stage folders) still shows them.
+    const loose = lifecycleFolder === root ? docs.filter((d) => d.kind === 'leaf-qg' && posix.dirname(d.path) === root).map((d) => this.leafNode(d)) : [];
+    return aggregate(`${root}#lifecycle`, 'Lifecycle', 'group', [...stages, ...loose]);
   }
 
   private folderNode(folder: string, docs: QualityGateDocument[], kind: 'stage' | 'folder'): CoverageNode | undefined {
@@ -364,6 +399,11 @@ function citingFiles(evidence: readonly ItemEvidence[], root: string): string {
 function placeOf(evidence: ItemEvidence, root: string): string {
   const line = evidence.citation ? evidence.citation.range.start.line + 1 : evidence.question ? evidence.question.line + 1 : undefined;
   return `${posix.relative(root, evidence.doc.path)}${line ? `:${line}` : ''}`;
+}
+
+/** A catalogue's view of a tree: every node kept, nothing counted; only broken links stay a status. */
+function asCatalogue(node: CoverageNode): CoverageNode {
+  return { ...node, covered: 0, total: 0, status: node.status === 'broken' ? 'broken' : 'covered', children: node.children.map(asCatalogue) };
 }
 
 function leaf(id: string, label: string, kind: CoverageNodeKind, covered: boolean, extra: Partial<CoverageNode> = {}): CoverageNode {

@@ -5,6 +5,7 @@ import type { LinkOccurrence, QualityGateDocument } from '../../domain/document/
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { make, type TraceDiagnostic } from '../../domain/codes';
 import { suggestAnchor, suggestFile, suggestFolder } from './suggestions';
+import { assessmentRelation } from '../../workspace/assessments';
 
 /** The diagnostic for one link, or undefined when the link is fine (or external). */
 export function diagnoseLink(
@@ -28,21 +29,23 @@ export function diagnoseLink(
         message: `Link points outside the workspace folders (${status.path}); it is not read or checked.`,
       });
     case 'missing-file': {
-      const suggestion = suggestFile(index, status.path, doc.path);
+      const found = suggestFile(index, status.path, doc.path);
+      const elsewhere = found && otherAssessment(index, doc.path, found);
       return make('link.missing-file', {
         ...common,
         resolvedPath: status.path,
-        suggestion,
-        message: `No file at ${shown(status.path)}.${didYouMean(suggestion && relativeLinkPath(doc.path, suggestion))}`,
+        suggestion: elsewhere ? undefined : found,
+        message: `No file at ${shown(status.path)}.${didYouMean(found && relativeLinkPath(doc.path, found), elsewhere)}`,
       });
     }
     case 'missing-folder': {
-      const suggestion = suggestFolder(index, status.path);
+      const found = suggestFolder(index, status.path, doc.path);
+      const elsewhere = found && otherAssessment(index, doc.path, found);
       return make('link.missing-folder', {
         ...common,
         resolvedPath: status.path,
-        suggestion,
-        message: `No folder at ${shown(status.path)}.${didYouMean(suggestion && `${relativeLinkPath(doc.path, suggestion)}/`)}`,
+        suggestion: elsewhere ? undefined : found,
+        message: `No folder at ${shown(status.path)}.${didYouMean(found && `${relativeLinkPath(doc.path, found)}/`, elsewhere)}`,
       });
     }
     case 'missing-anchor': {
@@ -59,8 +62,15 @@ export function diagnoseLink(
   }
 }
 
-function didYouMean(candidate: string | undefined): string {
-  return candidate ? ` Did you mean "${candidate}"?` : '';
+/** A candidate in another application assessment is named with it, and never becomes the diagnostic's `suggestion`. */
+function didYouMean(candidate: string | undefined, otherAssessment?: string): string {
+  return candidate ? ` Did you mean "${candidate}"${otherAssessment ? ` (in another assessment: ${otherAssessment})` : ''}?` : '';
+}
+
+/** The label of the target's assessment when it is another application assessment than the linking document's. */
+function otherAssessment(index: WorkspaceIndex, fromPath: string, target: string): string | undefined {
+  const { relation, target: assessment } = assessmentRelation(index, fromPath, target);
+  return relation === 'other' ? assessment?.label : undefined;
 }
 
 /** A path as users see it: relative to its workspace folder. */

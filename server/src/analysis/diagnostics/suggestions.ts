@@ -2,6 +2,7 @@ import { fileStem, folderDistance, gateNameKey, withoutSectionNumber } from '../
 import { posix } from 'node:path';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { assessmentOf, assessmentRelation } from '../../workspace/assessments';
 
 /**
  * "Did you mean" candidates for broken links. Cheap by construction: it looks at
@@ -10,11 +11,14 @@ import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
  */
 export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: string): string | undefined {
   const sameName = index.filesNamed(posix.basename(missing)).filter((f) => f !== fromPath);
-  if (sameName.length > 0) return closestByPath(sameName, missing, fromPath);
+  // A namesake in another application assessment comes last: a near spelling where the link points wins over it.
+  const near = sameName.filter((f) => assessmentRank(index, f, missing, fromPath) < 2);
+  if (near.length > 0) return closestByPath(near, missing, fromPath, index);
+  const far = sameName.length > 0 ? closestByPath(sameName, missing, fromPath) : undefined;
 
   let folder = posix.dirname(missing);
   while (!index.hasFolder(folder) && folder !== posix.dirname(folder)) folder = posix.dirname(folder);
-  if (!index.hasFolder(folder)) return undefined;
+  if (!index.hasFolder(folder)) return far;
   const wanted = posix.basename(missing);
   const wantsMarkdown = /\.md$/i.test(wanted);
   let best: string | undefined;
@@ -29,14 +33,14 @@ export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: st
       bestScore = score;
     }
   }
-  return best && bestScore <= Math.floor(fileStem(wanted).length / 3) ? best : undefined;
+  return best && bestScore <= Math.floor(fileStem(wanted).length / 3) ? best : far;
 }
 
 /** Folder candidates: the same name elsewhere in the tree, else a near spelling beside it. */
-export function suggestFolder(index: WorkspaceIndex, missing: string): string | undefined {
+export function suggestFolder(index: WorkspaceIndex, missing: string, fromPath: string = missing): string | undefined {
   const name = posix.basename(missing);
   const sameName = [...index.foldersNamed(name)];
-  if (sameName.length > 0) return closestByPath(sameName, missing, missing);
+  if (sameName.length > 0) return closestByPath(sameName, missing, missing, index, fromPath);
   const parent = posix.dirname(missing);
   if (!index.hasFolder(parent)) return undefined;
   let best: string | undefined;
@@ -70,11 +74,22 @@ export function suggestAnchor(doc: QualityGateDocument, fragment: string): strin
 
 
 
-function closestByPath(candidates: readonly string[], missing: string, fromPath: string): string {
+/**
+ * 0: in the assessment the missing path lies in (where the author pointed); 1: in the linking
+ * document's own assessment, or one it may link into; 2: in another application assessment.
+ */
+function assessmentRank(index: WorkspaceIndex, candidate: string, missing: string, fromPath: string): number {
+  if (assessmentOf(index, candidate) === assessmentOf(index, missing)) return 0;
+  return assessmentRelation(index, fromPath, candidate).relation === 'other' ? 2 : 1;
+}
+
+/** The candidate nearest to `missing`; with `index`, by assessment first (see `assessmentRank`). */
+function closestByPath(candidates: readonly string[], missing: string, fromPath: string, index?: WorkspaceIndex, linkingPath = fromPath): string {
   let best = candidates[0];
   let bestScore = Infinity;
   for (const candidate of candidates) {
-    const score = folderDistance(candidate, missing) * 10000 + folderDistance(candidate, fromPath);
+    const rank = index ? assessmentRank(index, candidate, missing, linkingPath) : 0;
+    const score = rank * 1e8 + folderDistance(candidate, missing) * 10000 + folderDistance(candidate, fromPath);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;

@@ -4,6 +4,7 @@ import { fileRule, frontMatterRule, linkRule, suppressionRule } from './basicRul
 import { perspectiveRule } from './perspectiveRule';
 import { traceabilityRules } from './traceabilityRules';
 import { slowParseRule } from './robustnessRules';
+import { crossAssessmentRule } from './assessmentRules';
 
 /** Every rule, in the order their diagnostics are listed. Add new rules here. */
-export const documentRules: readonly DocumentRule[] = [fileRule, slowParseRule, frontMatterRule, suppressionRule, linkRule, altaiQuestionRule, ...traceabilityRules, perspectiveRule];
+export const documentRules: readonly DocumentRule[] = [fileRule, slowParseRule, frontMatterRule, suppressionRule, linkRule, altaiQuestionRule, ...traceabilityRules, crossAssessmentRule, perspectiveRule];

@@ -4,6 +4,7 @@ import { editDistance } from '../../analysis/diagnostics/suggestions';
 import { hasAnchor, type QualityGateDocument } from '../../domain/document/types';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { assessmentRelation } from '../../workspace/assessments';
 
 /** An existing target that a broken link could point at instead, with how sure we are (0..1). */
 export interface LinkCandidate {
@@ -12,6 +13,11 @@ export interface LinkCandidate {
   readonly score: number;
   /** Why it is proposed, for the action's title. */
   readonly reason: 'same name' | 'similar name' | 'title';
+  /**
+   * Set when the target lies in another assessment than the linking document: `allowed`
+   * (e.g. the design knowledge) or `other` (another application: never the preferred fix).
+   */
+  readonly assessment?: { readonly relation: 'allowed' | 'other'; readonly label: string };
 }
 
 export interface AnchorCandidate {
@@ -77,13 +83,13 @@ export function rankFileCandidates(
     if (titleScore * 0.95 > nameScore) reason = 'title';
     const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
     const anchorBonus = fragment && doc ? (hasAnchor(doc, fragment) ? 0.05 : -0.05) : 0;
-    result.push({ path, reason, score: round(best * 0.8 + proximity * 0.2 + anchorBonus) });
+    result.push({ path, reason, score: round(best * 0.8 + proximity * 0.2 + anchorBonus), ...inAssessment(index, from.path, path) });
   }
-  return result.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, max);
+  return byAssessmentThenScore(result).slice(0, max);
 }
 
 /** Existing folders a broken folder link could mean: the same name elsewhere, a near spelling beside it. */
-export function rankFolderCandidates(index: WorkspaceIndex, missing: string, max = 5): LinkCandidate[] {
+export function rankFolderCandidates(index: WorkspaceIndex, missing: string, max = 5, fromPath?: string): LinkCandidate[] {
   const name = posix.basename(missing).toLowerCase();
   const pool = new Set<string>(index.foldersNamed(name));
   let parent = posix.dirname(missing);
@@ -97,9 +103,23 @@ export function rankFolderCandidates(index: WorkspaceIndex, missing: string, max
     const nameScore = same ? 1 : Math.max(similarity(base, name), similarity(base.replace(/^\d+_/, ''), name.replace(/^\d+_/, '')) * 0.9);
     if (nameScore < MIN_SCORE) continue;
     const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
-    result.push({ path, reason: same ? 'same name' : 'similar name', score: round(nameScore * 0.8 + proximity * 0.2) });
+    result.push({ path, reason: same ? 'same name' : 'similar name', score: round(nameScore * 0.8 + proximity * 0.2), ...(fromPath ? inAssessment(index, fromPath, path) : {}) });
   }
-  return result.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path)).slice(0, max);
+  return byAssessmentThenScore(result).slice(0, max);
+}
+
+/** The `assessment` field of a candidate: only set when the target lies in another assessment. */
+function inAssessment(index: WorkspaceIndex, fromPath: string, path: string): Pick<LinkCandidate, 'assessment'> {
+  const { relation, target } = assessmentRelation(index, fromPath, path);
+  return (relation === 'allowed' || relation === 'other') && target ? { assessment: { relation, label: target.label } } : {};
+}
+
+const ASSESSMENT_RANK = { none: 0, allowed: 1, other: 2 } as const;
+
+/** Targets in the linking document's own assessment first, then allowed ones, then other applications; by score within each. */
+function byAssessmentThenScore(candidates: LinkCandidate[]): LinkCandidate[] {
+  const rank = (c: LinkCandidate) => ASSESSMENT_RANK[c.assessment?.relation ?? 'none'];
+  return candidates.sort((a, b) => rank(a) - rank(b) || b.score - a.score || a.path.localeCompare(b.path));
 }
 
 /** Headings (and HTML anchors) of `doc` a broken `#fragment` could mean, best first. */

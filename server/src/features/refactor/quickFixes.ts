@@ -191,21 +191,24 @@ function linkFixes(
   const fragment = splitDestination(link.rawDestination).fragment.slice(1) || undefined;
   const candidates: LinkCandidate[] =
     status.state === 'missing-folder'
-      ? rankFolderCandidates(index, status.path, max)
+      ? rankFolderCandidates(index, status.path, max, doc.path)
       : rankFileCandidates(index, doc, status.path, link.text, fragment, max, token);
-  const safe = isClearWinner(candidates);
+  // A target in another application assessment is never preferred nor applied unseen, and does not count against a clear winner.
+  const eligible = candidates.filter((c) => c.assessment?.relation !== 'other');
+  const safe = isClearWinner(eligible);
   candidates.forEach((c, i) => {
     const isFolder = status.state === 'missing-folder';
     const relative = linkPathBetween(doc.path, c.path, style.rooted, root);
     const newRaw = rewriteDestinationPath(link.rawDestination, relative, isFolder);
     const title = index.getDocument(c.path)?.title;
     const shown = isFolder && !relative.endsWith('/') ? `${relative}/` : relative;
+    const other = c.assessment?.relation === 'other';
     fixes.push({
-      title: `Change the link to ${shown}${c.reason === 'title' && title ? ` ("${title}")` : ''}`,
+      title: `Change the link to ${shown}${c.reason === 'title' && title ? ` ("${title}")` : ''}${other ? ` (in another assessment: ${c.assessment!.label})` : ''}`,
       diagnostic,
       change: replace(newRaw),
-      isPreferred: i === 0,
-      safe: i === 0 && safe,
+      isPreferred: i === 0 && !other,
+      safe: i === 0 && !other && safe,
     });
   });
 
