@@ -1,5 +1,6 @@
 import type { VersionDiff, TraceChange } from '../analysis/versionDiff';
-import { escapeHtml, escapeMarkdown, markdownCode } from './coverageReport';
+import { escapeHtml } from './htmlReport';
+import { escapeMarkdown, markdownCode } from './markdownReport';
 
 export type VersionDiffFormat = 'md' | 'json' | 'html';
 
