@@ -63,9 +63,47 @@ export interface CoverageItem {
   readonly children: readonly CoverageItem[];
 }
 
-/** `mqg4ai/coverage` params: the trees under (or around) `root`, all by default. */
+/** `mqg4ai/coverage` params: the trees under (or around) `root`, all by default; or one assessment's tree. */
 export interface CoverageParams {
   readonly root?: string;
+  /** An assessment ID or folder (see `mqg4ai/assessments`). */
+  readonly assessment?: string;
+}
+
+/** One assessment: the design knowledge, or one version of one application. */
+export interface AssessmentInfo {
+  readonly id: string;
+  readonly label: string;
+  /** Relative to the listed root (`.` for the root itself). */
+  readonly folder: string;
+  readonly kind: 'design-knowledge' | 'application';
+  /** Holds all of 1_System, 2_Lifecycle and 3_RiskManagement. */
+  readonly complete: boolean;
+  readonly blocks: readonly ('system' | 'lifecycle' | 'riskManagement')[];
+  readonly documents: number;
+  /** The assessment it is a copy or later version of, or null. */
+  readonly basedOn: string | null;
+}
+
+/** `mqg4ai/assessments` result. */
+export interface AssessmentsResult {
+  readonly version: 1;
+  /** The workspace folder (absolute path) the folders are relative to. */
+  readonly root: string;
+  readonly assessments: readonly AssessmentInfo[];
+}
+
+/** `mqg4ai/compareAssessments` params: two assessment IDs or folders. */
+export interface CompareAssessmentsParams {
+  readonly from: string;
+  readonly to: string;
+  readonly format: 'md' | 'json' | 'html';
+}
+
+/** `mqg4ai/compareAssessments` result: the rendered comparison and its one-line summary. */
+export interface CompareAssessmentsResult {
+  readonly content: string;
+  readonly summary: string;
 }
 
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -77,6 +115,8 @@ export interface CoverageReportParams {
   readonly format: ReportFormat;
   /** The file URI the report will be saved as: its links are made relative to its folder. */
   readonly target?: string;
+  /** Report one assessment only (an ID or folder). */
+  readonly assessment?: string;
 }
 
 export interface CoverageReportResult {
@@ -101,6 +141,8 @@ export interface IdleResult {
 export const MQG4AI_REQUESTS = {
   coverage: 'mqg4ai/coverage',
   coverageReport: 'mqg4ai/coverageReport',
+  assessments: 'mqg4ai/assessments',
+  compareAssessments: 'mqg4ai/compareAssessments',
   serverInfo: 'mqg4ai/serverInfo',
   waitForIdle: 'mqg4ai/waitForIdle',
 } as const;

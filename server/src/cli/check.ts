@@ -20,6 +20,7 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   config: { type: 'string' },
+  assessment: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -69,7 +70,9 @@ export async function runCheck(args: readonly string[], io: CliIo, usage: string
   try {
     const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
     try {
-      result = engine.check(paths.map(pathFromFsPath), neverCancelled);
+      const assessment = values.assessment ? engine.findAssessment(values.assessment) : undefined;
+      if (values.assessment && !assessment) return fail(`no assessment "${values.assessment}" (known: ${engine.assessments().map((a) => a.id).join(', ') || 'none'})`);
+      result = engine.check(paths.map(pathFromFsPath), neverCancelled, assessment);
     } finally {
       await engine.dispose();
     }

@@ -1,12 +1,16 @@
+import { runAssessments } from './assessments';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
+import { runDiff } from './diff';
 import type { CliIo } from './io';
 
 export type { CliIo } from './io';
 
 export const USAGE = `Usage: mqg4ai check [PATH...] [--format text|json|sarif|junit] [--fail-on error|warning|information]
-                    [--baseline FILE] [--write-baseline FILE] [--config FILE] [--verbose]
-       mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]
+                    [--baseline FILE] [--write-baseline FILE] [--assessment ID] [--config FILE] [--verbose]
+       mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--assessment ID] [--config FILE]
+       mqg4ai assessments [PATH] [--format text|json]
+       mqg4ai diff [PATH] --from A --to B [--format md|json|html] [--output FILE]
 
 check     Checks every trace link of the quality-gate Markdown under PATH (default:
           the current folder). With one folder, that folder is the workspace root;
@@ -21,12 +25,21 @@ check     Checks every trace link of the quality-gate Markdown under PATH (defau
 coverage  Writes the assessment coverage report of the MQG4AI trees in the folder
           PATH (default: the current folder) to FILE or stdout. --min-altai PCT fails
           when ALTAI coverage is below PCT percent. Exit status: 0 report written,
-          1 below --min-altai, 2 usage or I/O failure. See "mqg4ai coverage --help".`;
+          1 below --min-altai, 2 usage or I/O failure. See "mqg4ai coverage --help".
+
+assessments  Lists the assessments (design knowledge, application versions,
+          partial folders). --assessment ID|FOLDER on check and coverage limits
+          them to one.
+
+diff      Compares two assessments: documents, changed sections, ALTAI answers,
+          broken traces and risks. See "mqg4ai diff --help".`;
 
 /** The commands, by name. */
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   check: (args, io) => runCheck(args, io, USAGE),
   coverage: runCoverage,
+  assessments: runAssessments,
+  diff: runDiff,
 };
 
 /** Runs the command line; resolves to the process exit code. */

@@ -7,7 +7,7 @@ import { UnknownPackError, type CoverageReportResult } from '../engine/coverageR
 import { cliLogger, indexedWorkspace, parseCommandLine, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]
-                       [--pack ID]...
+                       [--pack ID]... [--assessment ID|FOLDER]
 
 Writes the assessment coverage report of every MQG4AI tree in the folder PATH
 (default: the current folder): per-group tables, open gaps with links to the
@@ -25,8 +25,12 @@ to PATH) and report.minAltai are the defaults of --format, --output and
                  ID) instead of the packs the configuration enables.
 
 --min-altai PCT  fails (exit 1, after writing the report) when the ALTAI coverage,
-                 covered/total questions of the Trustworthy-AI group over all
-                 trees, is below PCT percent (0-100).
+                 covered/total questions of the Trustworthy-AI group, of any
+                 application assessment (each on its own; the design knowledge
+                 never counts) is below PCT percent (0-100).
+
+--assessment ID  reports one assessment only (an ID or a folder; see
+                 "mqg4ai assessments").
 
 Exit status: 0 report written, 1 ALTAI coverage below --min-altai, 2 usage or I/O failure.`;
 
@@ -36,6 +40,7 @@ const OPTIONS = {
   'min-altai': { type: 'string' },
   config: { type: 'string' },
   pack: { type: 'string', multiple: true },
+  assessment: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -84,6 +89,8 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
 
   const root = pathFromFsPath(folder);
   let report: CoverageReportResult;
+  /** ALTAI coverage per application assessment, for --min-altai. */
+  let altaiByAssessment: Array<{ id: string; covered: number; total: number }> = [];
   try {
     // The same engine, configuration and findings as `mqg4ai check` on the folder.
     const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
@@ -94,10 +101,17 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
       output ??= defaults.output ? resolve(folder, defaults.output) : undefined;
       minAltai ??= defaults.minAltai;
       if (output && existsSync(output) && statSync(output).isDirectory()) return fail(`--output is a folder: ${output}`);
+      const assessment = values.assessment ? engine.findAssessment(values.assessment) : undefined;
+      if (values.assessment && !assessment) return usageError(`no assessment "${values.assessment}" (known: ${engine.assessments().map((a) => a.id).join(', ') || 'none'})`);
       const check = engine.check(undefined, neverCancelled);
       const found = new Map(check.reports.map((r) => [r.path, r]));
+      // Coverage gates count per assessment: a total over several versions means nothing.
+      altaiByAssessment = engine
+        .coverageByAssessment(neverCancelled)
+        .filter((c) => c.assessment.kind === 'application' && (!assessment || c.assessment.id === assessment.id) && (c.totals?.groups.altai?.total ?? 0) > 0)
+        .map((c) => ({ id: c.assessment.id, covered: c.totals?.groups.altai?.covered ?? 0, total: c.totals?.groups.altai?.total ?? 0 }));
       report = engine.coverageReport(
-        { format, packs, linkBasePath: output ? pathFromFsPath(dirname(output)) : root },
+        { format, packs, assessment, linkBasePath: output ? pathFromFsPath(dirname(output)) : root },
         neverCancelled,
         (path) => found.get(path) ?? { diagnostics: [], suppressed: [] },
       );
@@ -120,20 +134,29 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   }
   const { summary } = report;
   const altai = summary.groups.altai;
+  // Several assessments: ALTAI per assessment, never a sum over versions.
+  const altaiText =
+    altaiByAssessment.length > 1 ? `, ALTAI ${altaiByAssessment.map((a) => `${a.id} ${a.covered}/${a.total}`).join(', ')}` : altai ? `, ALTAI ${altai.covered}/${altai.total}` : '';
   io.stderr.write(
-    `${summary.trees} tree(s)${altai ? `, ALTAI ${altai.covered}/${altai.total}` : ''}, overall ${summary.overall.covered}/${summary.overall.total}, ` +
+    `${summary.trees} tree(s)${altaiText}, overall ${summary.overall.covered}/${summary.overall.total}, ` +
       `${summary.gaps} open gap(s), ${summary.brokenTraces} broken trace(s), ${summary.acceptedDeviations} accepted deviation(s)${output ? `: written to ${output}` : ''}.\n`,
   );
 
   if (minAltai !== undefined) {
-    const covered = altai?.covered ?? 0;
-    const total = altai?.total ?? 0;
-    const percent = total > 0 ? (100 * covered) / total : 0;
-    if (percent < minAltai) {
-      io.stderr.write(`mqg4ai coverage: ALTAI coverage ${formatPercent(percent)}% (${covered}/${total}) is below the minimum of ${formatPercent(minAltai)}%.\n`);
-      return 1;
+    // Each application assessment on its own; without assessments, the trees as before.
+    const gated = altaiByAssessment.length > 0 ? altaiByAssessment : [{ id: '', covered: altai?.covered ?? 0, total: altai?.total ?? 0 }];
+    let failed = false;
+    for (const { id, covered, total } of gated) {
+      const percent = total > 0 ? (100 * covered) / total : 0;
+      const what = id ? `ALTAI coverage of ${id}` : 'ALTAI coverage';
+      if (percent < minAltai) {
+        io.stderr.write(`mqg4ai coverage: ${what} ${formatPercent(percent)}% (${covered}/${total}) is below the minimum of ${formatPercent(minAltai)}%.\n`);
+        failed = true;
+      } else {
+        io.stderr.write(`${what} ${formatPercent(percent)}% (${covered}/${total}) meets the minimum of ${formatPercent(minAltai)}%.\n`);
+      }
     }
-    io.stderr.write(`ALTAI coverage ${formatPercent(percent)}% (${covered}/${total}) meets the minimum of ${formatPercent(minAltai)}%.\n`);
+    if (failed) return 1;
   }
   return 0;
 }

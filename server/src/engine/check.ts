@@ -20,6 +20,8 @@ export function checkIndexedWorkspace(
   root: string,
   scope: readonly string[],
   token: CancellationToken,
+  /** Only the documents this keeps (an assessment's); every one in scope by default. */
+  keep: (path: string) => boolean = () => true,
 ): CheckResult {
   const reports: FileReport[] = [];
   // Problems of the project file first, then of each pack file.
@@ -38,7 +40,7 @@ export function checkIndexedWorkspace(
   const documents = [...index.allDocuments()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const doc of documents) {
     throwIfCancelled(token);
-    if (!scope.some((s) => isInside(doc.path, s)) || !index.isChecked(doc.path)) continue;
+    if (!scope.some((s) => isInside(doc.path, s)) || !index.isChecked(doc.path) || !keep(doc.path)) continue;
     checked.push(doc.path);
     const { diagnostics, suppressed } = computeDocumentFindings(index, doc, token);
     if (diagnostics.length > 0 || suppressed.length > 0) reports.push({ path: doc.path, relativePath: posix.relative(root, doc.path), diagnostics, suppressed });

@@ -1,7 +1,8 @@
 import type { CancellationToken } from '../base/cancellation';
 import type { QuestionCatalogue } from '../domain/altai/catalogue';
 import { CoverageBuilder } from '../analysis/coverage/buildCoverage';
-import { collectCoverageReport } from '../analysis/coverage/collectReport';
+import { collectAssessmentReport, collectCoverageReport } from '../analysis/coverage/collectReport';
+import { documentsOfAssessment, type Assessment } from '../workspace/assessments';
 import { coverageReportData, type CoverageReportData, type ReportFileSuppressed } from '../analysis/coverage/reportData';
 import { computeDocumentFindings, type DocumentFindings } from '../analysis/diagnostics/documentDiagnostics';
 import { isInside } from '../syntax/resolveLink';
@@ -15,6 +16,8 @@ export interface CoverageReportRequest {
   readonly rootPath?: string;
   /** Folder the report will be saved in: its links are made relative to it (default: the root). */
   readonly linkBasePath?: string;
+  /** Report this assessment only (its own documents; a partial one on the blocks it holds). */
+  readonly assessment?: Assessment;
   /** Show these packs' groups instead of the ones the configuration enables. */
   readonly packs?: readonly string[];
   readonly now?: Date;
@@ -65,9 +68,14 @@ export function buildCoverageReport(
     }
     return found;
   };
-  const { trees, diagnostics } = collectCoverageReport(index, builder, request.rootPath, token, (path) => findingsFor(path).diagnostics);
+  const { assessment } = request;
+  const { trees, diagnostics } = assessment
+    ? collectAssessmentReport(index, builder, assessment, token, (path) => findingsFor(path).diagnostics)
+    : collectCoverageReport(index, builder, request.rootPath, token, (path) => findingsFor(path).diagnostics);
+  const inAssessment = assessment ? new Set(documentsOfAssessment(index, assessment).map((d) => d.path)) : undefined;
   const suppressed: ReportFileSuppressed[] = [...index.allDocuments()]
     .filter((doc) => request.rootPath === undefined || isInside(doc.path, request.rootPath))
+    .filter((doc) => !inAssessment || inAssessment.has(doc.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((doc) => ({ path: doc.path, suppressed: findingsFor(doc.path).suppressed }))
     .filter((file) => file.suppressed.length > 0);

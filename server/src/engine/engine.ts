@@ -25,6 +25,10 @@ import { FileMoveProvider } from '../features/refactor/fileMoveProvider';
 import { RenameProvider } from '../features/refactor/renameProvider';
 import { DocumentSymbolProvider } from '../features/symbols/documentSymbolProvider';
 import { WorkspaceSymbolProvider } from '../features/symbols/workspaceSymbolProvider';
+import { CoverageBuilder } from '../analysis/coverage/buildCoverage';
+import { coverageByAssessment, type AssessmentCoverage } from '../analysis/coverage/assessmentCoverage';
+import { compareAssessments, type VersionDiff } from '../analysis/versionDiff';
+import { assessmentOf, assessmentsOf, findAssessment, type Assessment } from '../workspace/assessments';
 import { checkIndexedWorkspace, type CheckResult } from './check';
 import { buildCoverageReport, type CoverageReportRequest, type CoverageReportResult } from './coverageReport';
 
@@ -111,8 +115,20 @@ export interface Engine {
 
   /** Runs a query at the engine boundary: a cancellation or an internal error becomes an outcome, never an exception. */
   query<T>(name: string, token: CancellationToken, compute: (token: CancellationToken) => T): QueryOutcome<T>;
-  /** The findings of every checked document inside `scope` (all of the first root by default). */
-  check(scope: readonly string[] | undefined, token: CancellationToken): CheckResult;
+  /** `query` for work that yields to the event loop on the way. */
+  queryAsync<T>(name: string, token: CancellationToken, compute: (token: CancellationToken) => Promise<T>): Promise<QueryOutcome<T>>;
+  /** The findings of every checked document inside `scope` (all of the first root by default), of one assessment if given. */
+  check(scope: readonly string[] | undefined, token: CancellationToken, assessment?: Assessment): CheckResult;
+  /** The assessments of the workspace: the design knowledge and each application version (docs/assessments.md). */
+  assessments(): readonly Assessment[];
+  /** An assessment by ID, folder (absolute or relative to a workspace folder) or label. */
+  findAssessment(idOrFolder: string): Assessment | undefined;
+  /** The assessment a document belongs to. */
+  assessmentOf(path: string): Assessment | undefined;
+  /** The coverage of every assessment, each on its own (applications first). */
+  coverageByAssessment(token: CancellationToken): AssessmentCoverage[];
+  /** What changed from one assessment to another (typically two versions of one application). */
+  compareAssessments(from: Assessment, to: Assessment, token: CancellationToken): Promise<VersionDiff>;
   /** The coverage report; `findingsOf` reuses the findings of an earlier check. */
   coverageReport(request: CoverageReportRequest, token: CancellationToken, findingsOf?: (path: string) => DocumentFindings): CoverageReportResult;
   /** Stops the parse workers. */
@@ -149,6 +165,13 @@ export function createEngine(options: EngineOptions): Engine {
   let configuration = NO_CONFIGURATION;
   let settings = options.settings;
   const isInsideRoots = (path: string) => index.rootFor(path) !== undefined;
+  /** The one conversion of failures at the engine boundary: cancelled, refused (for the user), or an internal error (logged). */
+  const failedQuery = (name: string, token: CancellationToken, error: unknown): QueryOutcome<never> => {
+    if (error instanceof OperationCancelled || token.isCancellationRequested) return { ok: false, cancelled: true };
+    if (error instanceof Refusal) return { ok: false, cancelled: false, error };
+    logger.log('error', `${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+    return { ok: false, cancelled: false, error };
+  };
 
   return {
     roots,
@@ -210,17 +233,29 @@ export function createEngine(options: EngineOptions): Engine {
       try {
         return { ok: true, value: compute(token) };
       } catch (error) {
-        if (error instanceof OperationCancelled || token.isCancellationRequested) return { ok: false, cancelled: true };
-        if (error instanceof Refusal) return { ok: false, cancelled: false, error };
-        logger.log('error', `${name} failed: ${(error as Error)?.stack ?? String(error)}`);
-        return { ok: false, cancelled: false, error };
+        return failedQuery(name, token, error);
       }
     },
 
-    check(scope, token) {
-      const root = roots[0] ?? '/';
-      return checkIndexedWorkspace(index, configuration, root, scope ?? [root], token);
+    async queryAsync(name, token, compute) {
+      try {
+        return { ok: true, value: await compute(token) };
+      } catch (error) {
+        return failedQuery(name, token, error);
+      }
     },
+
+    check(scope, token, assessment) {
+      const root = roots[0] ?? '/';
+      const keep = assessment ? (path: string) => assessmentOf(index, path)?.id === assessment.id : undefined;
+      return checkIndexedWorkspace(index, configuration, root, scope ?? [root], token, keep);
+    },
+
+    assessments: () => assessmentsOf(index),
+    findAssessment: (idOrFolder) => findAssessment(index, idOrFolder),
+    assessmentOf: (path) => assessmentOf(index, path),
+    coverageByAssessment: (token) => coverageByAssessment(index, new CoverageBuilder(index, catalogue), token),
+    compareAssessments: (from, to, token) => compareAssessments(index, new CoverageBuilder(index, catalogue), from, to, token),
 
     coverageReport(request, token, findingsOf) {
       return buildCoverageReport(index, catalogue, request, token, commitOf, findingsOf);

@@ -17,7 +17,9 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completion
 import { FIX_ALL_KIND } from '../features/codeActions/quickFixProvider';
 import { editCapabilitiesOf } from '../features/refactor/workspaceEdits';
 import { isReportFormat } from '../render/coverageReport';
-import { MQG4AI_REQUESTS } from '../../../protocol/protocol';
+import { MQG4AI_REQUESTS, type AssessmentsResult, type CompareAssessmentsResult } from '../../../protocol/protocol';
+import { assessmentListData } from '../render/assessmentList';
+import { diffSummary, renderVersionDiff } from '../render/versionDiffReport';
 import type { LanguageServerSession, Readiness } from './session';
 import { readRefactorSettings, refactoringCapabilities } from './refactorSettings';
 
@@ -63,6 +65,14 @@ const refactorSettings = async (context: HandlerContext, path: string | undefine
 
 /** Malformed params: answered with InvalidParams, never a crash. */
 class InvalidParams extends Error {}
+
+/** An assessment named by ID or folder; undefined when absent, InvalidParams when unknown. */
+const assessmentParam = (engine: Engine, value: unknown) => {
+  if (value === undefined || value === null || value === '') return undefined;
+  const found = typeof value === 'string' ? engine.findAssessment(value) : undefined;
+  if (!found) throw new InvalidParams(`unknown assessment ${JSON.stringify(value)}; known: ${engine.assessments().map((a) => a.id).join(', ') || 'none'}`);
+  return found;
+};
 
 export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/hover': {
@@ -161,7 +171,29 @@ export const REQUESTS: Record<string, RequestHandler> = {
     fallback: [],
     handle: (engine, p, token) => {
       const root = typeof p.root === 'string' ? pathFromUri(p.root) : undefined;
-      return engine.query('coverage', token, (t) => engine.features.coverage.provideCoverage(root, t));
+      const assessment = assessmentParam(engine, p.assessment);
+      return engine.query('coverage', token, (t) => engine.features.coverage.provideCoverage(root, t, assessment));
+    },
+  },
+  [MQG4AI_REQUESTS.assessments]: {
+    readiness: 'indexed',
+    fallback: null,
+    handle: (engine, _p, token) =>
+      engine.query('assessments', token, (): AssessmentsResult => assessmentListData(engine.assessments(), engine.roots[0] ?? '/')),
+  },
+  [MQG4AI_REQUESTS.compareAssessments]: {
+    readiness: 'indexed',
+    fallback: new ResponseError(ErrorCodes.InternalError, 'The comparison failed; see the MQG4AI output.'),
+    handle: async (engine, p, token) => {
+      const from = assessmentParam(engine, p.from);
+      const to = assessmentParam(engine, p.to);
+      if (!from || !to) throw new InvalidParams('from and to must name assessments (see mqg4ai/assessments)');
+      const format = p.format ?? 'md';
+      if (format !== 'md' && format !== 'json' && format !== 'html') throw new InvalidParams(`format must be "md", "json" or "html", not ${JSON.stringify(format)}`);
+      return engine.queryAsync('compareAssessments', token, async (t): Promise<CompareAssessmentsResult> => {
+        const diff = await engine.compareAssessments(from, to, t);
+        return { content: renderVersionDiff(diff, format), summary: diffSummary(diff) };
+      });
     },
   },
   [MQG4AI_REQUESTS.coverageReport]: {
@@ -172,6 +204,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const format = p.format;
       const request = {
         format,
+        assessment: assessmentParam(engine, p.assessment),
         rootPath: typeof p.root === 'string' ? pathFromUri(p.root) : undefined,
         // The report's links are relative to the folder it will be saved in.
         linkBasePath: typeof p.target === 'string' ? posix.dirname(pathFromUri(p.target)) : undefined,

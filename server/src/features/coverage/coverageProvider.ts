@@ -5,6 +5,7 @@ import type { CoverageItem } from '../../../../protocol/protocol';
 import type { CancellationToken } from '../../base/cancellation';
 import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import type { Assessment } from '../../workspace/assessments';
 
 export type { CoverageItem };
 
@@ -16,7 +17,8 @@ export class CoverageProvider {
     this.builder = new CoverageBuilder(index, catalogue);
   }
 
-  provideCoverage(rootPath: string | undefined, token: CancellationToken): CoverageItem[] {
+  provideCoverage(rootPath: string | undefined, token: CancellationToken, assessment?: Assessment): CoverageItem[] {
+    if (assessment) return [toItem(this.builder.buildAssessment(assessment, token))];
     return this.builder.build(rootPath, token).map(toItem);
   }
 }
