@@ -90,7 +90,7 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   const root = pathFromFsPath(folder);
   let report: CoverageReportResult;
   /** ALTAI coverage per application assessment, for --min-altai. */
-  let altaiByAssessment: Array<{ id: string; covered: number; total: number }> = [];
+  let altaiByAssessment: Array<{ id: string; covered: number; total: number }>;
   try {
     // The same engine, configuration and findings as `mqg4ai check` on the folder.
     const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
