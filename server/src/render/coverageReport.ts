@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { htmlText as escapeHtml, markdownCode, markdownText as escapeMarkdown } from '../base/escape';
 import type { Severity, TraceDiagnostic } from '../domain/codes';
 import type { SuppressedDiagnostic } from '../analysis/diagnostics/documentDiagnostics';
 import type { CoverageNode, CoverageNodeKind, CoverageStatus } from '../analysis/coverage/types';
@@ -411,28 +412,10 @@ function gapWhat(gap: ReportGap): string {
 
 const STATUS_TEXT: Record<CoverageStatus, string> = { covered: 'covered', partial: 'partial', open: 'open', broken: 'broken' };
 
+/** Kept under their old names for callers of this module. */
+export { escapeHtml, escapeMarkdown, markdownCode };
+
 // ---- Markdown -----------------------------------------------------------------------------
-
-/** Escapes text for Markdown inline content (also inside table cells). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_[\]<>|~&#!]/g, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^([-+=])/, '\\$1');
-}
-
-/**
- * Inline code for any text: a backtick fence longer than any run inside it. In a GFM table
- * cell a `|` must be escaped even inside code (GFM removes the backslash before parsing it).
- */
-export function markdownCode(text: string, inTable = false): string {
-  const flat = text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, inTable ? '\\|' : '|');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
 
 /** A location (`file:line`) as inline code, linked to the document's line. */
 function mdLocation(text: string, location: ReportLocation, toRoot: string, inTable = false): string {
@@ -553,11 +536,6 @@ function groupGaps(gaps: readonly ReportGap[], withTree: boolean): Map<string, R
 }
 
 // ---- HTML -----------------------------------------------------------------------------------
-
-/** Escapes text for HTML content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function htmlLink(text: string, location: ReportLocation, toRoot: string): string {
   const target = href(location, toRoot);

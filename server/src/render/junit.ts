@@ -1,3 +1,4 @@
+import { plainLine } from '../base/escape';
 import { atOrAbove, fails, findingLine, type FailOn, type Finding } from '../analysis/findings/findings';
 
 /**
@@ -68,15 +69,17 @@ export function renderJunit(findings: readonly Finding[], options: JunitOptions)
 
 function testCase(finding: Finding, failOn: FailOn): Case {
   const d = finding.diagnostic;
+  // Repository strings as single lines without controls, like `check --format text`.
+  const message = plainLine(d.message);
   const position = `${findingLine(finding)}:${d.range.start.character + 1}`;
-  const name = `${position} ${d.code} ${d.message}`;
-  const line = `${finding.file}:${position} ${d.severity} ${d.code} ${d.message}`;
+  const name = `${position} ${d.code} ${message}`;
+  const line = plainLine(`${plainLine(finding.file)}:${position} ${d.severity} ${d.code} ${message}`);
   if (finding.suppressed !== undefined) {
-    return { name, failed: false, skipped: true, body: `      <skipped message="${attr(`accepted deviation: ${finding.suppressed || '(no reason given)'}`)}"/>` };
+    return { name, failed: false, skipped: true, body: `      <skipped message="${attr(`accepted deviation: ${plainLine(finding.suppressed || '(no reason given)')}`)}"/>` };
   }
   if (fails(finding, failOn)) {
     const note = finding.baseline === 'new' ? ' (new: not in the baseline)' : '';
-    return { name, failed: true, skipped: false, body: `      <failure message="${attr(d.message)}" type="${attr(d.code)}">${text(line + note)}</failure>` };
+    return { name, failed: true, skipped: false, body: `      <failure message="${attr(message)}" type="${attr(d.code)}">${text(line + note)}</failure>` };
   }
   if (finding.baseline === 'unchanged' && atOrAbove(d.severity, failOn)) {
     return { name, failed: false, skipped: true, body: `      <skipped message="${attr('in the baseline')}"/>` };
@@ -88,9 +91,10 @@ function testCase(finding: Finding, failOn: FailOn): Case {
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function text(value: string): string {
-  return value.replace(INVALID_XML, '\uFFFD').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return value.replace(INVALID_XML, '\uFFFD').replace(/[\u007F-\u009F]/g, '\uFFFD').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 }
 
+/** Attribute values are names and messages: single lines (`plainLine`), then XML-escaped. */
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(plainLine(value)).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
