@@ -178,7 +178,7 @@ export class WorkspaceIndex {
     // Only files of the workspace folders are ever read from disk.
     if (!this.rootFor(path)) return undefined;
     try {
-      return decodeDocumentBytes(await this.fs.readFile(path)).text;
+      return decodeDocumentBytes(await this.fs.readFile(path, this.limits.maxFileSize)).text;
     } catch {
       return undefined;
     }
@@ -516,7 +516,15 @@ export class WorkspaceIndex {
       if (stat && stat.size > maxFileSize) {
         return { skipped: `File is ${formatSize(stat.size)}, above the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
       }
-      const decoded = decodeDocumentBytes(await this.fs.readFile(path));
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.fs.readFile(path, maxFileSize);
+      } catch (error) {
+        // The size on disk may lie (a growing file): the read itself stops at the limit.
+        if ((error as { code?: string }).code === 'EFBIG') return { skipped: `File is larger than the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
+        throw error;
+      }
+      const decoded = decodeDocumentBytes(bytes);
       if (decoded.binary) return { skipped: 'File looks binary, not Markdown text; links in it were not checked.' };
       return { text: decoded.text };
     } catch (error) {

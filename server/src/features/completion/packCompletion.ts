@@ -1,4 +1,4 @@
-import { markdownText } from '../../base/escape';
+import { markdownCode, markdownText } from '../../base/escape';
 import type { QuestionCatalogue } from '../../domain/altai/catalogue';
 import { shortLabel, sortKey, type CompletionCandidate, type LineContext } from './types';
 import type { QualityGateDocument } from '../../domain/document/types';
@@ -53,7 +53,7 @@ export function packItemCompletions(
         detail: shortLabel(item.title, 70),
         description: packLabel(pack),
         documentation: [
-          `**${markdownText(item.title)}** \`${item.id}\``,
+          `**${markdownText(item.title)}** ${markdownCode(item.id)}`,
           `_${markdownText([packLabel(pack), trail].filter(Boolean).join(' › '))}_`,
           item.description ? markdownText(item.description) : '',
           'Not addressed in this tree yet. The citation counts as evidence for it (docs/packs.md).',
