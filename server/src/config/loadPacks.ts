@@ -6,6 +6,7 @@ import type { ProjectConfig } from './projectConfig';
 import { LineIndex } from '../base/lineIndex';
 import type { Range } from '../base/range';
 import { MAX_PROJECT_FILE_BYTES, readProjectFile } from './projectFiles';
+import { safeHttpsUrl } from '../base/escape';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { builtInCrosswalk, builtInPacks, itemKey, packItems, PackRegistry } from '../domain/packs/registry';
 import type { CrosswalkEntry, Pack, PackData } from '../domain/packs/types';
@@ -150,7 +151,12 @@ export function parsePackText(
     problems.push({ path, message: `A pack with the ID "${data.id}" already exists; this file is not used.`, range: at(nodeAt(doc, ['id'])?.range) });
     return { problems };
   }
-  const pack: Pack = { ...data, origin: { type: 'file', path } };
+  const { url, ...rest } = data;
+  const shownUrl = safeHttpsUrl(url);
+  if (url !== undefined && !shownUrl) {
+    problems.push({ path, message: 'url: only a plain https URL is shown (no spaces, quotes, angle brackets or credentials); this one is left out.', range: at(nodeAt(doc, ['url'])?.range) });
+  }
+  const pack: Pack = { ...rest, ...(shownUrl ? { url: shownUrl } : {}), origin: { type: 'file', path } };
   // Item IDs are cited without their pack, so they must be unique across all packs.
   const own = new Set<string>();
   const walk = (items: readonly unknown[], location: Array<string | number>) => {

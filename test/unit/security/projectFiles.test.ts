@@ -40,6 +40,14 @@ describe('security: hostile YAML in pack and configuration files', () => {
     assert.equal(result.files, 1, 'the document is still checked');
   });
 
+  it('a pack url that is not a plain https URL: the pack loads without it, with a problem at the url', async () => {
+    const text = JSON.stringify({ ...JSON.parse(PACK('evil', 'EVIL.one')), url: 'https://x.example/) ![b](https://attacker.example/p.png' }, null, 2);
+    const { registry, problems } = await loadWorkspacePacks(new InMemoryFileSystem({ '/ws/evil.json': text }), '/ws', mergeConfig({ questionPacks: ['evil.json'] }));
+    assert.equal(registry.pack('evil')?.url, undefined);
+    assert.equal(problems.length, 1);
+    assert.match(text.split('\n')[problems[0].range.start.line], /"url"/);
+  });
+
   it('an alias bomb in .mqg4ai.yaml is a problem of that file', async () => {
     const loaded = await readConfigFile(new InMemoryFileSystem({ '/ws/.mqg4ai.yaml': `${BOMB}\n` }), '/ws');
     assert.deepEqual(loaded?.layer, {});
