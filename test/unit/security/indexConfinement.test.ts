@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { InMemoryFileSystem, NodeFileSystem, pathFromFsPath } from '../../../server/src/workspace/fileSystem';
 import { WorkspaceIndex, defaultIndexOptions } from '../../../server/src/workspace/workspaceIndex';
 import { silentLogger } from '../../../server/src/base/logger';
+import { checkWorkspace } from '../../../server/src/analysis/checkWorkspace';
+import { collectFindings } from '../../../server/src/analysis/findings/findings';
+import { renderSarif } from '../../../server/src/render/sarif';
 
 describe('security: the index holds only files of the workspace folders', () => {
   it('didOpen + didClose of a file outside the folders leaves nothing in the index', async () => {
@@ -60,5 +63,20 @@ describe('security: the index holds only files of the workspace folders', () => 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('link.outside-workspace names the path relative to the workspace folder, so SARIF carries no absolute path', async () => {
+    const root = '/home/alice/private-projects/ws';
+    const fs = new InMemoryFileSystem({ [`${root}/a.md`]: '# A\n\n[x](../../../../../etc/passwd) [y](../sibling/notes.md)\n' });
+    const result = await checkWorkspace(fs, root);
+    const findings = collectFindings(result);
+    const messages = findings.filter((f) => f.diagnostic.code === 'link.outside-workspace').map((f) => f.diagnostic.message);
+    assert.deepEqual(messages, [
+      'Link points outside the workspace folders (../../../../etc/passwd); it is not read or checked.',
+      'Link points outside the workspace folders (../sibling/notes.md); it is not read or checked.',
+    ]);
+    const sarif = renderSarif(findings, { root, toolVersion: '0' });
+    const results = JSON.stringify((JSON.parse(sarif) as { runs: Array<{ results: unknown }> }).runs[0].results);
+    assert.ok(!results.includes('/home/alice'), results);
   });
 });
