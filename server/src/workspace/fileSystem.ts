@@ -1,4 +1,4 @@
-import { constants as fsConstants, promises as fsp } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import { posix } from 'node:path';
 import { URI } from 'vscode-uri';
 
@@ -114,6 +114,31 @@ export class NodeFileSystem implements WorkspaceFileSystem {
 
   async realPath(path: string): Promise<string> {
     return pathFromFsPath(await fsp.realpath(toFsPath(path)));
+  }
+}
+
+/**
+ * The synchronous twin of `NodeFileSystem.readFile` (OS path), for the few small files read
+ * outside the index (`.git/HEAD`, refs): a regular file only, at most `maxBytes`, else it throws.
+ */
+export function readRegularFileSync(fsPath: string, maxBytes: number): Buffer {
+  const fd = openSync(fsPath, OPEN_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw notRegularError();
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let total = 0;
+    for (;;) {
+      // The size on disk may be wrong: grow up to the cap.
+      if (total === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, maxBytes + 1 - total))]);
+      const read = readSync(fd, buffer, total, buffer.length - total, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw tooLargeError(maxBytes);
+    }
+    return buffer.subarray(0, total);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeFileSystem, pathFromFsPath } from '../../../server/src/workspace/fileSystem';
+import { NodeFileSystem, pathFromFsPath, readRegularFileSync } from '../../../server/src/workspace/fileSystem';
+import { readGitCommit } from '../../../server/src/workspace/gitCommit';
 import { WorkspaceIndex, defaultIndexOptions } from '../../../server/src/workspace/workspaceIndex';
 import { silentLogger } from '../../../server/src/base/logger';
 
@@ -63,5 +64,23 @@ posixOnly('security: reads only regular files, with a byte cap', function () {
     // Reading it again (as a request would) stops at the limit too.
     assert.equal(await index.readText(p('notes.md')), undefined);
     assert.equal(await index.readText(p('big.md')), undefined);
+  });
+
+  it('the synchronous reader (git data) has the same rules', () => {
+    assert.throws(() => readRegularFileSync(join(dir, 'notes.md'), 100), (e: NodeJS.ErrnoException) => e.code === 'ENOTREG');
+    assert.throws(() => readRegularFileSync(join(dir, 'pipe.md'), 100), (e: NodeJS.ErrnoException) => e.code === 'ENOTREG');
+    assert.throws(() => readRegularFileSync(join(dir, 'big.md'), 1000), (e: NodeJS.ErrnoException) => e.code === 'EFBIG');
+    assert.equal(readRegularFileSync(join(dir, 'big.md'), 300_000).byteLength, 300_000);
+    if (existsSync('/proc/self/status')) assert.ok(readRegularFileSync('/proc/self/status', 1_000_000).byteLength > 0, 'grows past a stat size of 0');
+  });
+
+  it('a .git file pointing at a folder whose HEAD is /dev/zero or a FIFO: no commit, and no hang', () => {
+    for (const target of ['/dev/zero', join(dir, 'fifo.md')]) {
+      const repo = mkdtempSync(join(dir, 'repo-'));
+      mkdirSync(join(repo, 'gitdata'));
+      symlinkSync(target, join(repo, 'gitdata', 'HEAD'));
+      writeFileSync(join(repo, '.git'), 'gitdir: gitdata\n');
+      assert.equal(readGitCommit(repo), undefined, target);
+    }
   });
 });
