@@ -76,6 +76,19 @@ export function htmlText(text: string): string {
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Characters XML 1.0 does not allow (most C0 controls, lone surrogates, U+FFFE/F), and DEL and C1 controls. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** XML text content (JUnit): well-formed whatever the input; invalid characters become U+FFFD. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+}
+
+/** An XML attribute value (double-quoted): a single line (`plainLine`), then escaped. */
+export function xmlAttr(text: string): string {
+  return xmlText(plainLine(text)).replace(/"/g, '&quot;');
+}
+
 /** Longest URL `safeHttpsUrl` accepts. */
 export const MAX_URL_LENGTH = 2048;
 
