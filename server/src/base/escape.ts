@@ -27,6 +27,11 @@ export function plainLine(text: string): string {
   return stripControls(text).replace(/^(\s*):(?=:)/, '$1: ');
 }
 
+/** Text of several lines (log messages with stack traces): each line a {@link plainLine}. */
+export function plainLines(text: string): string {
+  return text.split(/\r\n|[\r\n\u0085\u2028\u2029]/).map(plainLine).join('\n');
+}
+
 /** Markdown inline text (also in a table cell): no syntax, no line break, no control. */
 export function markdownText(text: string): string {
   return stripControls(text)

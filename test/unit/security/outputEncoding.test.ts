@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { htmlText, markdownCode, markdownLinkTarget, markdownText, plainLine, safeHttpsUrl, stripControls } from '../../../server/src/base/escape';
+import { filteredLogger } from '../../../server/src/base/logger';
 import { formatText } from '../../../server/src/render/checkFormats';
 import { renderSarif } from '../../../server/src/render/sarif';
 import { renderJunit } from '../../../server/src/render/junit';
@@ -43,6 +44,19 @@ describe('security: output encoding of hostile strings', () => {
     assert.equal(plainLine('::error::x'), ': :error::x');
     assert.equal(plainLine('a\r\nb'), 'a b');
     assert.equal(plainLine('ordinary text: fine'), 'ordinary text: fine');
+  });
+
+  it('log lines (the CLI writes them to stderr): no escape sequence, no workflow command on any line', () => {
+    const lines: string[] = [];
+    const logger = filteredLogger('debug', (_level, message) => lines.push(message));
+    for (const s of HOSTILE_STRINGS) logger.log('error', `Parsing /ws/${s}.md failed: Error: x\n    at f (a.ts:1:1)`);
+    for (const message of lines) {
+      assert.match(message, /\n {4}at f \(a\.ts:1:1\)$/, 'a stack keeps its lines');
+      for (const line of message.split('\n')) {
+        assert.doesNotMatch(line, /^\s*::/);
+        assert.doesNotMatch(line, CONTROL_OR_BREAK);
+      }
+    }
   });
 
   it('markdownText: renders as exactly the text, never as syntax', () => {
