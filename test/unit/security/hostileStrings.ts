@@ -49,3 +49,10 @@ export const HOSTILE_URLS: readonly string[] = [
 
 /** C0/C1 controls (tab excepted) and Unicode line breaks: none may reach a single-line output. */
 export const CONTROL_OR_BREAK = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+
+/** Pieces the fuzz property assembles into hostile strings: every breakout the corpus uses, plus controls. */
+export const HOSTILE_PIECES: readonly string[] = [
+  '`', '``', '```', '\\', '[', ']', '(', ')', '!', '<', '>', '"', "'", '&', '#', '|', '*', '_', '~', ':', '::', ' ', '  ', '1.', '-',
+  '\n', '\r', '\r\n', '\t', '\u0000', '\u0007', '\u001b', '\u001b[31m', '\u001b]8;;', '\u007f', '\u0085', '\u009b', '\u2028', '\u202e',
+  '%0A', '%1B', '&#33;', '&lt;', 'img', 'src=', 'onerror=', `https://${ATTACKER}/x.png`, '![b](', '[r]: ', '<script>',
+];

@@ -2,6 +2,7 @@
 // escaping function and every renderer (check text, SARIF, JUnit, coverage Markdown/HTML,
 // hovers). Markdown is rendered with markdown-it (what VS Code uses) to see what a viewer would.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { htmlText, markdownCode, markdownLinkTarget, markdownText, plainLine, safeHttpsUrl, stripControls } from '../../../server/src/base/escape';
@@ -17,7 +18,8 @@ import { loadWorkspacePacks } from '../../../server/src/config/loadPacks';
 import { registerPacks } from '../../../server/src/config/workspacePacks';
 import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildService, positionOf } from '../helpers';
-import { ATTACKER, CONTROL_OR_BREAK, HOSTILE_STRINGS, HOSTILE_URLS } from './hostileStrings';
+import { ATTACKER, CONTROL_OR_BREAK, HOSTILE_PIECES, HOSTILE_STRINGS, HOSTILE_URLS } from './hostileStrings';
+import { fuzzParams } from '../robustness/fuzzHelpers';
 
 const md = new MarkdownIt({ html: true });
 
@@ -73,6 +75,22 @@ describe('security: output encoding of hostile strings', () => {
       assert.equal(md.renderInline(markdownCode(s)), `<code>${md.utils.escapeHtml(stripControls(s))}</code>`, JSON.stringify(s));
       assertInert(`**File** ${markdownCode(s)}`, 'markdownCode');
     }
+  });
+
+  it('fuzz: strings assembled from breakout pieces stay inert in every context', () => {
+    const hostile = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 6 })), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        assert.equal(md.renderInline(markdownText(s)), md.utils.escapeHtml(stripControls(s)));
+        assertInert(`**x** ${markdownText(s)} ${markdownCode(s)}`, 'fuzzed');
+        // A destination is a link by design; it must stay one link, with nothing after it.
+        assert.match(md.renderInline(`[l](${markdownLinkTarget(s)})`), /^<a href="[^"]*">l<\/a>$/);
+        assert.doesNotMatch(plainLine(s), CONTROL_OR_BREAK);
+        assert.doesNotMatch(plainLine(s), /^\s*::/);
+        assert.doesNotMatch(htmlText(s), /[<>"']/);
+      }),
+      fuzzParams(300),
+    );
   });
 
   it('markdownLinkTarget: the destination cannot end early or open other syntax', () => {
