@@ -18,6 +18,9 @@ import { loadWorkspacePacks } from '../../../server/src/config/loadPacks';
 import { registerPacks } from '../../../server/src/config/workspacePacks';
 import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildService, positionOf } from '../helpers';
+import { InMemoryFileSystem } from '../../../server/src/workspace/fileSystem';
+import { checkWorkspace } from '../../../server/src/analysis/checkWorkspace';
+import { collectFindings } from '../../../server/src/analysis/findings/findings';
 import { ATTACKER, CONTROL_OR_BREAK, HOSTILE_PIECES, HOSTILE_STRINGS, HOSTILE_URLS } from './hostileStrings';
 import { fuzzParams } from '../robustness/fuzzHelpers';
 
@@ -129,6 +132,27 @@ describe('security: output encoding of hostile strings', () => {
     for (const line of lines) {
       assert.doesNotMatch(line, /^\s*::/, line);
       assert.doesNotMatch(line, CONTROL_OR_BREAK, JSON.stringify(line));
+    }
+  });
+
+  it('check --format text end to end: %0A and %1B in link destinations forge no line', async () => {
+    const doc = [
+      '# Doc',
+      '',
+      '[a](missing%0A::error%20file=x.md,line=1::forged.md)',
+      '[b](missing%0D%0Ax.md:1:1%20error%20link.missing-file%20forged.md)',
+      '[c](%1B%5B31mred%1B%5B0m.md)',
+      '[d](%E2%80%A8sep.md#%0A::warning::x)',
+      '',
+    ].join('\n');
+    const result = await checkWorkspace(new InMemoryFileSystem({ '/ws/doc.md': doc, '/ws/other.md': '# Other\n' }), '/ws');
+    const findings = collectFindings(result).filter((f) => f.suppressed === undefined);
+    const lines = formatText(findings).split('\n').slice(0, -1);
+    assert.equal(lines.length, findings.length);
+    assert.ok(findings.filter((f) => f.diagnostic.code === 'link.missing-file').length >= 4, lines.join('\n'));
+    for (const line of lines) {
+      assert.match(line, /^doc\.md:\d+:\d+ /, `every line is a finding: ${JSON.stringify(line)}`);
+      assert.doesNotMatch(line, CONTROL_OR_BREAK);
     }
   });
 
