@@ -9,6 +9,7 @@
 /** Line breaks, including the Unicode ones some viewers honour. */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 /** C0 controls (ESC among them), DEL and C1 controls; tab, LF and CR are handled apart. */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Bidirectional overrides and isolates: they reorder what a terminal or viewer shows. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
@@ -29,7 +30,10 @@ export function plainLine(text: string): string {
 
 /** Text of several lines (log messages with stack traces): each line a {@link plainLine}. */
 export function plainLines(text: string): string {
-  return text.split(/\r\n|[\r\n\u0085\u2028\u2029]/).map(plainLine).join('\n');
+  return text
+    .split(/\r\n|[\r\n\u0085\u2028\u2029]/)
+    .map(plainLine)
+    .join('\n');
 }
 
 /** Markdown inline text (also in a table cell): no syntax, no line break, no control. */
@@ -82,6 +86,7 @@ export function htmlText(text: string): string {
 }
 
 /** Characters XML 1.0 does not allow (most C0 controls, lone surrogates, U+FFFE/F), and DEL and C1 controls. */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML text content (JUnit): well-formed whatever the input; invalid characters become U+FFFD. */

@@ -25,9 +25,13 @@ const nodeDisk: ReportOutputDisk = {
  * anywhere. A path the user gives on the command line (`--output`) is not checked here.
  */
 export function resolveReportOutput(root: string, value: string, disk: ReportOutputDisk = nodeDisk): ReportOutput {
-  const refuse = (why: string): ReportOutput => ({ ok: false, error: `report.output "${plainLine(value)}" in the project file ${why}; give --output on the command line to write elsewhere.` });
+  const refuse = (why: string): ReportOutput => ({
+    ok: false,
+    error: `report.output "${plainLine(value)}" in the project file ${why}; give --output on the command line to write elsewhere.`,
+  });
   if (value.trim() === '' || value.includes('\0')) return refuse('is not a file name');
-  if (isAbsolute(value) || win32.isAbsolute(value) || /^[a-zA-Z]:/.test(value)) return refuse('is an absolute path, and only paths inside the repository are allowed');
+  if (isAbsolute(value) || win32.isAbsolute(value) || /^[a-zA-Z]:/.test(value))
+    return refuse('is an absolute path, and only paths inside the repository are allowed');
   const target = resolve(root, value);
   if (!inside(root, target) || target === resolve(root)) return refuse('leads outside the repository');
 

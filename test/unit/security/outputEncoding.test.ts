@@ -36,7 +36,14 @@ function assertInert(markdown: string, what: string): void {
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 
 function finding(file: string, message: string, suppressed?: string): Finding {
-  return { file, path: `/ws/${file}`, diagnostic: { code: 'link.missing-file', severity: 'error', message, range }, key: message, fingerprint: 'f', suppressed };
+  return {
+    file,
+    path: `/ws/${file}`,
+    diagnostic: { code: 'link.missing-file', severity: 'error', message, range },
+    key: message,
+    fingerprint: 'f',
+    suppressed,
+  };
 }
 
 describe('security: output encoding of hostile strings', () => {
@@ -110,6 +117,7 @@ describe('security: output encoding of hostile strings', () => {
     for (const s of HOSTILE_STRINGS) {
       const text = htmlText(s);
       assert.doesNotMatch(text, /[<>"']/);
+      // eslint-disable-next-line no-control-regex -- control characters are what this matches
       assert.doesNotMatch(text, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
     }
   });
@@ -169,9 +177,11 @@ describe('security: output encoding of hostile strings', () => {
       HOSTILE_STRINGS.map((s) => finding(`${s}.md`, s)),
       { files: [], failOn: 'error' },
     );
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches
     assert.doesNotMatch(xml, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
     assert.doesNotMatch(xml, /<(img|script)/i);
-    for (const line of xml.split('\n')) assert.match(line, /^(<\?xml|\s*<\/?(testsuites|testsuite|testcase|failure|skipped|system-out)\b)|^\s*$/, `a forged line: ${JSON.stringify(line)}`);
+    for (const line of xml.split('\n'))
+      assert.match(line, /^(<\?xml|\s*<\/?(testsuites|testsuite|testcase|failure|skipped|system-out)\b)|^\s*$/, `a forged line: ${JSON.stringify(line)}`);
   });
 
   it('coverage report: Markdown and HTML render hostile labels, paths and messages inertly', () => {
@@ -190,23 +200,47 @@ describe('security: output encoding of hostile strings', () => {
     });
     const docs = HOSTILE_STRINGS.map((s, i) => `/ws/tree/3_RiskManagement/${s.replace(/\//g, '_')}${i}.md`);
     const leaves = HOSTILE_STRINGS.map((s, i) => leaf(`/ws/tree#q${i}`, s, docs[i]));
-    const group: CoverageNode = { id: '/ws/tree#altai', label: HOSTILE_STRINGS[0], kind: 'group', status: 'open', covered: 0, total: leaves.length, children: leaves };
-    const tree: CoverageNode = { id: 'tree:/ws/tree', label: HOSTILE_STRINGS[9], kind: 'tree', status: 'open', covered: 0, total: leaves.length, children: [group] };
+    const group: CoverageNode = {
+      id: '/ws/tree#altai',
+      label: HOSTILE_STRINGS[0],
+      kind: 'group',
+      status: 'open',
+      covered: 0,
+      total: leaves.length,
+      children: leaves,
+    };
+    const tree: CoverageNode = {
+      id: 'tree:/ws/tree',
+      label: HOSTILE_STRINGS[9],
+      kind: 'tree',
+      status: 'open',
+      covered: 0,
+      total: leaves.length,
+      children: [group],
+    };
     const input: CoverageReportInput = {
       root: '/ws',
       trees: [tree],
-      diagnostics: docs.map((path, i) => ({ path, diagnostics: [{ code: 'link.missing-file', severity: 'error', message: HOSTILE_STRINGS[i], range, target: HOSTILE_STRINGS[i] }] })),
-      suppressed: docs.map((path, i) => ({ path, suppressed: [{ diagnostic: { code: 'link.missing-file', severity: 'error', message: HOSTILE_STRINGS[i], range }, reason: HOSTILE_STRINGS[i] }] })),
+      diagnostics: docs.map((path, i) => ({
+        path,
+        diagnostics: [{ code: 'link.missing-file', severity: 'error', message: HOSTILE_STRINGS[i], range, target: HOSTILE_STRINGS[i] }],
+      })),
+      suppressed: docs.map((path, i) => ({
+        path,
+        suppressed: [{ diagnostic: { code: 'link.missing-file', severity: 'error', message: HOSTILE_STRINGS[i], range }, reason: HOSTILE_STRINGS[i] }],
+      })),
       generatedAt: new Date('2025-01-01T00:00:00Z'),
       commit: HOSTILE_STRINGS[10],
       title: HOSTILE_STRINGS[11],
     };
     const markdown = renderCoverageReport(input, 'md');
     assertInert(markdown, 'coverage Markdown');
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches
     assert.doesNotMatch(markdown, /\u001b/);
     const html = renderCoverageReport(input, 'html');
     assert.doesNotMatch(html, /<img|<script|<iframe|<[^>]*\son\w+=/i);
     assert.doesNotMatch(html, new RegExp(`(src|href)="(https?:)?//[^"]*${ATTACKER.replace('.', '\\.')}`));
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches
     assert.doesNotMatch(html, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
   });
 

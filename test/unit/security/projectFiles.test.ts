@@ -13,7 +13,15 @@ import { mergeConfig } from '../../../server/src/config/projectConfig';
 import { checkWorkspace } from '../../../server/src/analysis/checkWorkspace';
 
 const PACK = (id: string, item: string) => JSON.stringify({ id, title: id, source: 's', attribution: 'a', items: [{ id: item, title: 'One' }] });
-const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+const BOMB = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  ...'bcdefghi'
+    .split('')
+    .map(
+      (k, i) =>
+        `${k}: &${k} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+    ),
+].join('\n');
 
 describe('security: hostile YAML in pack and configuration files', () => {
   const files = {
@@ -28,8 +36,14 @@ describe('security: hostile YAML in pack and configuration files', () => {
     const fs = new InMemoryFileSystem(files);
     const config = mergeConfig({ questionPacks: ['packs/good.json', 'packs/bomb.yaml', 'packs/later.json'] });
     const { registry, problems } = await loadWorkspacePacks(fs, '/ws', config, '/ws/.mqg4ai.yaml');
-    assert.deepEqual(registry.enabled.map((p) => p.id), ['altai', 'good', 'later']);
-    assert.deepEqual(problems.map((p) => p.path), ['/ws/packs/bomb.yaml']);
+    assert.deepEqual(
+      registry.enabled.map((p) => p.id),
+      ['altai', 'good', 'later'],
+    );
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ['/ws/packs/bomb.yaml'],
+    );
     assert.match(problems[0].message, /Not a usable pack file/);
   });
 
@@ -42,7 +56,11 @@ describe('security: hostile YAML in pack and configuration files', () => {
 
   it('a pack url that is not a plain https URL: the pack loads without it, with a problem at the url', async () => {
     const text = JSON.stringify({ ...JSON.parse(PACK('evil', 'EVIL.one')), url: 'https://x.example/) ![b](https://attacker.example/p.png' }, null, 2);
-    const { registry, problems } = await loadWorkspacePacks(new InMemoryFileSystem({ '/ws/evil.json': text }), '/ws', mergeConfig({ questionPacks: ['evil.json'] }));
+    const { registry, problems } = await loadWorkspacePacks(
+      new InMemoryFileSystem({ '/ws/evil.json': text }),
+      '/ws',
+      mergeConfig({ questionPacks: ['evil.json'] }),
+    );
     assert.equal(registry.pack('evil')?.url, undefined);
     assert.equal(problems.length, 1);
     assert.match(text.split('\n')[problems[0].range.start.line], /"url"/);
@@ -80,12 +98,21 @@ describe('security: hostile YAML in pack and configuration files', () => {
     const list = ['packs/foreign.json', 'packs/zero.json', 'packs/fifo.json', 'packs/real.json'];
     writeFileSync(join(dir, 'ws', 'conf.yaml'), `questionPacks: [${list.join(', ')}]\n`);
     const { registry, problems } = await loadWorkspacePacks(fs, ws, mergeConfig({ questionPacks: list }), `${ws}/conf.yaml`);
-    assert.deepEqual(registry.enabled.map((p) => p.id), ['altai', 'real']);
+    assert.deepEqual(
+      registry.enabled.map((p) => p.id),
+      ['altai', 'real'],
+    );
     const text = problems.map((p) => p.message).join('\n');
     assert.doesNotMatch(text, /awsSecret|privateToken/);
     assert.match(problems.find((p) => p.path.endsWith('foreign.json'))?.message ?? '', /outside the workspace folder/);
-    assert.ok(problems.some((p) => p.path.endsWith('zero.json') || p.message.includes('zero.json')), text);
-    assert.ok(problems.some((p) => p.path.endsWith('fifo.json') || p.message.includes('fifo.json')), text);
+    assert.ok(
+      problems.some((p) => p.path.endsWith('zero.json') || p.message.includes('zero.json')),
+      text,
+    );
+    assert.ok(
+      problems.some((p) => p.path.endsWith('fifo.json') || p.message.includes('fifo.json')),
+      text,
+    );
   });
 
   it('a pack file linked to another file inside the repository is read', async () => {
@@ -105,7 +132,10 @@ describe('security: hostile YAML in pack and configuration files', () => {
       assert.doesNotMatch(loaded!.problems[0].message, /awsSecret|privateToken/);
       // A --config path is the user's choice: read wherever it is.
       const explicit = await readConfigFile(fs, ws, pathFromFsPath(join(dir, 'elsewhere', 'secrets.yaml')));
-      assert.ok(explicit!.problems.some((p) => /awsSecretAccessKey/.test(p.message)), 'unknown keys of the chosen file are reported as usual');
+      assert.ok(
+        explicit!.problems.some((p) => /awsSecretAccessKey/.test(p.message)),
+        'unknown keys of the chosen file are reported as usual',
+      );
     } finally {
       rmSync(link);
     }

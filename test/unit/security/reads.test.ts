@@ -67,9 +67,18 @@ posixOnly('security: reads only regular files, with a byte cap', function () {
   });
 
   it('the synchronous reader (git data) has the same rules', () => {
-    assert.throws(() => readRegularFileSync(join(dir, 'notes.md'), 100), (e: NodeJS.ErrnoException) => e.code === 'ENOTREG');
-    assert.throws(() => readRegularFileSync(join(dir, 'pipe.md'), 100), (e: NodeJS.ErrnoException) => e.code === 'ENOTREG');
-    assert.throws(() => readRegularFileSync(join(dir, 'big.md'), 1000), (e: NodeJS.ErrnoException) => e.code === 'EFBIG');
+    assert.throws(
+      () => readRegularFileSync(join(dir, 'notes.md'), 100),
+      (e: NodeJS.ErrnoException) => e.code === 'ENOTREG',
+    );
+    assert.throws(
+      () => readRegularFileSync(join(dir, 'pipe.md'), 100),
+      (e: NodeJS.ErrnoException) => e.code === 'ENOTREG',
+    );
+    assert.throws(
+      () => readRegularFileSync(join(dir, 'big.md'), 1000),
+      (e: NodeJS.ErrnoException) => e.code === 'EFBIG',
+    );
     assert.equal(readRegularFileSync(join(dir, 'big.md'), 300_000).byteLength, 300_000);
     if (existsSync('/proc/self/status')) assert.ok(readRegularFileSync('/proc/self/status', 1_000_000).byteLength > 0, 'grows past a stat size of 0');
   });

@@ -33,10 +33,25 @@ describe('security: report output from a project file stays inside the repositor
   });
 
   it('refuses `..` escapes and absolute paths with a clear error', () => {
-    for (const value of ['../elsewhere/.bashrc', 'reports/../../elsewhere/x.md', '..', '.', '/etc/passwd', join(dir, 'elsewhere', '.bashrc'), 'C:\\Windows\\x.md', '\\\\server\\share\\x.md', '', 'a\0b']) {
+    for (const value of [
+      '../elsewhere/.bashrc',
+      'reports/../../elsewhere/x.md',
+      '..',
+      '.',
+      '/etc/passwd',
+      join(dir, 'elsewhere', '.bashrc'),
+      'C:\\Windows\\x.md',
+      '\\\\server\\share\\x.md',
+      '',
+      'a\0b',
+    ]) {
       const result = resolveReportOutput(repo, value);
       assert.equal(result.ok, false, value);
-      assert.match((result as { error: string }).error, /^report\.output ".*" in the project file .*; give --output on the command line to write elsewhere\.$/, value);
+      assert.match(
+        (result as { error: string }).error,
+        /^report\.output ".*" in the project file .*; give --output on the command line to write elsewhere\.$/,
+        value,
+      );
     }
     assert.match((resolveReportOutput(repo, '../x.md') as { error: string }).error, /leads outside the repository/);
     assert.match((resolveReportOutput(repo, '/tmp/x.md') as { error: string }).error, /absolute path/);
@@ -53,6 +68,7 @@ describe('security: report output from a project file stays inside the repositor
   it('an error message carries no control characters from the project file', () => {
     const result = resolveReportOutput(repo, '/x\n::error::forged\u001b[31m');
     assert.equal(result.ok, false);
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches
     assert.doesNotMatch((result as { error: string }).error, /[\n\u001b]/);
   });
 });
