@@ -1,9 +1,14 @@
 import { decodeDocumentBytes } from '../base/decode';
 import { isInside } from '../syntax/resolveLink';
-import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 
 /** Project files (`.mqg4ai.yaml`, pack files) larger than this are not read. */
 export const MAX_PROJECT_FILE_BYTES = 5 * 1024 * 1024;
+
+/** What is needed of the workspace's file system (`WorkspaceFileSystem` fits; declared here so config/ stays below workspace/). */
+export interface ProjectFileSource {
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
+  realPath?(path: string): Promise<string>;
+}
 
 /** Why a project file was not read; the message names no content of the file. */
 export class ProjectFileRefused extends Error {}
@@ -15,7 +20,7 @@ export class ProjectFileRefused extends Error {}
  * so no problem message can quote that file's keys. `anywhere` is for a path the user gave
  * on the command line (`--config`): still a regular file, still capped.
  */
-export async function readProjectFile(fs: WorkspaceFileSystem, root: string, path: string, options: { anywhere?: boolean } = {}): Promise<string> {
+export async function readProjectFile(fs: ProjectFileSource, root: string, path: string, options: { anywhere?: boolean } = {}): Promise<string> {
   if (!options.anywhere) {
     if (!isInside(path, root)) throw new ProjectFileRefused('it is outside the workspace folder, and is not read');
     if (fs.realPath) {
