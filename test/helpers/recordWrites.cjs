@@ -32,18 +32,26 @@ for (const base of WRITES) {
   wrap(fs.promises, base, `fs.promises.${base}`);
 }
 wrap(fs, 'createWriteStream', 'fs.createWriteStream');
+/** Whether open flags can change a file: a string other than r/rs/sr, or numeric flags with write access, O_CREAT, O_TRUNC or O_APPEND. */
+function writes(flags) {
+  if (flags === undefined) return false;
+  if (typeof flags !== 'number') return !/^r$|^rs$|^sr$/.test(String(flags));
+  const { O_ACCMODE = 3, O_RDONLY, O_CREAT, O_TRUNC, O_APPEND } = fs.constants;
+  return (flags & O_ACCMODE) !== O_RDONLY || (flags & (O_CREAT | O_TRUNC | O_APPEND)) !== 0;
+}
+
 for (const [object, prefix] of [[fs, 'fs'], [fs.promises, 'fs.promises']]) {
   const open = object.open;
   const openSync = object.openSync;
   if (typeof open === 'function') {
     object.open = function recordedOpen(path, flags, ...rest) {
-      if (flags !== undefined && !/^r$|^rs$|^sr$/.test(String(flags)) && flags !== fs.constants.O_RDONLY) record(`${prefix}.open(${flags})`, [path]);
+      if (writes(flags)) record(`${prefix}.open(${flags})`, [path]);
       return open.call(this, path, flags, ...rest);
     };
   }
   if (typeof openSync === 'function') {
     object.openSync = function recordedOpenSync(path, flags, ...rest) {
-      if (flags !== undefined && !/^r$|^rs$|^sr$/.test(String(flags)) && flags !== fs.constants.O_RDONLY) record(`${prefix}.openSync(${flags})`, [path]);
+      if (writes(flags)) record(`${prefix}.openSync(${flags})`, [path]);
       return openSync.call(this, path, flags, ...rest);
     };
   }

@@ -168,7 +168,7 @@ describe('protocol: hover definitions over JSON-RPC', function () {
 
     it('shows the Leaf-QG template prompt of a heading, telling repeated headings apart', async () => {
       const input = (await hover(paths.leaf, leaf, 'Related QGs'))!.value;
-      assert.match(input, /\*\*Leaf-QG template\*\* · 1\. Interdependency Graph › Input Information › Related QGs/);
+      assert.match(input, /\*\*Leaf-QG template\*\* · 1\\?\. Interdependency Graph › Input Information › Related QGs/);
       assert.match(input, /> Which earlier quality gates must be passed first/);
       // The second `Related QGs` (the one right before the closing paragraph) is the output one.
       const output = (await hover(paths.leaf, leaf, 'Related QGs\n\nPost-Market'))!.value;

@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import { posix } from 'node:path';
 import { URI } from 'vscode-uri';
 
@@ -12,25 +12,77 @@ export interface FileStat {
 }
 
 /**
+ * Largest read any file system returns, whatever the configured limits: the bound for a file
+ * that grows while it is read (the configured `limits.maxFileSizeMB` is usually far lower).
+ */
+export const MAX_READ_BYTES = 512 * 1024 * 1024;
+
+/**
  * The file access the core needs, addressed by absolute POSIX paths (the `path`
  * of a file URI). The server and CLI use the disk; tests use memory.
+ * Only regular files and folders exist for it: a device, FIFO or socket (also behind
+ * a symbolic link) is never listed, `stat` reports it absent, and `readFile` refuses it.
  */
 export interface WorkspaceFileSystem {
-  readFile(path: string): Promise<Uint8Array>;
-  /** undefined when nothing is there. */
+  /**
+   * The bytes of a regular file, at most `maxBytes` (default {@link MAX_READ_BYTES}): a larger
+   * file fails with code `EFBIG`, a device, FIFO or socket with `ENOTREG`.
+   */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
+  /** undefined when nothing is there (or nothing but a device, FIFO or socket). */
   stat(path: string): Promise<FileStat | undefined>;
   readDirectory(path: string): Promise<Array<[name: string, type: EntryType]>>;
+  /** Whether `path` itself is a symbolic link (not followed). Absent: the file system has none. */
+  isSymbolicLink?(path: string): Promise<boolean>;
+  /** `path` with every symbolic link resolved; fails when it does not exist. Absent: paths are real. */
+  realPath?(path: string): Promise<string>;
 }
+
+/** The error of a read past its byte cap. */
+export function tooLargeError(maxBytes: number): Error {
+  return Object.assign(new Error(`it is larger than ${maxBytes} bytes`), { code: 'EFBIG' });
+}
+
+function notRegularError(): Error {
+  return Object.assign(new Error('it is not a regular file (a device, FIFO or socket)'), { code: 'ENOTREG' });
+}
+
+/** Non-blocking open, so that opening a FIFO returns at once (it is then refused); 0 where unknown. */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+const CHUNK = 64 * 1024;
 
 /** The real disk. Symbolic links are followed for files but not for folders (no loops). */
 export class NodeFileSystem implements WorkspaceFileSystem {
-  async readFile(path: string): Promise<Uint8Array> {
-    return fsp.readFile(toFsPath(path));
+  async readFile(path: string, maxBytes = MAX_READ_BYTES): Promise<Uint8Array> {
+    // Open, then check what was opened: no window in which a link can be swapped for a device.
+    const handle = await fsp.open(toFsPath(path), OPEN_FLAGS);
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) throw notRegularError();
+      if (stat.size > maxBytes) throw tooLargeError(maxBytes);
+      // Stream and stop: the size may be wrong (a growing file, a special file system).
+      const chunks: Buffer[] = [];
+      let total = 0;
+      let want = Math.min(stat.size + 1, maxBytes + 1);
+      for (;;) {
+        const buffer = Buffer.allocUnsafe(Math.max(1, want));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxBytes) throw tooLargeError(maxBytes);
+        chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+        want = Math.min(CHUNK, maxBytes + 1 - total);
+      }
+      return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    } finally {
+      await handle.close();
+    }
   }
 
   async stat(path: string) {
     try {
       const s = await fsp.stat(toFsPath(path));
+      if (!s.isDirectory() && !s.isFile()) return undefined;
       return { type: s.isDirectory() ? ('directory' as const) : ('file' as const), size: s.size, mtimeMs: s.mtimeMs };
     } catch {
       return undefined;
@@ -50,6 +102,43 @@ export class NodeFileSystem implements WorkspaceFileSystem {
       }
     }
     return result;
+  }
+
+  async isSymbolicLink(path: string): Promise<boolean> {
+    try {
+      return (await fsp.lstat(toFsPath(path))).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  }
+
+  async realPath(path: string): Promise<string> {
+    return pathFromFsPath(await fsp.realpath(toFsPath(path)));
+  }
+}
+
+/**
+ * The synchronous twin of `NodeFileSystem.readFile` (OS path), for the few small files read
+ * outside the index (`.git/HEAD`, refs): a regular file only, at most `maxBytes`, else it throws.
+ */
+export function readRegularFileSync(fsPath: string, maxBytes: number): Buffer {
+  const fd = openSync(fsPath, OPEN_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw notRegularError();
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let total = 0;
+    for (;;) {
+      // The size on disk may be wrong: grow up to the cap.
+      if (total === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, maxBytes + 1 - total))]);
+      const read = readSync(fd, buffer, total, buffer.length - total, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw tooLargeError(maxBytes);
+    }
+    return buffer.subarray(0, total);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -74,9 +163,10 @@ export class InMemoryFileSystem implements WorkspaceFileSystem {
     }
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  async readFile(path: string, maxBytes = MAX_READ_BYTES): Promise<Uint8Array> {
     const content = this.files.get(path);
     if (!content) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    if (content.byteLength > maxBytes) throw tooLargeError(maxBytes);
     return content;
   }
 

@@ -1,3 +1,5 @@
+import { plainLines } from './escape';
+
 /** Severity of a log line, lowest first. */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
@@ -13,11 +15,15 @@ export const silentLogger: Logger = { log() {} };
 
 const order: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
 
-/** Drops lines below `minimum` before passing them to `sink`. */
+/**
+ * Drops lines below `minimum` before passing them to `sink`. Messages quote file names and
+ * errors from the repository, and the CLI's sink is a terminal or a CI log: every line is
+ * passed through `plainLine` (no escape sequence, no `::` workflow command).
+ */
 export function filteredLogger(minimum: LogLevel, sink: (level: LogLevel, message: string) => void): Logger {
   return {
     log(level, message) {
-      if (order[level] >= order[minimum]) sink(level, message);
+      if (order[level] >= order[minimum]) sink(level, plainLines(message));
     },
   };
 }

@@ -4,6 +4,7 @@ import { neverCancelled } from '../base/cancellation';
 import { pathFromFsPath } from '../base/fileSystem';
 import { isReportFormat, type ReportFormat } from '../render/coverageReport';
 import { UnknownPackError, type CoverageReportResult } from '../engine/coverageReport';
+import { resolveReportOutput } from '../config/reportOutput';
 import { cliLogger, indexedWorkspace, parseCommandLine, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]
@@ -98,7 +99,12 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
       // Options given on the command line win over the project configuration's `report` defaults.
       const defaults = engine.index.config.report;
       format ??= defaults.format;
-      output ??= defaults.output ? resolve(folder, defaults.output) : undefined;
+      if (!output && defaults.output) {
+        // A path from the project file (the repository's, not the user's) must stay inside the repository.
+        const resolved = resolveReportOutput(folder, defaults.output);
+        if (!resolved.ok) return fail(resolved.error);
+        output = resolved.path;
+      }
       minAltai ??= defaults.minAltai;
       if (output && existsSync(output) && statSync(output).isDirectory()) return fail(`--output is a folder: ${output}`);
       const assessment = values.assessment ? engine.findAssessment(values.assessment) : undefined;

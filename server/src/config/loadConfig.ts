@@ -1,7 +1,10 @@
 import { posix } from 'node:path';
-import { decodeDocumentBytes } from '../base/decode';
+import { ProjectFileRefused, readProjectFile } from './projectFiles';
+import type { Range } from '../base/range';
 import type { WorkspaceFileSystem } from '../base/fileSystem';
 import { CONFIG_FILE_NAMES, mergeConfig, parseConfigText, type ConfigLayer, type ConfigProblem, type ProjectConfig } from './projectConfig';
+
+const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A project configuration file as read: its layer and its problems. */
 export interface LoadedConfigFile {
@@ -16,7 +19,14 @@ export async function readConfigFile(fs: WorkspaceFileSystem, root: string, path
   for (const candidate of candidates) {
     const stat = await fs.stat(candidate);
     if (stat?.type !== 'file') continue;
-    const { text } = decodeDocumentBytes(await fs.readFile(candidate));
+    let text: string;
+    try {
+      // The repository's file must really be in the repository; a --config path is the user's choice.
+      text = await readProjectFile(fs, root, candidate, { anywhere: path !== undefined });
+    } catch (error) {
+      if (!(error instanceof ProjectFileRefused)) throw error;
+      return { path: candidate, layer: {}, problems: [{ message: `The configuration file is not used: ${error.message}.`, range: ZERO_RANGE }] };
+    }
     return { path: candidate, ...parseConfigText(text) };
   }
   if (path) throw new Error(`Configuration file not found: ${path}`);

@@ -5,7 +5,8 @@ import packSchema from '../../../schemas/mqg4ai-pack.schema.json';
 import type { ProjectConfig } from './projectConfig';
 import { LineIndex } from '../base/lineIndex';
 import type { Range } from '../base/range';
-import { decodeDocumentBytes } from '../base/decode';
+import { MAX_PROJECT_FILE_BYTES, readProjectFile } from './projectFiles';
+import { safeHttpsUrl } from '../base/escape';
 import type { WorkspaceFileSystem } from '../base/fileSystem';
 import { builtInCrosswalk, builtInPacks, itemKey, packItems, PackRegistry } from '../domain/packs/registry';
 import type { CrosswalkEntry, Pack, PackData } from '../domain/packs/types';
@@ -26,8 +27,6 @@ export interface LoadedPacks {
   readonly files: readonly string[];
 }
 
-/** Pack files larger than this are not read. */
-const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 const packValidator = lazy((): ValidateFunction => new Ajv({ allErrors: true, strict: false, verbose: true }).compile(packSchema));
 
@@ -46,7 +45,7 @@ export function validatePackData(value: unknown): ErrorObject[] {
  */
 export async function loadWorkspacePacks(fs: WorkspaceFileSystem, root: string | undefined, config: ProjectConfig, configFile?: string): Promise<LoadedPacks> {
   const problems: PackProblem[] = [];
-  const configText = configFile ? await readText(fs, configFile).catch(() => undefined) : undefined;
+  const configText = configFile ? await readProjectFile(fs, root ?? '/', configFile, { anywhere: true }).catch(() => undefined) : undefined;
   const configDoc = configText !== undefined ? parseDocument(configText, { prettyErrors: false, uniqueKeys: false }) : undefined;
   const configLines = configText !== undefined ? new LineIndex(configText) : undefined;
   /** Where a value of the `packs` / `questionPacks` list is written in the configuration file. */
@@ -79,15 +78,16 @@ export async function loadWorkspacePacks(fs: WorkspaceFileSystem, root: string |
       configProblem('questionPacks', relative, `Pack file not found: ${relative}`);
       continue;
     }
-    if (stat.size > MAX_PACK_BYTES) {
-      problems.push({ path, message: `The pack file is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB and is not read.`, range: zeroRange });
+    if (stat.size > MAX_PROJECT_FILE_BYTES) {
+      problems.push({ path, message: `The pack file is larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB and is not read.`, range: zeroRange });
       continue;
     }
     let text: string;
     try {
-      text = await readText(fs, path);
+      // A regular file really inside the folder: a link to a file elsewhere is not read, so no problem quotes its keys.
+      text = await readProjectFile(fs, root!, path);
     } catch (error) {
-      problems.push({ path, message: `Cannot read the pack file: ${(error as Error).message}`, range: zeroRange });
+      problems.push({ path, message: `Cannot read the pack file: ${(error as Error).message}.`, range: zeroRange });
       continue;
     }
     const loaded = parsePackText(path, text, ids, available);
@@ -111,10 +111,6 @@ export async function loadWorkspacePacks(fs: WorkspaceFileSystem, root: string |
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-async function readText(fs: WorkspaceFileSystem, path: string): Promise<string> {
-  return decodeDocumentBytes(await fs.readFile(path)).text;
-}
-
 /**
  * Parses and checks one pack file's text (JSON, or YAML). `taken` maps the item IDs of
  * the packs loaded before it (lower case) to their pack; `before` are those packs.
@@ -134,7 +130,14 @@ export function parsePackText(
     problems.push({ path, message: `Not valid JSON/YAML: ${error.message.split('\n')[0]}`, range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)) });
     return { problems };
   }
-  const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  } catch (error) {
+    // An alias bomb: a problem at this file; the other packs still load.
+    problems.push({ path, message: `Not a usable pack file: ${(error as Error).message}.`, range: at([0, Math.min(text.length, 1)]) });
+    return { problems };
+  }
   const errors = validatePackData(value);
   if (errors.length > 0) {
     for (const error of errors.filter(isReported)) {
@@ -148,7 +151,12 @@ export function parsePackText(
     problems.push({ path, message: `A pack with the ID "${data.id}" already exists; this file is not used.`, range: at(nodeAt(doc, ['id'])?.range) });
     return { problems };
   }
-  const pack: Pack = { ...data, origin: { type: 'file', path } };
+  const { url, ...rest } = data;
+  const shownUrl = safeHttpsUrl(url);
+  if (url !== undefined && !shownUrl) {
+    problems.push({ path, message: 'url: only a plain https URL is shown (no spaces, quotes, angle brackets or credentials); this one is left out.', range: at(nodeAt(doc, ['url'])?.range) });
+  }
+  const pack: Pack = { ...rest, ...(shownUrl ? { url: shownUrl } : {}), origin: { type: 'file', path } };
   // Item IDs are cited without their pack, so they must be unique across all packs.
   const own = new Set<string>();
   const walk = (items: readonly unknown[], location: Array<string | number>) => {

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../analysis/findings/checkResult';
 import type { Finding } from '../analysis/findings/findings';
 import { toFsPath } from '../base/fileSystem';
+import { plainLine } from '../base/escape';
 
 /**
  * `mqg4ai check --format text|json`. SARIF and JUnit live in server/src/core/report/.
@@ -10,13 +11,15 @@ import { toFsPath } from '../base/fileSystem';
 /**
  * Compiler-style lines: `file:line:col severity code message` (1-based line and column),
  * with ` [new]` appended to findings absent from the baseline. Suppressed findings are not printed.
+ * Repository strings pass through `plainLine`: one finding per line, never a line a CI runner
+ * or terminal would interpret (`::` workflow commands, escape sequences).
  */
 export function formatText(findings: readonly Finding[]): string {
   const lines: string[] = [];
   for (const f of findings) {
     if (f.suppressed !== undefined) continue;
     const d = f.diagnostic;
-    lines.push(`${f.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}${f.baseline === 'new' ? ' [new]' : ''}`);
+    lines.push(plainLine(`${plainLine(f.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${plainLine(d.code)} ${plainLine(d.message)}${f.baseline === 'new' ? ' [new]' : ''}`));
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

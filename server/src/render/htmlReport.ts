@@ -1,14 +1,13 @@
 import type { CoverageStatus } from '../analysis/coverage/types';
 import type { CoverageReportData, ReportLocation } from '../analysis/coverage/reportData';
 import { NO_REASON } from '../analysis/coverage/reportData';
+import { htmlText as escapeHtml } from '../base/escape';
 import { gapWhat, groupGaps, href, locationText, openCount, percentText, PERSPECTIVE_STATUS, STATUS_TEXT } from './reportText';
 
 /** The coverage report as self-contained HTML (docs/coverage.md). */
 
-/** Escapes text for HTML content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** Kept under its report name for callers of this module. */
+export { escapeHtml };
 
 function htmlLink(text: string, location: ReportLocation, toRoot: string): string {
   const target = href(location, toRoot);

@@ -1,5 +1,5 @@
+import { plainLine, xmlAttr, xmlText } from '../base/escape';
 import { atOrAbove, fails, findingLine, type FailOn, type Finding } from '../analysis/findings/findings';
-import { xmlSafe } from '../base/controlCharacters';
 
 /**
  * `mqg4ai check --format junit`: JUnit XML for CI test reports, in the common shape
@@ -49,18 +49,18 @@ export function renderJunit(findings: readonly Finding[], options: JunitOptions)
     failures += suiteFailures;
     skipped += suiteSkipped;
     suites.push(
-      `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="0">`,
+      `  <testsuite name="${xmlAttr(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="0">`,
       ...cases.map((c) =>
         c.body
-          ? `    <testcase name="${attr(c.name)}" classname="${attr(file)}" file="${attr(file)}" time="0">\n${c.body}\n    </testcase>`
-          : `    <testcase name="${attr(c.name)}" classname="${attr(file)}" file="${attr(file)}" time="0"/>`,
+          ? `    <testcase name="${xmlAttr(c.name)}" classname="${xmlAttr(file)}" file="${xmlAttr(file)}" time="0">\n${c.body}\n    </testcase>`
+          : `    <testcase name="${xmlAttr(c.name)}" classname="${xmlAttr(file)}" file="${xmlAttr(file)}" time="0"/>`,
       ),
       '  </testsuite>',
     );
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attr(options.name ?? 'mqg4ai check')}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
+    `<testsuites name="${xmlAttr(options.name ?? 'mqg4ai check')}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
     ...suites,
     '</testsuites>',
     '',
@@ -69,27 +69,20 @@ export function renderJunit(findings: readonly Finding[], options: JunitOptions)
 
 function testCase(finding: Finding, failOn: FailOn): Case {
   const d = finding.diagnostic;
+  // Repository strings as single lines without controls, like `check --format text`.
+  const message = plainLine(d.message);
   const position = `${findingLine(finding)}:${d.range.start.character + 1}`;
-  const name = `${position} ${d.code} ${d.message}`;
-  const line = `${finding.file}:${position} ${d.severity} ${d.code} ${d.message}`;
+  const name = `${position} ${d.code} ${message}`;
+  const line = plainLine(`${plainLine(finding.file)}:${position} ${d.severity} ${d.code} ${message}`);
   if (finding.suppressed !== undefined) {
-    return { name, failed: false, skipped: true, body: `      <skipped message="${attr(`accepted deviation: ${finding.suppressed || '(no reason given)'}`)}"/>` };
+    return { name, failed: false, skipped: true, body: `      <skipped message="${xmlAttr(`accepted deviation: ${finding.suppressed || '(no reason given)'}`)}"/>` };
   }
   if (fails(finding, failOn)) {
     const note = finding.baseline === 'new' ? ' (new: not in the baseline)' : '';
-    return { name, failed: true, skipped: false, body: `      <failure message="${attr(d.message)}" type="${attr(d.code)}">${text(line + note)}</failure>` };
+    return { name, failed: true, skipped: false, body: `      <failure message="${xmlAttr(message)}" type="${xmlAttr(d.code)}">${xmlText(line + note)}</failure>` };
   }
   if (finding.baseline === 'unchanged' && atOrAbove(d.severity, failOn)) {
-    return { name, failed: false, skipped: true, body: `      <skipped message="${attr('in the baseline')}"/>` };
+    return { name, failed: false, skipped: true, body: `      <skipped message="${xmlAttr('in the baseline')}"/>` };
   }
-  return { name, failed: false, skipped: false, body: `      <system-out>${text(line)}</system-out>` };
-}
-
-/** XML text: characters XML 1.0 does not allow become U+FFFD, markup characters are escaped. */
-function text(value: string): string {
-  return xmlSafe(value).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-}
-
-function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return { name, failed: false, skipped: false, body: `      <system-out>${xmlText(line)}</system-out>` };
 }

@@ -1,29 +1,12 @@
 import type { CoverageReportData, ReportLocation } from '../analysis/coverage/reportData';
 import { NO_REASON } from '../analysis/coverage/reportData';
+import { markdownCode, markdownText as escapeMarkdown } from '../base/escape';
 import { gapWhat, groupGaps, href, locationText, openCount, percentText, PERSPECTIVE_STATUS, STATUS_TEXT } from './reportText';
 
 /** The coverage report as Markdown (docs/coverage.md). */
 
-/** Escapes text for Markdown inline content (also inside table cells). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_[\]<>|~&#!]/g, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^([-+=])/, '\\$1');
-}
-
-/**
- * Inline code for any text: a backtick fence longer than any run inside it. In a GFM table
- * cell a `|` must be escaped even inside code (GFM removes the backslash before parsing it).
- */
-export function markdownCode(text: string, inTable = false): string {
-  const flat = text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, inTable ? '\\|' : '|');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
+/** Kept under their report names for callers of this module. */
+export { escapeMarkdown, markdownCode };
 
 /** A location (`file:line`) as inline code, linked to the document's line. */
 function mdLocation(text: string, location: ReportLocation, toRoot: string, inTable = false): string {

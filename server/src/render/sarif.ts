@@ -2,6 +2,7 @@ import { URI } from 'vscode-uri';
 import { DIAGNOSTIC_CODES, type Severity } from '../domain/codes';
 import type { Range } from '../base/range';
 import { relativeFile, type Finding } from '../analysis/findings/findings';
+import { plainLine } from '../base/escape';
 
 /**
  * `mqg4ai check --format sarif`: SARIF 2.1.0 as GitHub code scanning ingests it
@@ -10,6 +11,7 @@ import { relativeFile, type Finding } from '../analysis/findings/findings';
  * root-relative location (`uriBaseId: %SRCROOT%`), 1-based line and UTF-16 column, a
  * stable `partialFingerprints` entry, `baselineState` when compared with a baseline,
  * and `suppressions` (kind `inSource`, the comment's reason) for suppressed findings.
+ * Messages are single lines without control characters (`plainLine`).
  * Documented in docs/cli.md.
  */
 
@@ -49,20 +51,20 @@ export function sarifLog(findings: readonly Finding[], options: SarifOptions): R
       ruleId: d.code,
       ruleIndex: ruleIndex.get(d.code) ?? -1,
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: plainLine(d.message) },
       locations: [{ physicalLocation: physicalLocation(finding.file, d.range) }],
       ...(d.related && d.related.length > 0
         ? {
             relatedLocations: d.related.map((place, id) => ({
               id,
               physicalLocation: physicalLocation(relativeFile(options.root, place.path), place.range),
-              message: { text: place.message },
+              message: { text: plainLine(place.message) },
             })),
           }
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
       ...(finding.baseline ? { baselineState: finding.baseline } : {}),
-      ...(finding.suppressed !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: finding.suppressed || '(no reason given)' }] } : {}),
+      ...(finding.suppressed !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: plainLine(finding.suppressed || '(no reason given)') }] } : {}),
       properties: { severity: d.severity, ...(d.target !== undefined ? { target: d.target } : {}) },
     };
   });

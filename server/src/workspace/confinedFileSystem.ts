@@ -21,9 +21,9 @@ export class ConfinedFileSystem implements WorkspaceFileSystem {
     private readonly realpath: (path: string) => Promise<string> = async (path) => pathFromFsPath(await fsp.realpath(toFsPath(path))),
   ) {}
 
-  async readFile(path: string): Promise<Uint8Array> {
+  async readFile(path: string, maxBytes?: number): Promise<Uint8Array> {
     if (this.confined) await this.check(path);
-    return this.inner.readFile(path);
+    return this.inner.readFile(path, maxBytes);
   }
 
   stat(path: string) {
@@ -32,6 +32,14 @@ export class ConfinedFileSystem implements WorkspaceFileSystem {
 
   readDirectory(path: string) {
     return this.inner.readDirectory(path);
+  }
+
+  async isSymbolicLink(path: string): Promise<boolean> {
+    return (await this.inner.isSymbolicLink?.(path)) ?? false;
+  }
+
+  async realPath(path: string): Promise<string> {
+    return this.inner.realPath ? this.inner.realPath(path) : path;
   }
 
   private async check(path: string): Promise<void> {

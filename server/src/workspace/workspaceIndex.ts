@@ -229,10 +229,10 @@ export class WorkspaceIndex {
   async readText(path: string): Promise<string | undefined> {
     const open = this.openTexts.get(path);
     if (open !== undefined) return open;
-    // Only files of the workspace folders are ever read from disk.
-    if (!this.rootFor(path)) return undefined;
+    // Only files of the workspace folders are ever read from disk, never through a folder link.
+    if (!this.rootFor(path) || (await this.throughFolderLink(path, 'file'))) return undefined;
     try {
-      return decodeDocumentBytes(await this.fs.readFile(path)).text;
+      return decodeDocumentBytes(await this.fs.readFile(path, this.limits.maxFileSize)).text;
     } catch {
       return undefined;
     }
@@ -290,6 +290,8 @@ export class WorkspaceIndex {
 
   /** The editor opened or changed a document. */
   setOpenText(path: string, text: string): Set<string> {
+    // A file outside the workspace folders is never indexed, even when the editor opens it.
+    if (!this.rootFor(path)) return new Set();
     this.openTexts.set(path, text);
     if (!this.files.has(path)) this.addFile(path);
     this.unparsed.delete(path); // opened by the user: indexed whatever the limits
@@ -299,7 +301,7 @@ export class WorkspaceIndex {
 
   /** The editor closed a document: the disk's content counts again. */
   async closeText(path: string): Promise<Set<string>> {
-    if (!this.openTexts.delete(path)) return new Set();
+    if (!this.rootFor(path) || !this.openTexts.delete(path)) return new Set();
     // An unsaved document that never reached the disk disappears with its editor.
     if (!(await this.fs.stat(path))) return this.fileDeleted(path);
     return this.fileChanged(path);
@@ -311,6 +313,8 @@ export class WorkspaceIndex {
     if (!this.rootFor(path) || this.isExcluded(path)) return new Set();
     const stat = await this.fs.stat(path);
     if (!stat) return new Set();
+    // Folder links are never followed, also when they appear at run time (a `git pull`).
+    if (await this.throughFolderLink(path, stat.type)) return new Set();
     if (stat.type === 'directory') {
       const markdown: string[] = [];
       await this.walk(path, markdown, neverCancelled);
@@ -352,6 +356,20 @@ export class WorkspaceIndex {
   }
 
   // ---- internals -------------------------------------------------------------
+
+  /** Whether `path` is a folder link, or lies below a link, between its workspace folder and itself. */
+  private async throughFolderLink(path: string, type: 'file' | 'directory'): Promise<boolean> {
+    const root = this.rootFor(path);
+    if (!this.fs.isSymbolicLink || !root) return false;
+    if (type === 'directory' && (await this.fs.isSymbolicLink(path))) return true;
+    const parts = posix.relative(root, posix.normalize(path)).split('/').slice(0, -1);
+    let current = root;
+    for (const part of parts) {
+      current = posix.join(current, part);
+      if (await this.fs.isSymbolicLink(current)) return true;
+    }
+    return false;
+  }
 
   private async walk(folder: string, markdown: string[], token: CancellationToken): Promise<void> {
     const queue = [folder];
@@ -570,7 +588,15 @@ export class WorkspaceIndex {
       if (stat && stat.size > maxFileSize) {
         return { skipped: `File is ${formatSize(stat.size)}, above the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
       }
-      const decoded = decodeDocumentBytes(await this.fs.readFile(path));
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.fs.readFile(path, maxFileSize);
+      } catch (error) {
+        // The size on disk may lie (a growing file): the read itself stops at the limit.
+        if ((error as { code?: string }).code === 'EFBIG') return { skipped: `File is larger than the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
+        throw error;
+      }
+      const decoded = decodeDocumentBytes(bytes);
       if (decoded.binary) return { skipped: 'File looks binary, not Markdown text; links in it were not checked.' };
       return { text: decoded.text };
     } catch (error) {

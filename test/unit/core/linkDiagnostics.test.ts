@@ -165,9 +165,9 @@ describe('core/diagnostics/linkDiagnostics', () => {
     assert.equal(near.suggestion, '/ws/c/sub2');
   });
 
-  it('outside the workspace: warning naming the absolute path', () => {
+  it('outside the workspace: warning naming the path relative to the workspace folder, never the absolute one', () => {
     const d = byTarget('../../outside.md');
-    assert.equal(d.message, 'Link points outside the workspace folders (/outside.md); it is not read or checked.');
+    assert.equal(d.message, 'Link points outside the workspace folders (../outside.md); it is not read or checked.');
     assert.equal(d.resolvedPath, '/outside.md');
   });
 

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
-import { neverCancelled, OperationCancelled, type CancellationToken } from '../../../server/src/base/cancellation';
+import { OperationCancelled } from '../../../server/src/base/cancellation';
 import { InMemoryFileSystem } from '../../../server/src/base/fileSystem';
-import { createEngine } from '../../../server/src/engine/engine';
+import { checkWorkspace } from '../../helpers/check';
 import { cancelled } from '../helpers';
 
-/** The CLI's check: an engine over the files, configured and indexed, then checked in `scope`. */
-async function checkWorkspace(fs: InMemoryFileSystem, root: string, options: { scope?: string[]; token?: CancellationToken } = {}) {
-  const engine = createEngine({ fs, roots: [root] });
-  await engine.configure();
-  await engine.indexWorkspace(options.token ?? neverCancelled);
-  return engine.check(options.scope, options.token ?? neverCancelled);
-}
 
 const files = {
   '/ws/b/two.md': '# Two\n\n[gone](gone.md)\n',

@@ -45,7 +45,7 @@ describe('service: hover', () => {
   });
 
   it('names the section a heading anchor points at', () => {
-    assert.equal(value(hoverAt('#1-purpose')), `${applicationDescription}\n\nSection: **1. Purpose**`);
+    assert.equal(value(hoverAt('#1-purpose')), `${applicationDescription}\n\nSection: **1\\. Purpose**`);
   });
 
   it('an HTML anchor gets the document description without a section', () => {

@@ -26,7 +26,8 @@ export function diagnoseLink(
       return make('link.outside-workspace', {
         ...common,
         resolvedPath: status.path,
-        message: `Link points outside the workspace folders (${status.path}); it is not read or checked.`,
+        // Relative to the document's folder root: an absolute path would leak the machine's layout into reports.
+        message: `Link points outside the workspace folders (${outsidePath(index, doc.path, status.path)}); it is not read or checked.`,
       });
     case 'missing-file': {
       const found = suggestFile(index, status.path, doc.path);
@@ -60,6 +61,12 @@ export function diagnoseLink(
       });
     }
   }
+}
+
+/** An outside path as seen from the workspace folder of `from` (`../x.md`), never absolute. */
+function outsidePath(index: WorkspaceIndex, from: string, path: string): string {
+  const root = index.rootFor(from);
+  return root ? posix.relative(root, path) : 'a path outside';
 }
 
 /** A candidate in another application assessment is named with it, and never becomes the diagnostic's `suggestion`. */

@@ -1,10 +1,11 @@
+import { markdownText } from '../../base/escape';
 import { TAG_KEYS, normalizeTerm, type TagKeyMeaning } from '../../domain/glossary/glossary';
 import { PERSPECTIVE_KEY, PERSPECTIVE_MEANING, PERSPECTIVE_VALUES } from '../../domain/risks/perspective';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { Position } from '../../base/range';
 import type { CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
-import { escapeMarkdown, sortKey, type CompletionCandidate, type LineContext } from './types';
+import { sortKey, type CompletionCandidate, type LineContext } from './types';
 
 /** `{Ke` or `{ Usage Ex`: a key being typed after `{`. */
 const KEY_IN_MAP = /\{[ \t]*([^{}:,]*)$/;
@@ -57,7 +58,7 @@ export function frontMatterCompletions(
     kind: 'tag-key',
     label: k.key,
     detail: k.extra ? 'front-matter tag of risk documents (Safety, Security or Both)' : 'front-matter tag (ML design-pattern schema)',
-    documentation: escapeMarkdown(k.meaning),
+    documentation: markdownText(k.meaning),
     newText: inMap ? (colonFollows ? k.key : `${k.key}: `) : `{${k.key}: $0}`,
     snippet: !inMap,
     range,
@@ -99,7 +100,7 @@ function perspectiveValues(position: Position, typed: string): CompletionCandida
     kind: 'tag-value',
     label: value,
     detail: 'risk perspective',
-    documentation: escapeMarkdown(PERSPECTIVE_MEANING),
+    documentation: markdownText(PERSPECTIVE_MEANING),
     newText: value,
     range,
     sortText: sortKey(0, rank),

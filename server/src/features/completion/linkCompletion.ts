@@ -1,10 +1,11 @@
+import { markdownText } from '../../base/escape';
 import { posix } from 'node:path';
 import { resolveLinkTarget } from '../../syntax/resolveLink';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { Position } from '../../base/range';
 import { throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
-import { escapeMarkdown, sortKey, type CompletionCandidate, type LineContext } from './types';
+import { sortKey, type CompletionCandidate, type LineContext } from './types';
 
 /** A destination being typed: after `](` or in a definition `[label]: `. */
 export interface DestinationContext {
@@ -208,5 +209,5 @@ function escapeSnippet(text: string): string {
 function describeTarget(index: WorkspaceIndex, path: string): string | undefined {
   const doc = index.getDocument(path);
   if (!doc) return undefined;
-  return [`**${escapeMarkdown(doc.title)}**`, doc.summary ? escapeMarkdown(doc.summary) : ''].filter(Boolean).join('\n\n');
+  return [`**${markdownText(doc.title)}**`, doc.summary ? markdownText(doc.summary) : ''].filter(Boolean).join('\n\n');
 }

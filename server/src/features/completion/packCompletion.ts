@@ -1,5 +1,6 @@
+import { markdownCode, markdownText } from '../../base/escape';
 import type { QuestionCatalogue } from '../../domain/altai/catalogue';
-import { escapeMarkdown, shortLabel, sortKey, type CompletionCandidate, type LineContext } from './types';
+import { shortLabel, sortKey, type CompletionCandidate, type LineContext } from './types';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { Position } from '../../base/range';
 import type { CancellationToken } from '../../base/cancellation';
@@ -51,9 +52,9 @@ export function packItemCompletions(
         detail: shortLabel(item.title, 70),
         description: packLabel(pack),
         documentation: [
-          `**${escapeMarkdown(item.title)}** \`${item.id}\``,
-          `_${escapeMarkdown([packLabel(pack), trail].filter(Boolean).join(' › '))}_`,
-          item.description ? escapeMarkdown(item.description) : '',
+          `**${markdownText(item.title)}** ${markdownCode(item.id)}`,
+          `_${markdownText([packLabel(pack), trail].filter(Boolean).join(' › '))}_`,
+          item.description ? markdownText(item.description) : '',
           'Not addressed in this tree yet. The citation counts as evidence for it (docs/packs.md).',
         ]
           .filter(Boolean)

@@ -1,6 +1,7 @@
+import { markdownText } from '../../base/escape';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { Position } from '../../base/range';
-import { escapeMarkdown, shortLabel, sortKey, type CompletionCandidate, type LineContext } from './types';
+import { shortLabel, sortKey, type CompletionCandidate, type LineContext } from './types';
 import type { CatalogueQuestion, CatalogueSection, QuestionCatalogue } from '../../domain/altai/catalogue';
 import { matchQuoted, requirementOf, requirementOfSection, sectionFor } from '../../domain/altai/assessment';
 import type { QuestionBlock } from '../../domain/altai/questionBlocks';
@@ -91,8 +92,8 @@ export function questionCompletions(
     const depth = questionDepth(section, question);
     const parent = question.parent ? section.questions.find((q) => q.id === question.parent) : undefined;
     const documentation = [
-      escapeMarkdown(question.text),
-      parent ? `Sub-question of: _${escapeMarkdown(parent.text)}_` : '',
+      markdownText(question.text),
+      parent ? `Sub-question of: _${markdownText(parent.text)}_` : '',
       `${originLabel(question)} · \`${question.id}\``,
     ].filter(Boolean);
     return {
@@ -112,7 +113,7 @@ export function questionCompletions(
       kind: 'questions',
       label: `All ${missing.length} missing questions of ${section.title}`,
       detail: where,
-      documentation: missing.map((q) => `- ${'  '.repeat(questionDepth(section, q))}\`${q.id}\` ${escapeMarkdown(shortLabel(q.text))}`).join('\n'),
+      documentation: missing.map((q) => `- ${'  '.repeat(questionDepth(section, q))}\`${q.id}\` ${markdownText(shortLabel(q.text))}`).join('\n'),
       newText: missing.map((q) => indent + questionLine(questionDepth(section, q), q.text)).join('\n'),
       range,
       sortText: sortKey(1, 0),

@@ -1,10 +1,11 @@
+import { markdownText } from '../../base/escape';
 import { headingAbove } from '../../domain/altai/assessment';
 import type { DocumentKind, QualityGateDocument } from '../../domain/document/types';
 import type { Position } from '../../base/range';
 import { treeRootOf } from '../../workspace/trees';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { formatDestination, relativeDestination } from './linkCompletion';
-import { escapeMarkdown, sortKey, type CompletionCandidate, type LineContext } from './types';
+import { sortKey, type CompletionCandidate, type LineContext } from './types';
 
 const RISK_SECTION = /^\s*(poses\s+risks?\b|implements\s+risk\s+controls?\b)/i;
 /** Line start or a list item, then nothing or the start of a link text being typed. */
@@ -61,7 +62,7 @@ export function riskLinkCompletions(index: WorkspaceIndex, doc: QualityGateDocum
       label: target.title,
       detail: destination,
       description: target.kind === 'risk' ? 'risk' : 'quality gate',
-      documentation: target.summary ? escapeMarkdown(target.summary) : undefined,
+      documentation: target.summary ? markdownText(target.summary) : undefined,
       newText: `${marker}[${text}](${destination})`,
       range,
       sortText: sortKey(group, rank),

@@ -55,11 +55,6 @@ export function sortKey(group: number, rank: number): string {
   return `${group}_${String(rank).padStart(5, '0')}`;
 }
 
-/** Markdown-escapes text shown in documentation. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
-}
-
 /** Shortens a label to about `max` characters, on a word boundary. */
 export function shortLabel(text: string, max = 60): string {
   if (text.length <= max) return text;

@@ -12,6 +12,7 @@ import { rangeContains, type Range } from '../../base/range';
 import type { CancellationToken } from '../../base/cancellation';
 import { uriFromPath } from '../../base/fileSystem';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { markdownCode, markdownLinkTarget, markdownText as escape } from '../../base/escape';
 import { KIND_LABELS } from '../kindLabels';
 import { headingAt } from '../navigation/lookup';
 import { PackEvidence } from '../../analysis/coverage/packEvidence';
@@ -80,7 +81,7 @@ function tagKeyHover(doc: QualityGateDocument, position: Position): Hover | unde
   const schema = `ML design-pattern schema: ${TAG_KEYS.map((k) => k.key).join(', ')}.`;
   const value = meaning
     ? `**Front-matter tag \`${meaning.key}\`**\n\n${meaning.meaning}\n\n_${schema}_`
-    : `**Front-matter tag \`${escape(tag.key)}\`**\n\nNot one of the schema's keys. _${schema}_`;
+    : `**Front-matter tag ${markdownCode(tag.key)}**\n\nNot one of the schema's keys. _${schema}_`;
   return markdown(value, tag.range);
 }
 
@@ -119,7 +120,7 @@ function termHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: Qua
 function sourceNote(index: WorkspaceIndex, source: DefinitionSource): string {
   if (source.type === 'workspace') {
     const where = `${displayPath(index, source.path)}:${source.range.start.line + 1}`;
-    return `Defined in this workspace: [${escape(where)}](${uriFromPath(source.path)}#L${source.range.start.line + 1})`;
+    return `Defined in this workspace: [${escape(where)}](${markdownLinkTarget(uriFromPath(source.path))}#L${source.range.start.line + 1})`;
   }
   return `_Source: ${escape(plainSource(source))}_`;
 }
@@ -128,8 +129,4 @@ function plainSource(source: DefinitionSource): string {
   if (source.type === 'glossary') return `MQG4AI extension glossary; ${source.note}`;
   if (source.type === 'requirement') return `requirement definition from ${source.attribution}`;
   return 'workspace';
-}
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }

@@ -11,6 +11,7 @@ import { citationHover } from './packHover';
 import { KIND_LABELS } from '../kindLabels';
 import { folderDocument, linkAt, referenceAt } from '../navigation/lookup';
 import { rangeContains } from '../../base/range';
+import { markdownCode, markdownText as escapeMarkdown } from '../../base/escape';
 
 /**
  * Hover on a link: what the trace leads to (title, kind, tags, first
@@ -45,18 +46,18 @@ export class HoverProvider {
       case 'ok': {
         if (status.isFolder) {
           const collection = folderDocument(this.index, status.path);
-          const header = `**Folder** \`${displayPath(this.index, status.path)}/\``;
+          const header = `**Folder** ${markdownCode(`${displayPath(this.index, status.path)}/`)}`;
           return markdown(collection ? `${header}\n\n${describe(this.index, collection)}` : header);
         }
         const target = this.index.getDocument(status.path);
-        if (!target) return markdown(`**File** \`${displayPath(this.index, status.path)}\``);
+        if (!target) return markdown(`**File** ${markdownCode(displayPath(this.index, status.path))}`);
         const heading = status.fragment ? target.headings.find((h) => h.slug === status.fragment) : undefined;
         const section = heading ? `\n\nSection: **${escapeMarkdown(heading.text)}**` : '';
         return markdown(`${describe(this.index, target)}${section}`);
       }
       default: {
         const problem = diagnoseLink(this.index, doc, link, status);
-        return markdown(`**Broken link** (\`${problem?.code ?? status.state}\`)\n\n${escapeMarkdown(problem?.message ?? '')}`);
+        return markdown(`**Broken link** (${markdownCode(problem?.code ?? status.state)})\n\n${escapeMarkdown(problem?.message ?? '')}`);
       }
     }
   }
@@ -64,20 +65,12 @@ export class HoverProvider {
 
 /** Title, kind, path, front-matter tags and first paragraph of a document, as Markdown. */
 export function describe(index: WorkspaceIndex, doc: QualityGateDocument): string {
-  const parts = [`**${escapeMarkdown(doc.title)}** (${KIND_LABELS[doc.kind]})`, `\`${displayPath(index, doc.path)}\``];
+  const parts = [`**${escapeMarkdown(doc.title)}** (${KIND_LABELS[doc.kind]})`, markdownCode(displayPath(index, doc.path))];
   const tags = (doc.frontMatter?.tags ?? []).filter((t) => t.value.trim() !== '');
   if (tags.length > 0) {
-    parts.push(['| Tag | Value |', '| --- | --- |', ...tags.map((t) => `| ${escapeCell(t.key)} | ${escapeCell(t.value)} |`)].join('\n'));
+    parts.push(['| Tag | Value |', '| --- | --- |', ...tags.map((t) => `| ${escapeMarkdown(t.key)} | ${escapeMarkdown(t.value)} |`)].join('\n'));
   }
   if (doc.summary) parts.push(escapeMarkdown(doc.summary));
   if (doc.skipped) parts.push(`_${escapeMarkdown(doc.skipped)}_`);
   return parts.join('\n\n');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
-}
-
-function escapeCell(text: string): string {
-  return escapeMarkdown(text).replace(/\n/g, ' ');
 }

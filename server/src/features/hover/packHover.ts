@@ -7,6 +7,7 @@ import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
 import { packLabel, type PackItemEntry } from '../../domain/packs/types';
 import type { CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { markdownCode, markdownText as escape, safeHttpsUrl } from '../../base/escape';
 
 /**
  * The hover on a pack citation `[ID]` (or the text of `[ID](evidence)`): the item, its
@@ -21,21 +22,21 @@ export function citationHover(index: WorkspaceIndex, catalogue: QuestionCatalogu
   const evidence = new PackEvidence(index, registry, catalogue, PackEvidence.scopeOf(index, doc.path));
   const { pack, item, ancestors } = entry;
   const trail = [packLabel(pack), ...ancestors.map((a) => a.title)].map(escape).join(' › ');
-  const lines: string[] = [`**${escape(item.title)}** \`${item.id}\``, `_${trail}_`];
+  const lines: string[] = [`**${escape(item.title)}** ${markdownCode(item.id)}`, `_${trail}_`];
   if (item.description) lines.push(escape(item.description));
   const rows = [
-    `| Pack | ${escape(pack.title)} (\`${pack.id}\`${registry.isEnabled(pack.id) ? '' : ', not enabled in this workspace'}) |`,
+    `| Pack | ${escape(pack.title)} (${markdownCode(pack.id, true)}${registry.isEnabled(pack.id) ? '' : ', not enabled in this workspace'}) |`,
     ...(item.kind ? [`| Kind | ${escape(item.kind)} |`] : []),
     `| In this tree | ${statusText(index, evidence, entry)} |`,
   ];
   lines.push(['| | |', '| --- | --- |', ...rows].join('\n'));
   if (citation.linkRange) {
     const here = evidence.of(item.id).find((e) => e.doc.path === doc.path && e.citation === citation);
-    if (here?.kind === 'linked') lines.push(here.valid ? `This link gives the evidence: \`${escape(targetText(index, here))}\`` : '**Broken link**: this citation does not count as evidence until the link is fixed.');
+    if (here?.kind === 'linked') lines.push(here.valid ? `This link gives the evidence: ${markdownCode(targetText(index, here))}` : '**Broken link**: this citation does not count as evidence until the link is fixed.');
   }
   const crosswalk = crosswalkMarkdown(index, registry, evidence, item.id);
   if (crosswalk) lines.push(crosswalk);
-  lines.push(`_Source: ${escape(pack.source.replace(/\.$/, ''))}${pack.url ? ` (${pack.url})` : ''}._  \n_${escape(pack.attribution)}_`);
+  lines.push(`_Source: ${escape(pack.source.replace(/\.$/, ''))}${sourceLink(pack.url)}._  \n_${escape(pack.attribution)}_`);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: citation.range };
 }
 
@@ -55,7 +56,7 @@ export function crosswalkMarkdown(index: WorkspaceIndex, registry: PackRegistry,
       const addressed = evidence.isAddressed(other.item.id);
       const status = !enabled ? 'pack not enabled' : addressed ? `**addressed** (${escape(placesText(index, evidence.valid(other.item.id)))})` : 'open';
       const mark = !enabled ? '–' : addressed ? '✓' : '○';
-      return `- ${mark} \`${other.item.id}\` ${escape(shorten(other.item.title))} (${escape(packLabel(other.pack))}): ${status}`;
+      return `- ${mark} ${markdownCode(other.item.id)} ${escape(shorten(other.item.title))} (${escape(packLabel(other.pack))}): ${status}`;
     });
     parts.push([title, ...list].join('\n'));
   }
@@ -89,10 +90,12 @@ function targetText(index: WorkspaceIndex, evidence: ItemEvidence): string {
   return target.startsWith('/') ? displayPath(index, target) : target;
 }
 
-function shorten(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** A pack's `url` as an autolink, only when it is a plain https URL (never an image, never a crafted link). */
+function sourceLink(url: string | undefined): string {
+  const safe = safeHttpsUrl(url);
+  return safe ? ` (<${safe}>)` : '';
 }
 
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+function shorten(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
