@@ -1,6 +1,6 @@
 // Builds the VS Code snippets in snippets/mqg4ai.code-snippets.json from the ALTAI
 // catalogue (server/data/altai.json) and the two document templates
-// (server/src/core/templates/templateTexts.ts). Pure: the CLI wrapper
+// (server/src/domain/templates/templateTexts.ts). Pure: the CLI wrapper
 // scripts/generate-snippets.ts writes the file, test/snippets checks it is current.
 // The snippets file is generated output: never edit it by hand (docs/snippets.md).
 import {
