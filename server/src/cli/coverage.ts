@@ -154,7 +154,7 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
     let failed = false;
     for (const { id, covered, total } of gated) {
       const percent = total > 0 ? (100 * covered) / total : 0;
-      const what = id ? `ALTAI coverage of ${id}` : 'ALTAI coverage';
+      const what = id && (gated.length > 1 || values.assessment) ? `ALTAI coverage of ${id}` : 'ALTAI coverage';
       if (percent < minAltai) {
         io.stderr.write(`mqg4ai coverage: ${what} ${formatPercent(percent)}% (${covered}/${total}) is below the minimum of ${formatPercent(minAltai)}%.\n`);
         failed = true;

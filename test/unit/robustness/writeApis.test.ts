@@ -13,7 +13,7 @@ const ALLOWED: Record<string, string> = {
   'server/src/workspace/indexCache.ts': "the parse cache, in the extension's storage folder (never the workspace)",
   'client/src/coverage/exportReport.ts': 'Export Coverage Report: the file the user picked',
   // Flagged for `open`: it opens read-only and non-blocking, to refuse devices and FIFOs before reading.
-  'server/src/workspace/fileSystem.ts': 'no write: opens files read-only (O_RDONLY | O_NONBLOCK) to check that they are regular files',
+  'server/src/base/fileSystem.ts': 'no write: opens files read-only (O_RDONLY | O_NONBLOCK) to check that they are regular files',
 };
 /** The command line writes only where its user says (--output, --write-baseline, ...). */
 const ALLOWED_FOLDERS = ['server/src/cli/'];
