@@ -18,7 +18,8 @@ tags: [{Name: Open}, {Intent: Overview}]
 ---
 # The open document
 
-See [the first gate](gates/QG_1.md) and [nothing](./missing.md).
+See [the first gate](gates/QG_1.md) and [nothing](./missing.md), [a heading](gates/QG_2.md#section-3-of-gate-2)
+and [no heading](gates/QG_1999.md#no-such-heading).
 
 [](gates/)
 `;
@@ -55,11 +56,23 @@ describe('protocol: requests on an open document are answered while a large work
     assert.ok(hoverAnsweredDuringIndexing && completionAnsweredDuringIndexing, 'both answered before indexing finished');
     assert.ok(info.documents < DOCUMENTS, `the index held ${info.documents} of ${DOCUMENTS + 1} documents when they were answered`);
 
+    // Its diagnostics come early too: the missing file, and the anchor of a target that indexing
+    // has not reached yet (parsed out of turn); no false alarm for the anchor that exists.
+    const early = await client.waitForDiagnostics(ws.path('open.md'), (d) => d.length > 0, 60000);
+    const earlyDuringIndexing = !indexed;
+    assert.deepEqual(early.map((d) => String(d.code)).filter((c) => c.startsWith('link.')).sort(), ['link.missing-anchor', 'link.missing-file']);
+    assert.ok(earlyDuringIndexing, 'the open document’s diagnostics were published before indexing finished');
+
     // And the whole index arrives in the end, with the open document's diagnostics.
     assert.equal((await idle).documents, DOCUMENTS + 1);
+    await client.idle();
     assert.deepEqual(
-      client.diagnosticsFor(ws.path('open.md')).map((d) => String(d.code)).filter((c) => c.startsWith('link.')),
-      ['link.missing-file'],
+      client
+        .diagnosticsFor(ws.path('open.md'))
+        .map((d) => String(d.code))
+        .filter((c) => c.startsWith('link.'))
+        .sort(),
+      ['link.missing-anchor', 'link.missing-file'],
     );
   });
 });

@@ -154,10 +154,13 @@ export class LanguageServerSession {
 
   documentChanged(uri: string, text: string): void {
     if (!isFileUri(uri)) return;
-    // The model changes at once (hovers and completions see it); diagnostics wait for the index,
-    // whose listing and anchors they need, and then cover every document anyway.
+    // The model changes at once (hovers and completions see it). While the workspace is still
+    // being indexed, the document's own diagnostics come early (once the files are listed, its
+    // link targets parsed out of turn); everything else waits for the index.
+    const path = pathFromUri(uri);
     void this.engineWhen('configured').then((engine) => {
-      const affected = engine.openDocument(pathFromUri(uri), text);
+      const affected = engine.openDocument(path, text);
+      if (!this.indexedEngines.has(engine)) void this.publishEarly(engine, path);
       void this.engineWhen('indexed').then(() => this.scheduler.schedule(affected));
     });
   }
@@ -218,7 +221,11 @@ export class LanguageServerSession {
     const configured = (async () => {
       await this.configure(engine);
       const snapshot = await engine.loadCache();
-      for (const doc of this.openDocuments()) if (isFileUri(doc.uri)) engine.openDocument(pathFromUri(doc.uri), doc.getText());
+      for (const doc of this.openDocuments()) {
+        if (!isFileUri(doc.uri)) continue;
+        engine.openDocument(pathFromUri(doc.uri), doc.getText());
+        void this.publishEarly(engine, pathFromUri(doc.uri));
+      }
       return snapshot;
     })();
     this.configured = configured.then(
@@ -240,6 +247,7 @@ export class LanguageServerSession {
         progress?.done();
       }
       if (engine !== this.engine) return;
+      this.indexedEngines.add(engine);
       this.reportIndexLimit(engine);
       if (this.client.cacheFolder) {
         this.saveCache = async () => {
@@ -264,6 +272,18 @@ export class LanguageServerSession {
       }
     })();
     return this.indexed;
+  }
+
+  /** Engines whose whole workspace is indexed (early diagnostics are for the others). */
+  private readonly indexedEngines = new WeakSet<Engine>();
+
+  /** An open document's diagnostics while its workspace is still indexing (docs/architecture.md). */
+  private async publishEarly(engine: Engine, path: string): Promise<void> {
+    await this.engineWhen('listed');
+    if (engine !== this.engine || this.indexedEngines.has(engine) || engine.index.openText(path) === undefined) return;
+    const outcome = await engine.queryAsync('early diagnostics', neverCancelled, (t) => engine.features.diagnostics.provideEarlyDiagnostics(path, t));
+    // The full validation after indexing replaces these; never publish over it.
+    if (outcome.ok && !this.indexedEngines.has(engine) && engine === this.engine) this.publish(path, outcome.value, false);
   }
 
   private publish(path: string, diagnostics: Diagnostic[], announce = true): void {

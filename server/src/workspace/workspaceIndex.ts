@@ -183,6 +183,18 @@ export class WorkspaceIndex {
     this.listed = markdown;
   }
 
+  /**
+   * Parses, out of turn, the listed Markdown files among `paths` that indexing has not reached
+   * yet (the link targets of a document opened during indexing: its anchors and target kinds).
+   */
+  async parseNow(paths: Iterable<string>, token: CancellationToken = neverCancelled): Promise<void> {
+    for (const path of new Set(paths)) {
+      throwIfCancelled(token);
+      if (this.documents.has(path) || !this.files.has(path) || !isMarkdownPath(path) || this.openTexts.has(path)) continue;
+      await this.loadFromDisk(path);
+    }
+  }
+
   /** The second half of `initialize`: parses every Markdown file `listFiles` found. */
   async parseListed(token: CancellationToken = neverCancelled): Promise<void> {
     const started = this.listingStarted;
@@ -405,7 +417,8 @@ export class WorkspaceIndex {
         this.stopAtLimit(paths.slice(i));
         break;
       }
-      const batch = paths.slice(i, i + READ_CONCURRENCY).filter((p) => !this.openTexts.has(p));
+      // Open documents are the editor's; documents parsed out of turn (parseNow) are done.
+      const batch = paths.slice(i, i + READ_CONCURRENCY).filter((p) => !this.openTexts.has(p) && !this.documents.has(p));
       // Reading and parsing overlap across the batch; storing stays in order, in this thread.
       // Near the index limits, files are admitted one by one in list order (deterministic) before parsing.
       const loaded: Array<QualityGateDocument | undefined> = this.batchWithinLimits(batch.length)

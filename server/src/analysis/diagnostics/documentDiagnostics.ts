@@ -29,12 +29,15 @@ export function computeDocumentFindings(
   doc: QualityGateDocument,
   token: CancellationToken = neverCancelled,
   catalogue: QuestionCatalogue = altaiCatalogue(),
+  /** `early`: the workspace is still being indexed; rules that need all of it wait. */
+  scope: 'complete' | 'early' = 'complete',
 ): DocumentFindings {
   const config: ProjectConfig = index.config;
   if (!index.isChecked(doc.path)) return { diagnostics: [], suppressed: [] };
   const diagnostics: TraceDiagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const rule of documentRules) {
+    if (scope === 'early' && rule.needs === 'workspace') continue;
     let findings: TraceDiagnostic[];
     try {
       findings = rule.check({ index, doc, catalogue, config }, token);

@@ -21,5 +21,11 @@ export interface RuleContext {
 export interface DocumentRule {
   /** A name for logs and tests, e.g. `links`. */
   readonly name: string;
+  /**
+   * `workspace`: the rule reads what other documents say of this one (incoming links, names
+   * across the tree), so it is skipped while the workspace is still being indexed (the early
+   * diagnostics of an open document); `document` (default): the document and its link targets suffice.
+   */
+  readonly needs?: 'document' | 'workspace';
   check(context: RuleContext, token: CancellationToken): TraceDiagnostic[];
 }

@@ -87,6 +87,7 @@ export const riskLinkTargetRule: DocumentRule = {
 /** `trace.uncontrolled-risk`: some QG implements a control for each risk (links in either direction count). */
 export const uncontrolledRiskRule: DocumentRule = {
   name: 'uncontrolled-risk',
+  needs: 'workspace',
   check: ({ index, doc }) => {
     if (doc.kind !== 'risk') return [];
     // Risk -> QG: a QG linked from the risk's own "Risk control" section.
@@ -125,6 +126,7 @@ export const nameMismatchRule: DocumentRule = {
 /** `qg.duplicate-name`: two QGs of one tree share a Name. */
 export const duplicateNameRule: DocumentRule = {
   name: 'duplicate-name',
+  needs: 'workspace',
   check: ({ index, doc }) => {
     if (!QG_KINDS.has(doc.kind)) return [];
     const name = tagValue(doc, 'name')?.trim();
@@ -155,6 +157,7 @@ export const placeholderLinkRule: DocumentRule = {
 /** `doc.orphan`: nothing links to a QG or risk document. */
 export const orphanRule: DocumentRule = {
   name: 'orphan',
+  needs: 'workspace',
   check: ({ index, doc }) => {
     if (!QG_KINDS.has(doc.kind) && doc.kind !== 'risk') return [];
     if (index.linkSources(doc.path).size > 0 || index.linkSources(posix.dirname(doc.path)).size > 0) return [];
@@ -166,6 +169,7 @@ export const orphanRule: DocumentRule = {
 /** `trace.one-way`: A lists B as a related QG but B does not list A. */
 export const oneWayRule: DocumentRule = {
   name: 'one-way',
+  needs: 'workspace',
   check: ({ index, doc }) => {
     if (doc.kind !== 'leaf-qg') return [];
     const result: TraceDiagnostic[] = [];

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from '../editorTypes';
 import type { Severity, TraceDiagnostic } from '../../domain/codes';
-import { computeDocumentDiagnostics } from '../../analysis/diagnostics/documentDiagnostics';
+import { computeDocumentDiagnostics, computeDocumentFindings } from '../../analysis/diagnostics/documentDiagnostics';
+import { targetOfLink } from '../../workspace/linkStatus';
 import type { CancellationToken } from '../../base/cancellation';
 import { uriFromPath } from '../../base/fileSystem';
 
@@ -21,6 +22,19 @@ export class DiagnosticsProvider {
     const doc = this.index.getDocument(path);
     if (!doc) return [];
     return computeDocumentDiagnostics(this.index, doc, token).map(toLspDiagnostic);
+  }
+
+  /**
+   * The diagnostics of an open document while the workspace is still being indexed: its link
+   * targets are parsed first (on demand), and rules that need the whole workspace wait for it.
+   */
+  async provideEarlyDiagnostics(path: string, token: CancellationToken): Promise<Diagnostic[]> {
+    const doc = this.index.getDocument(path);
+    if (!doc) return [];
+    const targets = doc.links.map((link) => targetOfLink(this.index, doc, link)).flatMap((t) => (t.type === 'local' ? [t.path] : []));
+    await this.index.parseNow(targets, token);
+    const current = this.index.getDocument(path);
+    return current ? computeDocumentFindings(this.index, current, token, undefined, 'early').diagnostics.map(toLspDiagnostic) : [];
   }
 }
 
