@@ -5,13 +5,18 @@ import type { LinkOccurrence, QualityGateDocument } from '../../domain/document/
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { make, type TraceDiagnostic } from '../../domain/codes';
 import { suggestAnchor, suggestFile, suggestFolder } from './suggestions';
+import { SearchBudget, SINGLE_SEARCH_BUDGET } from '../../base/editDistance';
 
-/** The diagnostic for one link, or undefined when the link is fine (or external). */
+/**
+ * The diagnostic for one link, or undefined when the link is fine (or external).
+ * `budget` bounds the "did you mean" search; share one across a document's links.
+ */
 export function diagnoseLink(
   index: WorkspaceIndex,
   doc: QualityGateDocument,
   link: LinkOccurrence,
   status: LinkStatus = checkLink(index, doc, link),
+  budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET),
 ): TraceDiagnostic | undefined {
   const shown = (path: string) => displayPath(index, path);
   const common = { range: link.destinationRange, linkRange: link.range, target: link.rawDestination };
@@ -28,7 +33,7 @@ export function diagnoseLink(
         message: `Link points outside the workspace folders (${status.path}); it is not read or checked.`,
       });
     case 'missing-file': {
-      const suggestion = suggestFile(index, status.path, doc.path);
+      const suggestion = suggestFile(index, status.path, doc.path, budget);
       return make('link.missing-file', {
         ...common,
         resolvedPath: status.path,
@@ -37,7 +42,7 @@ export function diagnoseLink(
       });
     }
     case 'missing-folder': {
-      const suggestion = suggestFolder(index, status.path);
+      const suggestion = suggestFolder(index, status.path, budget);
       return make('link.missing-folder', {
         ...common,
         resolvedPath: status.path,
@@ -47,7 +52,7 @@ export function diagnoseLink(
     }
     case 'missing-anchor': {
       const target = index.getDocument(status.path);
-      const anchor = target && suggestAnchor(target, status.fragment);
+      const anchor = target && suggestAnchor(target, status.fragment, budget);
       const where = status.path === doc.path ? 'This document' : shown(status.path);
       return make('link.missing-anchor', {
         ...common,
