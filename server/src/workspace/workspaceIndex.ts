@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { resolveLinkTarget, isInside } from '../syntax/resolveLink';
 import { parseDocument } from '../domain/document/parseDocument';
-import type { QualityGateDocument } from '../domain/document/types';
+import type { QualityGateDocument, TermDefinition } from '../domain/document/types';
+import { TermDefinitionIndex } from '../domain/glossary/glossary';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../base/cancellation';
 import { silentLogger, yieldToEventLoop, type Logger } from '../base/logger';
 import { decodeDocumentBytes } from '../base/decode';
@@ -65,6 +66,8 @@ export class WorkspaceIndex {
   private readonly children = new Map<string, Set<string>>();
   private readonly childFolders = new Map<string, Set<string>>();
   private readonly names = new Map<string, Set<string>>();
+  /** `Definition <Term>` sections by term, for hovers (never a scan of every document). */
+  private readonly definitions = new TermDefinitionIndex();
   /** Size and mtime of each document as last read from disk, for the persistent cache. */
   private readonly stamps = new Map<string, { mtimeMs: number; size: number }>();
   private readonly excluded: ReadonlySet<string>;
@@ -156,6 +159,11 @@ export class WorkspaceIndex {
 
   allDocuments(): IterableIterator<QualityGateDocument> {
     return this.documents.values();
+  }
+
+  /** See `DefinitionLookup`: the `Definition <Term>` sections of a normalised term, by path. */
+  termDefinitions(key: string): ReadonlyMap<string, TermDefinition> | undefined {
+    return this.definitions.termDefinitions(key);
   }
 
   get documentCount(): number {
@@ -574,6 +582,7 @@ export class WorkspaceIndex {
       this.names.get(oldName)?.delete(path);
     }
     this.documents.set(path, doc);
+    this.definitions.update(path, doc);
     this.graph.setLinks(path, targets);
     targets.forEach((t) => related.add(t));
     if (newName) {
@@ -642,6 +651,7 @@ export class WorkspaceIndex {
     this.unparsed.delete(path);
     this.children.get(posix.dirname(path))?.delete(path);
     this.documents.delete(path);
+    this.definitions.update(path, undefined);
     this.openTexts.delete(path);
     this.graph.removeSource(path);
     const key = posix.basename(path).toLowerCase();
