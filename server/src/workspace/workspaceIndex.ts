@@ -484,9 +484,13 @@ export class WorkspaceIndex {
     if ('cached' in read) return read.cached;
     if ('skipped' in read) return skippedDocument(path, read.skipped);
     this.parsedDuringIndexing++;
+    return this.parseWith(parser, path, read.text);
+  }
+
+  private async parseWith(parser: DocumentParser, path: string, text: string): Promise<QualityGateDocument> {
     try {
       const started = performance.now();
-      const parsing = parser.parse(path, read.text);
+      const parsing = parser.parse(path, text, this.limits.parseTimeBudgetMs);
       // An in-thread parse has finished here; a worker reports its own time with the model.
       const inThreadMs = performance.now() - started;
       const doc = await parsing;
@@ -504,11 +508,21 @@ export class WorkspaceIndex {
       if (!this.documents.has(path)) this.unparsed.add(path);
       return new Set();
     }
+    const generation = (this.loads.get(path) ?? 0) + 1;
+    this.loads.set(path, generation);
     const read = await this.readForIndex(path);
     // The editor may have opened the document while the disk was read: its text wins.
     if (this.openTexts.has(path)) return new Set();
-    return this.storeRead(path, read);
+    if (!('text' in read) || !this.options.parser) return this.storeRead(path, read);
+    // Through the parser (a worker, with the time budget), as while indexing: a changed file must not
+    // block the server's thread. A newer load of the same file, or an opened editor, wins.
+    const doc = await this.parseWith(this.options.parser, path, read.text);
+    if (this.openTexts.has(path) || this.loads.get(path) !== generation || !this.files.has(path)) return new Set();
+    return this.storeModel(path, doc);
   }
+
+  /** Generation of the latest disk load per path, so an older parse finishing late is dropped. */
+  private readonly loads = new Map<string, number>();
 
   /** Reads a file for indexing; a file that cannot be parsed becomes a skipped document with a reason. */
   private async readForIndex(path: string, useCache = false): Promise<ReadResult> {

@@ -4,7 +4,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseQuestionBlocks } from '../altai/questionBlocks';
 import { LineIndex } from '../../base/lineIndex';
-import { parseMarkdown } from '../../syntax/markdownParser';
+import { boundedMarkdown, parseMarkdown } from '../../syntax/markdownParser';
 import { classifyDocument } from './documentKind';
 import { parseFrontMatter } from '../../syntax/frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from '../../syntax/linkSyntax';
@@ -26,7 +26,8 @@ const DEFINITION_LENGTH = 1200;
  */
 export function parseDocument(path: string, text: string): QualityGateDocument {
   const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
+  const bounded = boundedMarkdown(text);
+  const tree = parseMarkdown(bounded.text);
   const slugger = new GithubSlugger();
 
   let frontMatter: FrontMatter | undefined;
@@ -124,7 +125,33 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   const definitions = readDefinitions(tree, range);
 
   citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, citations, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+  const model: QualityGateDocument = { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, citations, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+  return bounded.degraded ? { ...model, degraded: bounded.degraded } : model;
+}
+
+/**
+ * The model of a document whose parse ran out of time (the parse was stopped): no
+ * structure, only its size, and the reason. Anchors in it are not judged.
+ */
+export function unparsedDocument(path: string, text: string, reason: string): QualityGateDocument {
+  const lines = new LineIndex(text);
+  return {
+    path,
+    kind: 'other',
+    title: posix.basename(path),
+    headings: [],
+    htmlAnchors: [],
+    links: [],
+    references: [],
+    suppressions: [],
+    questionBlocks: [],
+    summary: '',
+    definitions: [],
+    citations: [],
+    lineCount: lines.lineCount,
+    endPosition: lines.positionAt(text.length),
+    degraded: reason,
+  };
 }
 
 /**
