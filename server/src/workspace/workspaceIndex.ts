@@ -475,7 +475,8 @@ export class WorkspaceIndex {
     for (const [path, stamp] of this.stamps) {
       const doc = this.documents.get(path);
       const parseMs = this.parseTimes.get(path);
-      if (doc && !doc.skipped && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
+      // A parse stopped at its time limit depends on the machine: parse it again next time.
+      if (doc && !doc.skipped && !doc.degraded && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
     }
     return entries;
   }
