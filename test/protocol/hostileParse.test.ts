@@ -53,7 +53,9 @@ describe('protocol: a hostile document is parsed under a budget', function () {
     assert.match(await hoverOnA(), /The frozen test data/);
     const found = await client!.waitForDiagnostics(ws.path('prose.md'), (d) => d.some((x) => x.code === 'file.slow'), 60_000);
     const slow = found.find((d) => d.code === 'file.slow')!;
-    assert.match(slow.message, /Parsing this file was stopped after \d+ ms/);
+    // Stopped in its worker; or, when this thread was busy past the stop (a loaded machine), the
+    // worker's complete model came first and is kept: either way over budget, reported.
+    assert.match(slow.message, /Parsing this file (was stopped after|took) \d+ ms/);
     // Its anchors cannot be judged, so links into it are not reported broken.
     assert.ok(!client!.diagnosticsFor(ws.path('a.md')).some((d) => String(d.code).startsWith('link.')));
   });
