@@ -60,9 +60,13 @@ export class ParseWorkerPool implements DocumentParser {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    // Shutting down: parses still queued or running are dropped without an error to log.
     const workers = this.workers.splice(0);
-    for (const slot of workers) if (slot.timer) clearTimeout(slot.timer);
-    for (const job of this.queue.splice(0)) job.reject(new Error('parser disposed'));
+    this.queue.splice(0);
+    for (const slot of workers) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.retired = true;
+    }
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
