@@ -27,6 +27,8 @@ export interface LoadedPacks {
   readonly files: readonly string[];
 }
 
+/** Problems reported one by one per pack file; the rest are counted. */
+const MAX_PACK_PROBLEMS = 50;
 
 const packValidator = lazy((): ValidateFunction => new Ajv({ allErrors: true, strict: false, verbose: true }).compile(packSchema));
 
@@ -140,10 +142,12 @@ export function parsePackText(
   }
   const errors = validatePackData(value);
   if (errors.length > 0) {
-    for (const error of errors.filter(isReported)) {
+    const reported = errors.filter(isReported);
+    for (const error of reported.slice(0, MAX_PACK_PROBLEMS)) {
       const location = pathOf(error);
       problems.push({ path, message: `Pack file: ${describe(error)}`, range: at(nodeAt(doc, location)?.range) });
     }
+    if (reported.length > MAX_PACK_PROBLEMS) problems.push(moreProblems(path, reported.length - MAX_PACK_PROBLEMS));
     return { problems };
   }
   const data = value as PackData;
@@ -175,13 +179,23 @@ export function parsePackText(
   };
   walk(data.items, ['items']);
   (data.crosswalk ?? []).forEach((entry, e) => {
+    // Uniqueness checked here in linear time (ajv's uniqueItems compares every pair of IDs).
+    const seen = new Set<string>();
     entry.items.forEach((id, i) => {
-      if (!own.has(itemKey(id)) && !taken.has(itemKey(id))) {
+      if (seen.has(id)) {
+        problems.push({ path, message: `Crosswalk: the item "${id}" is listed twice in this entry.`, range: at(nodeAt(doc, ['crosswalk', e, 'items', i])?.range) });
+      } else if (!own.has(itemKey(id)) && !taken.has(itemKey(id))) {
         problems.push({ path, message: `Crosswalk: no pack has an item "${id}".`, range: at(nodeAt(doc, ['crosswalk', e, 'items', i])?.range) });
       }
+      seen.add(id);
     });
   });
+  if (problems.length > MAX_PACK_PROBLEMS) return { pack, problems: [...problems.slice(0, MAX_PACK_PROBLEMS), moreProblems(path, problems.length - MAX_PACK_PROBLEMS)] };
   return { pack, problems };
+}
+
+function moreProblems(path: string, count: number): PackProblem {
+  return { path, message: `Pack file: ${count} more problem(s), not listed one by one.`, range: zeroRange };
 }
 
 /** `oneOf`/`anyOf` summaries and `not` add nothing a user can act on beyond the specific errors. */

@@ -90,5 +90,7 @@ export function parseFrontMatter(
 function firstLine(message: string): string {
   const line = message.split(/\r?\n/)[0].trim();
   // yaml appends " at line L, column C:"; the diagnostic's range already says where.
-  return line.replace(/\s+at line \d+, column \d+:?$/, '');
+  // Not `\s+at line ...$`: a run of spaces would be rescanned from each of its characters.
+  const at = /\sat line \d+, column \d+:?$/.exec(line);
+  return at ? line.slice(0, at.index).trimEnd() : line;
 }

@@ -42,11 +42,16 @@ export function checkTarget(index: WorkspaceIndex, target: LinkTarget): LinkStat
     if (fragment && isMarkdownPath(path)) {
       const targetDoc = index.getDocument(path);
       // A skipped or excluded target cannot be judged: give it the benefit of the doubt.
-      if (targetDoc && !targetDoc.skipped && !hasAnchor(targetDoc, fragment)) return { state: 'missing-anchor', path, fragment };
+      if (targetDoc && !targetDoc.skipped && !unjudged(targetDoc) && !hasAnchor(targetDoc, fragment)) return { state: 'missing-anchor', path, fragment };
     }
     return { state: 'ok', path, fragment, isFolder: false };
   }
   if (index.hasFolder(path)) return { state: 'ok', path, isFolder: true };
   const looksLikeFolder = target.folderSyntax || !/\.[^./]+$/.test(path);
   return { state: looksLikeFolder ? 'missing-folder' : 'missing-file', path };
+}
+
+/** A document whose parse was stopped has no headings to judge anchors by. */
+function unjudged(doc: QualityGateDocument): boolean {
+  return doc.degraded !== undefined && doc.headings.length === 0 && doc.htmlAnchors.length === 0;
 }

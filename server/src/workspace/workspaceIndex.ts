@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { resolveLinkTarget, isInside, type LinkTarget } from '../syntax/resolveLink';
 import { parseDocument } from '../domain/document/parseDocument';
-import type { LinkOccurrence, QualityGateDocument } from '../domain/document/types';
+import type { LinkOccurrence, QualityGateDocument, TermDefinition } from '../domain/document/types';
+import { TermDefinitionIndex } from '../domain/glossary/glossary';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../base/cancellation';
 import { silentLogger, yieldToEventLoop, type Logger } from '../base/logger';
 import { PackRegistry } from '../domain/packs/registry';
@@ -66,6 +67,8 @@ export class WorkspaceIndex {
   private readonly children = new Map<string, Set<string>>();
   private readonly childFolders = new Map<string, Set<string>>();
   private readonly names = new Map<string, Set<string>>();
+  /** `Definition <Term>` sections by term, for hovers (never a scan of every document). */
+  private readonly definitions = new TermDefinitionIndex();
   /** Size and mtime of each document as last read from disk, for the persistent cache. */
   private readonly stamps = new Map<string, { mtimeMs: number; size: number }>();
   private readonly excluded: ReadonlySet<string>;
@@ -222,6 +225,11 @@ export class WorkspaceIndex {
 
   allDocuments(): IterableIterator<QualityGateDocument> {
     return this.documents.values();
+  }
+
+  /** See `DefinitionLookup`: the `Definition <Term>` sections of a normalised term, by path. */
+  termDefinitions(key: string): ReadonlyMap<string, TermDefinition> | undefined {
+    return this.definitions.termDefinitions(key);
   }
 
   get documentCount(): number {
@@ -552,7 +560,8 @@ export class WorkspaceIndex {
     for (const [path, stamp] of this.stamps) {
       const doc = this.documents.get(path);
       const parseMs = this.parseTimes.get(path);
-      if (doc && !doc.skipped && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
+      // A parse stopped at its time limit depends on the machine: parse it again next time.
+      if (doc && !doc.skipped && !doc.degraded && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
     }
     return entries;
   }
@@ -561,9 +570,13 @@ export class WorkspaceIndex {
     if ('cached' in read) return read.cached;
     if ('skipped' in read) return skippedDocument(path, read.skipped);
     this.parsedDuringIndexing++;
+    return this.parseWith(parser, path, read.text);
+  }
+
+  private async parseWith(parser: DocumentParser, path: string, text: string): Promise<QualityGateDocument> {
     try {
       const started = performance.now();
-      const parsing = parser.parse(path, read.text);
+      const parsing = parser.parse(path, text, this.limits.parseTimeBudgetMs);
       // An in-thread parse has finished here; a worker reports its own time with the model.
       const inThreadMs = performance.now() - started;
       const doc = await parsing;
@@ -581,11 +594,21 @@ export class WorkspaceIndex {
       if (!this.documents.has(path)) this.unparsed.add(path);
       return new Set();
     }
+    const generation = (this.loads.get(path) ?? 0) + 1;
+    this.loads.set(path, generation);
     const read = await this.readForIndex(path);
     // The editor may have opened the document while the disk was read: its text wins.
     if (this.openTexts.has(path)) return new Set();
-    return this.storeRead(path, read);
+    if (!('text' in read) || !this.options.parser) return this.storeRead(path, read);
+    // Through the parser (a worker, with the time budget), as while indexing: a changed file must not
+    // block the server's thread. A newer load of the same file, or an opened editor, wins.
+    const doc = await this.parseWith(this.options.parser, path, read.text);
+    if (this.openTexts.has(path) || this.loads.get(path) !== generation || !this.files.has(path)) return new Set();
+    return this.storeModel(path, doc);
   }
+
+  /** Generation of the latest disk load per path, so an older parse finishing late is dropped. */
+  private readonly loads = new Map<string, number>();
 
   /** Reads a file for indexing; a file that cannot be parsed becomes a skipped document with a reason. */
   private async readForIndex(path: string, useCache = false): Promise<ReadResult> {
@@ -667,6 +690,7 @@ export class WorkspaceIndex {
       this.names.get(oldName)?.delete(path);
     }
     this.documents.set(path, doc);
+    this.definitions.update(path, doc);
     this.graph.setLinks(path, targets);
     targets.forEach((t) => related.add(t));
     if (newName) {
@@ -738,6 +762,7 @@ export class WorkspaceIndex {
     this.unparsed.delete(path);
     this.children.get(posix.dirname(path))?.delete(path);
     this.documents.delete(path);
+    this.definitions.update(path, undefined);
     this.openTexts.delete(path);
     this.graph.removeSource(path);
     const key = posix.basename(path).toLowerCase();

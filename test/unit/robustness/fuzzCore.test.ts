@@ -18,7 +18,8 @@ import { comparePositions, type Position, type Range } from '../../../server/src
 import { neverCancelled } from '../../../server/src/base/cancellation';
 import { decodeDocumentBytes } from '../../../server/src/base/decode';
 import { buildIndex, buildService } from '../helpers';
-import { fixtureTexts, FUZZ_SEED, fuzzParams, HOSTILE_YAML, markdownArb, mutatedFixtureArb, nested, timed } from './fuzzHelpers';
+import { fixtureTexts, FUZZ_SEED, fuzzParams, HOSTILE_YAML, markdownArb, mutatedFixtureArb, nested, PATHOLOGICAL_MARKDOWN, timed } from './fuzzHelpers';
+import { growthRatio, MAX_LINEAR_RATIO } from './growth';
 
 const FIXTURE_TEXTS = fixtureTexts();
 
@@ -109,6 +110,21 @@ describe(`robustness: core fuzz and property tests (seed ${FUZZ_SEED})`, functio
     assert.ok(links.ms < 30000, `10,000 links: ${links.ms} ms`);
     const line = timed(() => parseDocument('/ws/line.md', `# T\n${'word '.repeat(200_000)}[x](y.md)\n`));
     assert.equal(line.value.links.length, 1);
+  });
+
+  it('pathological shapes: parsing and every diagnostic grow linearly (block quotes, anchors, comments, tags, headings, names)', async () => {
+    for (const [name, make] of PATHOLOGICAL_MARKDOWN) {
+      const built = new Map<number, Awaited<ReturnType<typeof buildIndex>>['index']>();
+      const index = async (n: number) => built.get(n) ?? built.set(n, (await buildIndex({ '/ws/a.md': make(n) })).index).get(n)!;
+      await index(300);
+      await index(1200);
+      const { ratio, small, large } = growthRatio(
+        (n) => ({ text: make(n), index: built.get(n)! }),
+        ({ text, index }) => computeDocumentDiagnostics(index, index.setOpenText('/ws/a.md', text) && index.getDocument('/ws/a.md')!),
+        300,
+      );
+      assert.ok(ratio < MAX_LINEAR_RATIO, `${name}: 4x the input took ${ratio.toFixed(1)}x (${small.toFixed(1)} -> ${large.toFixed(1)} ms)`);
+    }
   });
 
   it('decodeDocumentBytes: any bytes decode (invalid UTF-8 to U+FFFD, UTF-16 with BOM, odd lengths) or are binary', () => {

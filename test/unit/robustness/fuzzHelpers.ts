@@ -99,3 +99,20 @@ export function timed<T>(run: () => T): { value: T; ms: number } {
   const value = run();
   return { value, ms: performance.now() - started };
 }
+
+/**
+ * Pathological shapes that made some step super-linear (docs/security.md, bounds on work), as
+ * documents of about `n` units: each must parse and validate in time growing linearly with `n`.
+ */
+export const PATHOLOGICAL_MARKDOWN: ReadonlyArray<[name: string, make: (n: number) => string]> = [
+  ['blank-line-separated block quotes', (n) => '> a [x](a.md)\n\n'.repeat(n)],
+  ['lists separated by headings', (n) => '- a\n\n# h\n\n'.repeat(n)],
+  ['headings x broken anchors', (n) => `${Array.from({ length: n }, (_, i) => `## Section ${i}\n`).join('')}${Array.from({ length: n }, (_, i) => `[x](#sectin-${i}) `).join('')}\n`],
+  ['unclosed suppression comments in one HTML block', (n) => `<div>\n${'<!-- mqg4ai-disable-file x '.repeat(n)}\n</div>\n`],
+  ['an HTML tag that never closes', (n) => `<div>\n<a${' x'.repeat(4 * n)}\n`],
+  ['a Definition heading with runs of spaces', (n) => `# Definition${' '.repeat(4 * n)}-${' '.repeat(4 * n)}x${' :'.repeat(n)}\n\ntext\n`],
+  ['strikethrough openings in a heading', (n) => `# ${'~~a'.repeat(n)}\n`],
+  ['a question of brackets and emphasis', (n) => `ALTAI:\n> - ${'[]('.repeat(n)}${'**a'.repeat(n)}${'. '.repeat(n)}\n`],
+  ['an ALTAI label and a heading with runs of spaces', (n) => `ALTAI${' '.repeat(4 * n)}x\n# x${' '.repeat(4 * n)}y\n`],
+  ['a Name of many _(', (n) => `---\ntags: [{Name: "${'_('.repeat(n)}x)"}]\n---\n# N\n`],
+];

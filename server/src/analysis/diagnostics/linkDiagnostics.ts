@@ -6,13 +6,18 @@ import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { make, type TraceDiagnostic } from '../../domain/codes';
 import { suggestAnchor, suggestFile, suggestFolder } from './suggestions';
 import { assessmentRelation } from '../../workspace/assessments';
+import { SearchBudget, SINGLE_SEARCH_BUDGET } from '../../base/editDistance';
 
-/** The diagnostic for one link, or undefined when the link is fine (or external). */
+/**
+ * The diagnostic for one link, or undefined when the link is fine (or external).
+ * `budget` bounds the "did you mean" search; share one across a document's links.
+ */
 export function diagnoseLink(
   index: WorkspaceIndex,
   doc: QualityGateDocument,
   link: LinkOccurrence,
   status: LinkStatus = checkLink(index, doc, link),
+  budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET),
 ): TraceDiagnostic | undefined {
   const shown = (path: string) => displayPath(index, path);
   const common = { range: link.destinationRange, linkRange: link.range, target: link.rawDestination };
@@ -30,7 +35,7 @@ export function diagnoseLink(
         message: `Link points outside the workspace folders (${outsidePath(index, doc.path, status.path)}); it is not read or checked.`,
       });
     case 'missing-file': {
-      const found = suggestFile(index, status.path, doc.path);
+      const found = suggestFile(index, status.path, doc.path, budget);
       const elsewhere = found && otherAssessment(index, doc.path, found);
       return make('link.missing-file', {
         ...common,
@@ -40,7 +45,7 @@ export function diagnoseLink(
       });
     }
     case 'missing-folder': {
-      const found = suggestFolder(index, status.path, doc.path);
+      const found = suggestFolder(index, status.path, doc.path, budget);
       const elsewhere = found && otherAssessment(index, doc.path, found);
       return make('link.missing-folder', {
         ...common,
@@ -51,7 +56,7 @@ export function diagnoseLink(
     }
     case 'missing-anchor': {
       const target = index.getDocument(status.path);
-      const anchor = target && suggestAnchor(target, status.fragment);
+      const anchor = target && suggestAnchor(target, status.fragment, budget);
       const where = status.path === doc.path ? 'This document' : shown(status.path);
       return make('link.missing-anchor', {
         ...common,

@@ -79,8 +79,10 @@ export function parseBaseline(text: string): Baseline {
 
 /**
  * Marks each unsuppressed finding `new` or `unchanged` against `baseline`. Within one
- * (file, code, key) group, baseline entries and findings are paired nearest line first;
- * findings left over are new. Suppressed findings are returned as they are.
+ * (file, code, key) group, baseline entries and findings are paired nearest line first
+ * (ties: earlier finding first); findings left over are new. Suppressed findings are
+ * returned as they are. O(n log n): a repository with thousands of equal findings
+ * must not make the comparison quadratic.
  */
 export function compareWithBaseline(findings: readonly Finding[], baseline: Baseline): Finding[] {
   const known = new Map<string, number[]>();
@@ -106,17 +108,99 @@ export function compareWithBaseline(findings: readonly Finding[], baseline: Base
       members.forEach((i) => unchanged.add(i));
       continue;
     }
-    // Pair nearest first: every (entry, finding) pair by line distance, each used once.
-    const pairs = lines.flatMap((line, e) => members.map((i) => ({ e, i, distance: Math.abs(findingLine(findings[i]) - line) })));
-    pairs.sort((a, b) => a.distance - b.distance || a.i - b.i);
-    const usedEntries = new Set<number>();
-    for (const pair of pairs) {
-      if (usedEntries.has(pair.e) || unchanged.has(pair.i)) continue;
-      usedEntries.add(pair.e);
-      unchanged.add(pair.i);
-    }
+    for (const i of pairNearest(lines, members.map((i) => ({ i, line: findingLine(findings[i]) })))) unchanged.add(i);
   }
   return findings.map((f, i) => (f.suppressed !== undefined ? f : { ...f, baseline: unchanged.has(i) ? 'unchanged' : 'new' }));
+}
+
+interface Point {
+  readonly line: number;
+  /** The finding's index; -1 for a baseline entry. */
+  readonly i: number;
+  prev?: Point;
+  next?: Point;
+  paired?: boolean;
+}
+
+/**
+ * Greedy nearest-first pairing of entries with findings on a line: the closest
+ * remaining (entry, finding) pair is always adjacent in line order, so a heap
+ * of adjacent pairs replaces the list of all pairs. Returns the paired findings.
+ */
+function pairNearest(entryLines: readonly number[], members: ReadonlyArray<{ i: number; line: number }>): number[] {
+  const points: Point[] = [...entryLines.map((line) => ({ line, i: -1 })), ...members.map((m) => ({ line: m.line, i: m.i }))];
+  points.sort((a, b) => a.line - b.line || a.i - b.i);
+  for (let k = 0; k < points.length; k++) {
+    points[k].prev = points[k - 1];
+    points[k].next = points[k + 1];
+  }
+  const heap = new PairHeap();
+  const offer = (a: Point | undefined, b: Point | undefined) => {
+    if (a && b && (a.i < 0) !== (b.i < 0)) heap.push({ a, b, distance: b.line - a.line, finding: Math.max(a.i, b.i) });
+  };
+  for (let k = 0; k + 1 < points.length; k++) offer(points[k], points[k + 1]);
+  const paired: number[] = [];
+  for (let pair = heap.pop(); pair; pair = heap.pop()) {
+    const { a, b } = pair;
+    if (a.paired || b.paired || a.next !== b) continue;
+    a.paired = b.paired = true;
+    paired.push(Math.max(a.i, b.i));
+    const before = a.prev;
+    const after = b.next;
+    if (before) before.next = after;
+    if (after) after.prev = before;
+    offer(before, after);
+  }
+  return paired;
+}
+
+interface Pair {
+  readonly a: Point;
+  readonly b: Point;
+  readonly distance: number;
+  readonly finding: number;
+}
+
+/** A binary min-heap of pairs by distance, then finding order. */
+class PairHeap {
+  private readonly items: Pair[] = [];
+
+  push(pair: Pair): void {
+    const items = this.items;
+    items.push(pair);
+    let k = items.length - 1;
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (!less(items[k], items[parent])) break;
+      [items[k], items[parent]] = [items[parent], items[k]];
+      k = parent;
+    }
+  }
+
+  pop(): Pair | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last) {
+      items[0] = last;
+      let k = 0;
+      for (;;) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let m = k;
+        if (l < items.length && less(items[l], items[m])) m = l;
+        if (r < items.length && less(items[r], items[m])) m = r;
+        if (m === k) break;
+        [items[k], items[m]] = [items[m], items[k]];
+        k = m;
+      }
+    }
+    return top;
+  }
+}
+
+function less(x: Pair, y: Pair): boolean {
+  return x.distance < y.distance || (x.distance === y.distance && x.finding < y.finding);
 }
 
 function groupId(file: string, code: string, key: string): string {

@@ -3,6 +3,7 @@ import { make, type TraceDiagnostic } from '../../domain/codes';
 import { resolveLinkTarget } from '../../syntax/resolveLink';
 import { diagnoseLink } from '../diagnostics/linkDiagnostics';
 import { throwIfCancelled } from '../../base/cancellation';
+import { DOCUMENT_SEARCH_BUDGET, SearchBudget } from '../../base/editDistance';
 import type { DocumentRule } from './rule';
 
 /** `file.skipped`: the file was listed but not parsed. */
@@ -24,9 +25,11 @@ export const linkRule: DocumentRule = {
   name: 'links',
   check: ({ index, doc, config }, token) => {
     const result: TraceDiagnostic[] = [];
+    // One budget for the whole document: suggestions never cost (links x candidates).
+    const budget = new SearchBudget(DOCUMENT_SEARCH_BUDGET);
     for (const link of doc.links) {
       throwIfCancelled(token);
-      const problem = diagnoseLink(index, doc, link);
+      const problem = diagnoseLink(index, doc, link, undefined, budget);
       if (problem) result.push(problem);
       else if (config.externalLinks === 'syntax') {
         const target = resolveLinkTarget(doc.path, link.destination);

@@ -9,13 +9,16 @@ import type { DocumentRule } from './rule';
 export const slowParseRule: DocumentRule = {
   name: 'parse-time',
   check: ({ index, doc }) => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    // Parsed within a work budget: a pathological shape was read in a simpler form, or the parse was stopped.
+    if (doc.degraded && !doc.skipped) return [make('file.slow', { message: doc.degraded, range })];
     const ms = index.parseTimeOf(doc.path);
     const budget = index.limits.parseTimeBudgetMs;
     if (ms === undefined || ms <= budget || doc.skipped) return [];
     return [
       make('file.slow', {
         message: `Parsing this file took ${Math.round(ms)} ms, over the ${budget} ms budget (limits.parseTimeBudgetMs). It is indexed all the same; very long or deeply nested Markdown is slow to parse, and splitting the file helps.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range,
       }),
     ];
   },

@@ -38,8 +38,10 @@ export interface QuestionBlock {
   readonly questions: readonly QuotedQuestion[];
 }
 
-const LABEL = /^[ \t]{0,3}(ALTAI|Additional Questions)[ \t]*:?[ \t]*$/i;
-const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+// Each line regex is linear: no two adjacent quantifiers match the same characters
+// (`[ \t]*:?[ \t]*$` and `(.*?)[ \t#]*$` were quadratic on long runs of spaces).
+const LABEL = /^[ \t]{0,3}(ALTAI|Additional Questions)[ \t]*(?::[ \t]*)?$/i;
+const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.*)$/;
 const ITEM = /^([ \t]*>[ \t]?)([ \t]*)([-*+])([ \t]+)(.*)$/;
 const ANNOTATION = /^[ \t]*>[ \t]*>/;
 const QUOTE = /^[ \t]*>/;
@@ -80,7 +82,7 @@ export function parseQuestionBlocks(text: string): QuestionBlock[] {
     const heading = HEADING.exec(line);
     if (heading) {
       close();
-      section = heading[2].trim();
+      section = trimEndOf(heading[2], ' \t#').trim();
       continue;
     }
     const label = LABEL.exec(line);
@@ -180,17 +182,13 @@ function freeze(q: MutableQuestion): QuotedQuestion {
     textRange: q.textRange,
     ...(q.textEnd ? { textEnd: q.textEnd } : {}),
     answered: q.answered,
-    hasEvidenceLink: /\[[^\]]*\]\([^)]*\)/.test(q.raw),
+    hasEvidenceLink: hasInlineLink(q.raw),
   };
 }
 
 /** Question text as a reader sees it: links reduced to their text, emphasis markers and extra spaces dropped. */
 export function plainQuestionText(raw: string): string {
-  return raw
-    .replace(/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withoutEmphasis(withoutLinks(raw)).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -198,12 +196,138 @@ export function plainQuestionText(raw: string): string {
  * punctuation do not make two questions different.
  */
 export function questionKey(text: string): string {
-  return plainQuestionText(text)
+  const key = plainQuestionText(text)
     .toLowerCase()
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[‐-―]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.;:?!]+$/, '')
-    .trim();
+    .replace(/\s+/g, ' ');
+  return trimEndOf(key, ' .;:?!', true).trim();
+}
+
+/** `text` without trailing characters of `set` (and whitespace, with `spaces`), scanning from the end once. */
+function trimEndOf(text: string, set: string, spaces = false): string {
+  let end = text.length;
+  while (end > 0 && (set.includes(text[end - 1]) || (spaces && /\s/.test(text[end - 1])))) end--;
+  return text.slice(0, end);
+}
+
+// The scanners below do what a regex would, in one pass: a question's text comes from
+// the repository and may be a 100 KB line of brackets (docs/security.md).
+
+/** Whether `raw` holds `[text](destination)` (as `/\[[^\]]*\]\([^)]*\)/`). */
+export function hasInlineLink(raw: string): boolean {
+  const lastParen = raw.lastIndexOf(')');
+  let close = -1;
+  for (let i = raw.indexOf('['); i >= 0; i = raw.indexOf('[', i + 1)) {
+    if (close <= i) close = raw.indexOf(']', i + 1);
+    if (close < 0) return false;
+    if (raw[close + 1] === '(' && lastParen >= close + 2) return true;
+  }
+  return false;
+}
+
+/**
+ * `[text](dest)` and `![text](dest)` replaced by `text`, the destination allowing one
+ * level of balanced parentheses (as `/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g`).
+ * Where a destination scan ends is remembered per position, so overlapping
+ * candidates share the work.
+ */
+export function withoutLinks(raw: string): string {
+  if (!raw.includes('](')) return raw;
+  const n = raw.length;
+  const nextParen = new Int32Array(n + 1);
+  const nextBracket = new Int32Array(n + 1);
+  nextParen[n] = nextBracket[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    nextParen[i] = raw[i] === '(' || raw[i] === ')' ? i : nextParen[i + 1];
+    nextBracket[i] = raw[i] === ']' ? i : nextBracket[i + 1];
+  }
+  const UNKNOWN = -2;
+  const FAILS = -1;
+  const ends = new Int32Array(n + 1).fill(UNKNOWN);
+  /** The end (after `)`) of a destination starting at `p`, or FAILS. */
+  const destinationEnd = (p: number): number => {
+    const path: number[] = [];
+    let q = nextParen[p];
+    let result: number = FAILS;
+    while (q < n) {
+      if (ends[q] !== UNKNOWN) {
+        result = ends[q];
+        break;
+      }
+      path.push(q);
+      if (raw[q] === ')') {
+        result = q + 1;
+        break;
+      }
+      const inner = nextParen[q + 1];
+      if (inner >= n || raw[inner] !== ')') break;
+      q = nextParen[inner + 1];
+    }
+    for (const visited of path) ends[visited] = result;
+    return result;
+  };
+  let out = '';
+  let last = 0;
+  let i = 0;
+  while (i < n) {
+    const bracket = raw[i] === '[' ? i : raw[i] === '!' && raw[i + 1] === '[' ? i + 1 : -1;
+    if (bracket < 0) {
+      i++;
+      continue;
+    }
+    const close = nextBracket[bracket + 1];
+    if (close >= n) break; // no `]` later: no link later
+    if (raw[close + 1] === '(') {
+      const end = destinationEnd(close + 2);
+      if (end >= 0) {
+        out += raw.slice(last, i) + raw.slice(bracket + 1, close);
+        i = last = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out + raw.slice(last);
+}
+
+/** `**text**` and `__text__` replaced by `text` within a line (as `/(\*\*|__)(.+?)\1/g`). */
+export function withoutEmphasis(text: string): string {
+  if (!text.includes('**') && !text.includes('__')) return text;
+  // The next `**` / `__` at or after an offset, found once per marker and reused while ahead.
+  const next = { '**': -1, __: -1 } as Record<string, number>;
+  const nextOf = (marker: string, from: number): number => {
+    if (next[marker] !== Infinity && next[marker] < from) {
+      const found = text.indexOf(marker, from);
+      next[marker] = found < 0 ? Infinity : found;
+    }
+    return next[marker];
+  };
+  let lineBreak = -1;
+  const nextBreak = (from: number): number => {
+    if (lineBreak !== Infinity && lineBreak < from) {
+      lineBreak = Infinity;
+      for (let k = from; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+          lineBreak = k;
+          break;
+        }
+      }
+    }
+    return lineBreak;
+  };
+  let out = '';
+  let last = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const marker = text.startsWith('**', i) ? '**' : text.startsWith('__', i) ? '__' : undefined;
+    if (!marker) continue;
+    const close = nextOf(marker, i + 3);
+    if (close === Infinity || nextBreak(i + 2) < close) continue;
+    out += text.slice(last, i) + text.slice(i + 2, close);
+    last = close + 2;
+    i = close + 1;
+  }
+  return out + text.slice(last);
 }

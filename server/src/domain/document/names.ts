@@ -14,13 +14,17 @@ export function fileStem(name: string): string {
  * separators: `QG_Data_(Lifecycle).md`, `QG_Data.md` and the Name tag `QG_Data` all give `data`.
  */
 export function gateNameKey(name: string): string {
-  return name
-    .trim()
-    .replace(/\.(md|markdown)$/i, '')
-    .replace(/^QG_/i, '')
-    .replace(/_\([^)]*\)$/, '')
+  return withoutView(name.trim().replace(/\.(md|markdown)$/i, '').replace(/^QG_/i, ''))
     .replace(/[_\-\s]/g, '')
     .toLowerCase();
+}
+
+/** Without a final `_(View)` (as `/_\([^)]*\)$/`, which is quadratic on `_(_(_(...`): a Name tag can be long. */
+function withoutView(name: string): string {
+  if (!name.endsWith(')')) return name;
+  const previousClose = name.lastIndexOf(')', name.length - 2);
+  const start = name.indexOf('_(', previousClose + 1);
+  return start >= 0 && start <= name.length - 3 ? name.slice(0, start) : name;
 }
 
 /** An anchor without its section number: `7-scope` and `2-scope` are the same section renumbered. */

@@ -4,7 +4,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseQuestionBlocks } from '../altai/questionBlocks';
 import { LineIndex } from '../../base/lineIndex';
-import { parseMarkdown } from '../../syntax/markdownParser';
+import { boundedMarkdown, parseMarkdown } from '../../syntax/markdownParser';
 import { classifyDocument } from './documentKind';
 import { parseFrontMatter } from '../../syntax/frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from '../../syntax/linkSyntax';
@@ -13,10 +13,10 @@ import { citationOfLink, citationsInText, ITEM_ID } from '../packs/citations';
 import type { PackCitation, Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
 
 
-const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*:?[ \t]*$/im;
-const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+// Regexes here run on repository text: each is linear (no nested or overlapping
+// quantifiers); the rest is done by scanners below (tested in boundedRegexes.test.ts).
+const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*(?::[ \t]*)?$/im;
 const SUMMARY_LENGTH = 400;
-const DEFINITION_HEADING = /^definitions?(?:\s+of)?\s*[:\-–—]?\s+(\S.*?)[\s:]*$/i;
 const DEFINITION_LENGTH = 1200;
 
 
@@ -26,7 +26,8 @@ const DEFINITION_LENGTH = 1200;
  */
 export function parseDocument(path: string, text: string): QualityGateDocument {
   const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
+  const bounded = boundedMarkdown(text);
+  const tree = parseMarkdown(bounded.text);
   const slugger = new GithubSlugger();
 
   let frontMatter: FrontMatter | undefined;
@@ -57,7 +58,7 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
       case 'heading': {
         // GitHub slugs the rendered text: inline HTML (`<a id>`, `<br>`) is not part of it.
         // `~~del~~` stays literal without the strikethrough extension; GitHub shows (and slugs) `del`.
-        const plain = toString(node, { includeHtml: false }).replace(/~~(.+?)~~/g, '$1').trim();
+        const plain = withoutStrikethrough(toString(node, { includeHtml: false })).trim();
         const first = node.children[0]?.position?.start.offset ?? end;
         const last = node.children[node.children.length - 1]?.position?.end.offset ?? end;
         headings.push({
@@ -73,12 +74,10 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
       case 'html':
         if (node.value.includes('mqg4ai-disable')) {
           const startLine = node.position?.start.line ? node.position.start.line - 1 : 0;
-          suppressions.push(...readSuppressions(node.value, startLine, (offset) => node.value.slice(0, offset).split(/\r\n|\r|\n/).length - 1));
+          const htmlLines = new LineIndex(node.value);
+          suppressions.push(...readSuppressions(node.value, startLine, (offset) => htmlLines.positionAt(offset).line));
         }
-        for (const match of node.value.matchAll(HTML_ANCHOR)) {
-          const id = match[1] ?? match[2] ?? match[3] ?? '';
-          if (id) htmlAnchors.push({ id, range: range(node) });
-        }
+        for (const id of htmlAnchorIds(node.value)) htmlAnchors.push({ id, range: range(node) });
         break;
       case 'paragraph':
         if (!summary && tree.children.includes(node)) summary = shorten(toString(node));
@@ -126,7 +125,33 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   const definitions = readDefinitions(tree, range);
 
   citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, citations, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+  const model: QualityGateDocument = { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, citations, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+  return bounded.degraded ? { ...model, degraded: bounded.degraded } : model;
+}
+
+/**
+ * The model of a document whose parse ran out of time (the parse was stopped): no
+ * structure, only its size, and the reason. Anchors in it are not judged.
+ */
+export function unparsedDocument(path: string, text: string, reason: string): QualityGateDocument {
+  const lines = new LineIndex(text);
+  return {
+    path,
+    kind: 'other',
+    title: posix.basename(path),
+    headings: [],
+    htmlAnchors: [],
+    links: [],
+    references: [],
+    suppressions: [],
+    questionBlocks: [],
+    summary: '',
+    definitions: [],
+    citations: [],
+    lineCount: lines.lineCount,
+    endPosition: lines.positionAt(text.length),
+    degraded: reason,
+  };
 }
 
 /**
@@ -139,7 +164,7 @@ function readDefinitions(tree: Root, range: (node: Nodes) => TermDefinition['ran
   for (let i = 0; i < children.length; i++) {
     const node = children[i];
     if (node.type !== 'heading') continue;
-    const term = DEFINITION_HEADING.exec(toString(node).trim())?.[1];
+    const term = definitionTerm(toString(node).trim());
     if (!term) continue;
     const parts: string[] = [];
     for (let j = i + 1; j < children.length && children[j].type !== 'heading'; j++) {
@@ -275,4 +300,120 @@ function unescapeDestination(raw: string): string {
 function shorten(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
   return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
+}
+
+/** `~~text~~` -> `text` within one line (as `/~~(.+?)~~/g` would), in one pass. */
+export function withoutStrikethrough(text: string): string {
+  if (!text.includes('~~')) return text;
+  let out = '';
+  let last = 0;
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('~~', i);
+    if (open < 0) break;
+    const close = text.indexOf('~~', open + 3);
+    if (close < 0) break; // no closing after this opening: none after a later one either
+    const breakAt = lineBreakIn(text, open + 2, close);
+    if (breakAt >= 0) {
+      i = breakAt + 1; // every opening before the break closes only after it
+      continue;
+    }
+    out += text.slice(last, open) + text.slice(open + 2, close);
+    i = last = close + 2;
+  }
+  return out + text.slice(last);
+}
+
+function lineBreakIn(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i;
+  }
+  return -1;
+}
+
+/** The value of each `id` / `name` attribute in HTML tags of `html`; each tag is scanned once. */
+export function htmlAnchorIds(html: string): string[] {
+  const ids: string[] = [];
+  let i = 0;
+  while (i < html.length) {
+    const open = html.indexOf('<', i);
+    if (open < 0 || open + 1 >= html.length) break;
+    if (!isAsciiLetter(html.charCodeAt(open + 1))) {
+      i = open + 1;
+      continue;
+    }
+    // A tag runs to the next `>`; any later `<` before it has the same end, so the scan goes on after a hit or after it.
+    const close = html.indexOf('>', open + 2);
+    const end = close < 0 ? html.length : close;
+    const found = attributeIn(html, open + 2, end);
+    if (found) {
+      if (found.value) ids.push(found.value);
+      i = found.end;
+    } else i = end;
+  }
+  return ids;
+}
+
+const ATTRIBUTE = /(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/y;
+
+/** The first `id=` / `name=` attribute after whitespace in `html[from, end)`, with where its match ends. */
+function attributeIn(html: string, from: number, end: number): { value: string; end: number } | undefined {
+  for (let i = from; i < end; i++) {
+    if (!/\s/.test(html[i])) continue;
+    const c = html[i + 1];
+    if (c !== 'i' && c !== 'n') continue;
+    ATTRIBUTE.lastIndex = i + 1;
+    const match = ATTRIBUTE.exec(html);
+    if (match) return { value: match[1] ?? match[2] ?? match[3] ?? '', end: ATTRIBUTE.lastIndex };
+  }
+  return undefined;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+const DEFINITION_SEPARATORS = ':-–—';
+
+/**
+ * The term of a `Definition <Term>` heading (`Definitions of X`, `Definition: X`,
+ * `Definition – X`), as `/^definitions?(?:\s+of)?\s*[:\-–—]?\s+(\S.*?)[\s:]*$/i`
+ * would give it, without its backtracking on long runs of spaces.
+ */
+export function definitionTerm(heading: string): string | undefined {
+  if (!/^definition/i.test(heading)) return undefined;
+  let i = 'definition'.length;
+  if (heading[i] === 's' || heading[i] === 'S') i++;
+  const starts: number[] = [];
+  // `(?:\s+of)?` is tried first with `of`, then without.
+  let j = i;
+  while (j < heading.length && /\s/.test(heading[j])) j++;
+  if (j > i && /^of/i.test(heading.slice(j, j + 2))) starts.push(j + 2);
+  starts.push(i);
+  for (const from of starts) {
+    const start = termStart(heading, from);
+    const term = start === undefined ? undefined : termFrom(heading, start);
+    if (term !== undefined) return term;
+  }
+  return undefined;
+}
+
+/** Where the term begins after `\s*[:\-–—]?\s+` from `from`. */
+function termStart(text: string, from: number): number | undefined {
+  let k = from;
+  while (k < text.length && /\s/.test(text[k])) k++;
+  if (k < text.length && DEFINITION_SEPARATORS.includes(text[k])) {
+    let p = k + 1;
+    while (p < text.length && /\s/.test(text[p])) p++;
+    if (p > k + 1 && p < text.length) return p;
+  }
+  return k > from && k < text.length ? k : undefined;
+}
+
+/** `(\S.*?)[\s:]*$` from `start`: trailing spaces and colons dropped, no line break inside. */
+function termFrom(text: string, start: number): string | undefined {
+  let end = text.length;
+  while (end > start + 1 && (text[end - 1] === ':' || /\s/.test(text[end - 1]))) end--;
+  return lineBreakIn(text, start, end) >= 0 ? undefined : text.slice(start, end);
 }

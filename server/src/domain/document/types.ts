@@ -156,6 +156,11 @@ export interface QualityGateDocument {
   readonly endPosition: Position;
   /** Set when the file was listed but not parsed (too large, binary, unreadable): the reason. */
   readonly skipped?: string;
+  /**
+   * Set when the Markdown was not fully parsed within the work budget (`file.slow`): why.
+   * The model holds what was read; without headings and anchors, anchors in it are not judged.
+   */
+  readonly degraded?: string;
 }
 
 /** The value of a front-matter tag, or undefined. Keys compare case-insensitively. */

@@ -7,12 +7,41 @@ import type { CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { sortKey, type CompletionCandidate, type LineContext } from './types';
 
-/** `{Ke` or `{ Usage Ex`: a key being typed after `{`. */
-const KEY_IN_MAP = /\{[ \t]*([^{}:,]*)$/;
-/** Right after `[` or `,` in a flow sequence: a whole `{Key: }` map goes here. */
-const KEY_IN_SEQUENCE = /[[,][ \t]*([A-Za-z][A-Za-z ]*)?$/;
-/** `{Key: val`: a value being typed. */
-const VALUE = /\{[ \t]*([^{}:,]+?)[ \t]*:[ \t]*([^{}:,]*)$/;
+// The line before the cursor is scanned from its last `{` / `[` / `,`: the former regexes
+// (`\{[ \t]*([^{}:,]+?)[ \t]*:...`) were cubic in a run of spaces, and ran on every keystroke.
+
+/** `{Ke` or `{ Usage Ex`: a key being typed after `{` (the key typed so far, spaces before it dropped). */
+export function keyInMap(before: string): string | undefined {
+  const open = before.lastIndexOf('{');
+  if (open < 0) return undefined;
+  const rest = before.slice(open + 1);
+  return /[{}:,]/.test(rest) ? undefined : skipBlanks(rest);
+}
+
+/** Right after `[` or `,` in a flow sequence: a whole `{Key: }` map goes here. The letters typed, if any. */
+export function keyInSequence(before: string): { typed: string } | undefined {
+  const at = Math.max(before.lastIndexOf('['), before.lastIndexOf(','));
+  if (at < 0) return undefined;
+  const typed = skipBlanks(before.slice(at + 1));
+  return typed === '' || /^[A-Za-z][A-Za-z ]*$/.test(typed) ? { typed } : undefined;
+}
+
+/** `{Key: val`: the key (trimmed) and the value typed so far (spaces before it dropped). */
+export function valueInMap(before: string): { key: string; typed: string } | undefined {
+  const open = before.lastIndexOf('{');
+  if (open < 0) return undefined;
+  const rest = before.slice(open + 1);
+  if (/[{},]/.test(rest)) return undefined;
+  const colon = rest.indexOf(':');
+  if (colon <= 0 || rest.indexOf(':', colon + 1) >= 0) return undefined;
+  return { key: rest.slice(0, colon).replace(/^[ \t]+/, '').trimEnd() || ' ', typed: skipBlanks(rest.slice(colon + 1)) };
+}
+
+function skipBlanks(text: string): string {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text.slice(i);
+}
 
 /**
  * Whether `line` is inside the front matter: the text opens with `---` and no
@@ -37,14 +66,14 @@ export function frontMatterCompletions(
   context: LineContext,
   token: CancellationToken,
 ): CompletionCandidate[] {
-  const value = VALUE.exec(context.before);
-  if (value && normalizeTerm(value[1]) === 'perspective') return perspectiveValues(position, value[2]);
-  if (value) return valueCompletions(index, doc, position, value[1].trim(), value[2], token);
+  const value = valueInMap(context.before);
+  if (value && normalizeTerm(value.key) === 'perspective') return perspectiveValues(position, value.typed);
+  if (value) return valueCompletions(index, doc, position, value.key.trim(), value.typed, token);
 
-  const inMap = KEY_IN_MAP.exec(context.before);
-  const inSequence = inMap ? undefined : KEY_IN_SEQUENCE.exec(context.before);
-  if (!inMap && !(inSequence && /^[ \t]*tags[ \t]*:/.test(context.line))) return [];
-  const typed = (inMap ?? inSequence)![1] ?? '';
+  const inMap = keyInMap(context.before);
+  const inSequence = inMap !== undefined ? undefined : keyInSequence(context.before);
+  if (inMap === undefined && !(inSequence && /^[ \t]*tags[ \t]*:/.test(context.line))) return [];
+  const typed = inMap ?? inSequence?.typed ?? '';
   const start = position.character - typed.length;
   const range = { start: { line: position.line, character: start }, end: position };
   // Keys already there, except the one being typed.

@@ -1,6 +1,6 @@
 import { fileStem, folderDistance, gateNameKey, withoutSectionNumber } from '../../domain/document/names';
 import { posix } from 'node:path';
-import { editDistance } from '../../analysis/diagnostics/suggestions';
+import { boundedEditDistance, compared, distanceLowerBound, SearchBudget, SINGLE_SEARCH_BUDGET } from '../../base/editDistance';
 import { hasAnchor, type QualityGateDocument } from '../../domain/document/types';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -33,7 +33,8 @@ const MIN_SCORE = 0.5;
  * name (same name elsewhere, a near spelling, the same gate in another view)
  * and by title (the link text or the missing name against each document's
  * title), nearer folders winning ties. `fragment`: candidates that have the
- * anchor the link asks for rank higher.
+ * anchor the link asks for rank higher. The search spends `budget` and returns
+ * the best found so far once it is spent (a huge workspace costs a bounded amount).
  */
 export function rankFileCandidates(
   index: WorkspaceIndex,
@@ -43,9 +44,12 @@ export function rankFileCandidates(
   fragment: string | undefined,
   max = 5,
   token: CancellationToken = neverCancelled,
+  budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET),
 ): LinkCandidate[] {
   const wanted = posix.basename(missing);
-  const wantedStem = fileStem(wanted);
+  const wantedStem = compared(fileStem(wanted));
+  const linkWords = words(compared(linkText));
+  const stemWords = words(wantedStem);
   const markdown = isMarkdownPath(missing);
   const pool = new Set<string>();
   index.filesNamed(wanted).forEach((f) => pool.add(f));
@@ -63,20 +67,22 @@ export function rankFileCandidates(
   let checked = 0;
   for (const path of pool) {
     if ((++checked & 255) === 0) throwIfCancelled(token);
+    if (!budget.spend(1)) break;
     if (path === from.path || path === missing || isMarkdownPath(path) !== markdown) continue;
-    const name = posix.basename(path);
+    const fullName = posix.basename(path);
+    const name = compared(fullName);
     let nameScore: number;
     let reason: LinkCandidate['reason'] = 'similar name';
-    if (name.toLowerCase() === wanted.toLowerCase()) {
+    if (fullName.toLowerCase() === wanted.toLowerCase()) {
       nameScore = 1;
       reason = 'same name';
     } else if (gateNameKey(name) !== '' && gateNameKey(name) === gateNameKey(wanted)) nameScore = 0.9;
-    else nameScore = similarity(fileStem(name).toLowerCase(), wantedStem.toLowerCase());
+    else nameScore = similarity(fileStem(name).toLowerCase(), wantedStem.toLowerCase(), budget);
     let titleScore = 0;
     const doc = markdown ? index.getDocument(path) : undefined;
     if (doc) {
-      const title = words(doc.title);
-      titleScore = Math.max(similarity(title, words(linkText)), similarity(title, words(wantedStem)), similarity(words(fileStem(name)), words(linkText)));
+      const title = words(compared(doc.title));
+      titleScore = Math.max(similarity(title, linkWords, budget), similarity(title, stemWords, budget), similarity(words(fileStem(name)), linkWords, budget));
     }
     const best = Math.max(nameScore, titleScore * 0.95);
     if (best < MIN_SCORE) continue;
@@ -89,18 +95,25 @@ export function rankFileCandidates(
 }
 
 /** Existing folders a broken folder link could mean: the same name elsewhere, a near spelling beside it. */
-export function rankFolderCandidates(index: WorkspaceIndex, missing: string, max = 5, fromPath?: string): LinkCandidate[] {
-  const name = posix.basename(missing).toLowerCase();
+export function rankFolderCandidates(
+  index: WorkspaceIndex,
+  missing: string,
+  max = 5,
+  fromPath?: string,
+  budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET),
+): LinkCandidate[] {
+  const name = compared(posix.basename(missing).toLowerCase());
   const pool = new Set<string>(index.foldersNamed(name));
   let parent = posix.dirname(missing);
   while (!index.hasFolder(parent) && parent !== posix.dirname(parent)) parent = posix.dirname(parent);
   for (const f of index.foldersIn(parent)) pool.add(f);
   const result: LinkCandidate[] = [];
   for (const path of pool) {
+    if (!budget.spend(1)) break;
     if (!index.rootFor(path)) continue;
-    const base = posix.basename(path).toLowerCase();
+    const base = compared(posix.basename(path).toLowerCase());
     const same = base === name;
-    const nameScore = same ? 1 : Math.max(similarity(base, name), similarity(base.replace(/^\d+_/, ''), name.replace(/^\d+_/, '')) * 0.9);
+    const nameScore = same ? 1 : Math.max(similarity(base, name, budget), similarity(base.replace(/^\d+_/, ''), name.replace(/^\d+_/, ''), budget) * 0.9);
     if (nameScore < MIN_SCORE) continue;
     const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
     result.push({ path, reason: same ? 'same name' : 'similar name', score: round(nameScore * 0.8 + proximity * 0.2), ...(fromPath ? inAssessment(index, fromPath, path) : {}) });
@@ -123,16 +136,22 @@ function byAssessmentThenScore(candidates: LinkCandidate[]): LinkCandidate[] {
 }
 
 /** Headings (and HTML anchors) of `doc` a broken `#fragment` could mean, best first. */
-export function rankAnchorCandidates(doc: QualityGateDocument, fragment: string, max = 3): AnchorCandidate[] {
-  const wanted = fragment.toLowerCase();
-  const all: AnchorCandidate[] = [
+export function rankAnchorCandidates(doc: QualityGateDocument, fragment: string, max = 3, budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET)): AnchorCandidate[] {
+  const wanted = compared(fragment.toLowerCase());
+  const wantedUnnumbered = withoutSectionNumber(wanted);
+  const fragmentWords = words(compared(fragment));
+  const all: AnchorCandidate[] = [];
+  const candidates = [
     ...doc.headings.map((h) => ({ slug: h.slug, text: h.text })),
     ...doc.htmlAnchors.map((a) => ({ slug: a.id, text: a.id })),
-  ].map((c) => {
-    const renumbered = withoutSectionNumber(c.slug) === withoutSectionNumber(wanted) && withoutSectionNumber(wanted) !== '' ? 0.9 : 0;
-    const score = Math.max(similarity(c.slug.toLowerCase(), wanted), renumbered, similarity(words(c.text), words(fragment)) * 0.9);
-    return { ...c, score: round(score) };
-  });
+  ];
+  for (const c of candidates) {
+    if (!budget.spend(1)) break;
+    const slug = compared(c.slug.toLowerCase());
+    const renumbered = withoutSectionNumber(slug) === wantedUnnumbered && wantedUnnumbered !== '' ? 0.9 : 0;
+    const score = Math.max(similarity(slug, wanted, budget), renumbered, similarity(words(compared(c.text)), fragmentWords, budget) * 0.9);
+    all.push({ ...c, score: round(score) });
+  }
   const seen = new Set<string>();
   return all
     .filter((c) => c.score >= MIN_SCORE && c.slug !== fragment && !seen.has(c.slug) && seen.add(c.slug))
@@ -140,13 +159,19 @@ export function rankAnchorCandidates(doc: QualityGateDocument, fragment: string,
     .slice(0, max);
 }
 
-/** 1 for equal strings, 0 for nothing in common (normalised edit distance). */
-export function similarity(a: string, b: string): number {
+/**
+ * 1 for equal strings, down to `MIN_SCORE` by normalised edit distance; 0 below
+ * it (no caller ranks such a pair), which bounds the distance computed.
+ */
+export function similarity(a: string, b: string, budget?: SearchBudget): number {
   if (a === '' || b === '') return 0;
   if (a === b) return 1;
-  // The distance is at least the difference in length: skip the work when that already rules it out.
-  if (Math.min(a.length, b.length) / Math.max(a.length, b.length) < MIN_SCORE / 2) return 0;
-  return 1 - editDistance(a, b) / Math.max(a.length, b.length);
+  const longest = Math.max(a.length, b.length);
+  const max = Math.floor(longest * (1 - MIN_SCORE));
+  // Cheap bounds first: the length difference, then the characters without a partner.
+  if (Math.abs(a.length - b.length) > max || distanceLowerBound(a, b, budget) > max) return 0;
+  const distance = boundedEditDistance(a, b, max, budget);
+  return distance > max ? 0 : 1 - distance / longest;
 }
 
 /** Lower-case words of a name or title: `QG_ModelEvaluation_(Dev)` -> `qg model evaluation dev`. */

@@ -12,6 +12,7 @@ import { PERSPECTIVE_VALUES, perspectiveOf } from '../../domain/risks/perspectiv
 import { altaiCatalogue } from '../../domain/altai/catalogue';
 import { comparePositions, rangesTouch, type Range } from '../../base/range';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
+import { DOCUMENT_SEARCH_BUDGET, SearchBudget } from '../../base/editDistance';
 import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { linkPathBetween, pathStyleOf, rewriteDestinationFragment, rewriteDestinationPath, splitDestination } from './destinationText';
 import { fixFrontMatter } from './frontMatterFix';
@@ -81,14 +82,16 @@ export function quickFixesFor(
     !suppressionFor(doc, d) &&
     (!options.range || rangesTouch(d.range, options.range));
   const fixes: QuickFix[] = [];
+  // Candidate searches of this request share one budget (never links x documents x titles).
+  const budget = new SearchBudget(DOCUMENT_SEARCH_BUDGET);
 
   for (const link of doc.links) {
     throwIfCancelled(token);
     if (options.range && !rangesTouch(link.destinationRange, options.range)) continue;
     if (options.codes && !options.codes.some((c) => c.startsWith('link.'))) break;
-    const diagnostic = diagnoseLink(index, doc, link);
+    const diagnostic = diagnoseLink(index, doc, link, undefined, budget);
     if (!diagnostic || !FIXABLE_CODES.includes(diagnostic.code) || !wanted(diagnostic)) continue;
-    fixes.push(...linkFixes(index, doc, link, diagnostic, options, token));
+    fixes.push(...linkFixes(index, doc, link, diagnostic, options, token, budget));
   }
 
   const context = { index, doc, catalogue: altaiCatalogue(), config };
@@ -162,6 +165,7 @@ function linkFixes(
   diagnostic: TraceDiagnostic,
   options: QuickFixOptions,
   token: CancellationToken,
+  budget: SearchBudget,
 ): QuickFix[] {
   const status = checkLink(index, doc, link);
   const max = options.maxCandidates ?? 5;
@@ -173,7 +177,7 @@ function linkFixes(
   if (status.state === 'missing-anchor') {
     const target = index.getDocument(status.path);
     if (!target) return [];
-    const candidates = rankAnchorCandidates(target, status.fragment, Math.min(max, 3));
+    const candidates = rankAnchorCandidates(target, status.fragment, Math.min(max, 3), budget);
     const safe = isClearWinner(candidates);
     candidates.forEach((c, i) =>
       fixes.push({
@@ -191,8 +195,8 @@ function linkFixes(
   const fragment = splitDestination(link.rawDestination).fragment.slice(1) || undefined;
   const candidates: LinkCandidate[] =
     status.state === 'missing-folder'
-      ? rankFolderCandidates(index, status.path, max, doc.path)
-      : rankFileCandidates(index, doc, status.path, link.text, fragment, max, token);
+      ? rankFolderCandidates(index, status.path, max, doc.path, budget)
+      : rankFileCandidates(index, doc, status.path, link.text, fragment, max, token, budget);
   // A target in another application assessment is never preferred nor applied unseen, and does not count against a clear winner.
   const eligible = candidates.filter((c) => c.assessment?.relation !== 'other');
   const safe = isClearWinner(eligible);

@@ -7,7 +7,11 @@ import type { QualityGateDocument } from '../../domain/document/types';
  * in-thread parser.
  */
 export interface DocumentParser {
-  parse(path: string, text: string): Promise<QualityGateDocument>;
+  /**
+   * `budgetMs`: the parse time budget (limits.parseTimeBudgetMs); a parser that can
+   * stop a parse (a worker) stops one far over it and returns a model saying so.
+   */
+  parse(path: string, text: string, budgetMs?: number): Promise<QualityGateDocument>;
   /** How long parsing `doc` took where it happened (a worker measures its own), if this parser knows. */
   parseTimeOf?(doc: QualityGateDocument): number | undefined;
   dispose?(): Promise<void>;

@@ -8,6 +8,7 @@ import { parseDocument } from '../../domain/document/parseDocument';
 let parsed = 0;
 
 parentPort?.on('message', (message: { id: number; path: string; text: string }) => {
+  // One document at a time: the pool stops a parse that runs far over its budget by terminating this worker.
   // As in the main thread: keep parse garbage from growing this worker's heap.
   if (++parsed % 512 === 0) collectGarbage();
   try {

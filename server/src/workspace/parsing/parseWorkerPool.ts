@@ -1,12 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentParser } from './documentParser';
-import { parseDocument } from '../../domain/document/parseDocument';
+import { parseDocument, unparsedDocument } from '../../domain/document/parseDocument';
 import type { QualityGateDocument } from '../../domain/document/types';
 
+/** A parse still running this many times past the time budget is stopped (the worker is replaced). */
+export const PARSE_STOP_FACTOR = 5;
+
+export interface ParseWorkerPoolOptions {
+  /** Texts shorter than this (characters) are parsed in the calling thread, saving the transfer. */
+  readonly inThreadBelow?: number;
+}
+
 /**
- * Parses documents in worker threads (one per core, at least one). Requests are
- * spread over the least busy worker; a worker that dies is replaced and its
- * pending requests fail (the index then marks those files as not parsed).
+ * Parses documents in worker threads (one per core, at least one), one document
+ * per worker at a time, the rest queued. A parse given a time budget that runs
+ * past `PARSE_STOP_FACTOR` times it is stopped: the worker is terminated and
+ * replaced, and the document gets a model without structure saying so
+ * (`file.slow`), so one hostile file can neither stall indexing nor the
+ * server's main thread. A worker that dies is replaced and its document fails
+ * (the index then marks the file as not parsed).
  */
 export class ParseWorkerPool implements DocumentParser {
   /** Parse times measured in the workers, beside the models (models stay pure functions of their text). */
@@ -16,8 +28,8 @@ export class ParseWorkerPool implements DocumentParser {
     return this.parseTimes.get(doc);
   }
 
-  private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending> }> = [];
-  private nextId = 1;
+  private readonly workers: Slot[] = [];
+  private readonly queue: Job[] = [];
   private disposed = false;
 
   constructor(
@@ -25,62 +37,123 @@ export class ParseWorkerPool implements DocumentParser {
     /** Whether the calling thread parses too when the workers are busy. */
     private readonly shareWithCaller: boolean,
     size = 1,
+    private readonly options: ParseWorkerPoolOptions = {},
   ) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
-  parse(path: string, text: string): Promise<QualityGateDocument> {
-    const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    // The calling thread takes a share when every worker already has work queued,
-    // so the main thread's core is not left idle during indexing.
-    if (this.shareWithCaller && slot.pending.size >= 2) {
+  parse(path: string, text: string, budgetMs?: number): Promise<QualityGateDocument> {
+    const idle = this.workers.find((w) => !w.job);
+    // Small texts, and (with shareWithCaller) work beyond what the workers have queued, parse here.
+    if (text.length < (this.options.inThreadBelow ?? 0) || (this.shareWithCaller && !idle && this.queue.length >= this.workers.length)) {
       try {
         return Promise.resolve(parseDocument(path, text));
       } catch (error) {
         return Promise.reject(error);
       }
     }
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, path, text });
+      this.queue.push({ path, text, budgetMs, resolve, reject });
+      this.dispatch();
     });
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    // Shutting down: parses still queued or running are dropped without an error to log.
     const workers = this.workers.splice(0);
+    this.queue.splice(0);
+    for (const slot of workers) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.retired = true;
+    }
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
-  private spawn(): { worker: Worker; pending: Map<number, Pending> } {
-    const pending = new Map<number, Pending>();
+  private dispatch(): void {
+    for (const slot of this.workers) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.started = performance.now();
+      if (job.budgetMs !== undefined) slot.timer = setTimeout(() => this.stop(slot), job.budgetMs * PARSE_STOP_FACTOR);
+      slot.worker.postMessage({ id: 0, path: job.path, text: job.text });
+    }
+  }
+
+  /** The running parse is over its limit: terminate the worker, answer with a model saying so. */
+  private stop(slot: Slot): void {
+    const job = slot.job;
+    if (!job) return;
+    const ms = performance.now() - slot.started;
+    this.release(slot);
+    this.replace(slot);
+    const doc = unparsedDocument(
+      job.path,
+      job.text,
+      `Parsing this file was stopped after ${Math.round(ms)} ms (${PARSE_STOP_FACTOR} times limits.parseTimeBudgetMs): its Markdown is too slow to parse, so its links, headings and anchors are not checked. Splitting the file helps.`,
+    );
+    this.parseTimes.set(doc, ms);
+    job.resolve(doc);
+  }
+
+  private release(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.job = undefined;
+  }
+
+  private replace(slot: Slot): void {
+    const index = this.workers.indexOf(slot);
+    if (index < 0) return;
+    slot.retired = true;
+    void slot.worker.terminate();
+    if (this.disposed) return;
+    this.workers[index] = this.spawn();
+    this.dispatch();
+  }
+
+  private spawn(): Slot {
     const worker = new Worker(this.script);
     worker.unref(); // never keeps a finished CLI run alive
-    const slot = { worker, pending };
-    worker.on('message', (message: { id: number; doc?: QualityGateDocument; error?: string; ms?: number }) => {
-      const request = pending.get(message.id);
-      pending.delete(message.id);
+    const slot: Slot = { worker, started: 0 };
+    worker.on('message', (message: { doc?: QualityGateDocument; error?: string; ms?: number }) => {
+      const job = slot.job;
+      if (slot.retired || !job) return;
+      this.release(slot);
       if (message.doc && message.ms !== undefined) this.parseTimes.set(message.doc, message.ms);
-      if (message.doc) request?.resolve(message.doc);
-      else request?.reject(new Error(message.error ?? 'parse failed'));
+      if (message.doc) job.resolve(message.doc);
+      else job.reject(new Error(message.error ?? 'parse failed'));
+      this.dispatch();
     });
     const fail = (error: Error) => {
-      for (const request of pending.values()) request.reject(error);
-      pending.clear();
-      const index = this.workers.indexOf(slot);
-      if (index >= 0 && !this.disposed) this.workers[index] = this.spawn();
+      if (slot.retired) return;
+      const job = slot.job;
+      this.release(slot);
+      job?.reject(error);
+      this.replace(slot);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => {
-      if (code !== 0 && this.workers.includes(slot)) fail(new Error(`parse worker exited with code ${code}`));
+      if (code !== 0) fail(new Error(`parse worker exited with code ${code}`));
     });
     return slot;
   }
 }
 
-interface Pending {
+interface Job {
+  readonly path: string;
+  readonly text: string;
+  readonly budgetMs?: number;
   resolve(doc: QualityGateDocument): void;
   reject(error: Error): void;
 }
 
+interface Slot {
+  readonly worker: Worker;
+  job?: Job;
+  started: number;
+  timer?: ReturnType<typeof setTimeout>;
+  /** Terminated on purpose: its late messages and exit are ignored. */
+  retired?: boolean;
+}
