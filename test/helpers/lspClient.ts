@@ -24,6 +24,8 @@ export class LspTestClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly logs: string[] = [];
+  /** Every URI diagnostics were published under, exactly as the server spelled it. */
+  readonly publishedUris = new Set<string>();
   /** What the client answers to `workspace/configuration` for section `mqg4ai`. */
   settings: Record<string, unknown> | null = null;
   /** `window/showMessage` notifications received. */
@@ -40,6 +42,7 @@ export class LspTestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(uriKey(params.uri), params.diagnostics);
+      this.publishedUris.add(params.uri);
       this.listeners.forEach((l) => l());
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));

@@ -28,6 +28,29 @@ export async function pullSettings(connection: Connection, root: string | undefi
   }
 }
 
+/**
+ * Settings pushed by the client (`{mqg4ai: {...}}` or dotted keys `{"mqg4ai.rules": ...}`) as a
+ * configuration layer; undefined when the payload holds none.
+ */
+export function settingsFromPayload(payload: unknown): ConfigLayer | undefined {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
+  const record = payload as Record<string, unknown>;
+  const nested = record.mqg4ai && typeof record.mqg4ai === 'object' ? { ...(record.mqg4ai as Record<string, unknown>) } : {};
+  for (const [key, value] of Object.entries(record)) if (key.startsWith('mqg4ai.')) setDotted(nested, key.slice('mqg4ai.'.length).split('.'), value);
+  return Object.keys(nested).length > 0 ? settingsLayer(nested as EditorSettings) : undefined;
+}
+
+function setDotted(target: Record<string, unknown>, keys: string[], value: unknown): void {
+  // Keys come from the client: never let one reach an object's prototype.
+  if (keys.some((key) => key === '__proto__' || key === 'constructor' || key === 'prototype')) return;
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!node[key] || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
 /** The editor's settings object as a configuration layer; anything malformed is left out. */
 export function settingsLayer(value: EditorSettings | null | undefined): ConfigLayer | undefined {
   if (!value || typeof value !== 'object') return undefined;

@@ -63,6 +63,8 @@ const refactorSettings = async (context: HandlerContext, path: string | undefine
       : undefined,
   );
 
+const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+
 /** Malformed params: answered with InvalidParams, never a crash. */
 class InvalidParams extends Error {}
 
@@ -231,8 +233,12 @@ export const REQUESTS: Record<string, RequestHandler> = {
 /** Registers every request of the table on the connection. */
 export function registerRequests(connection: Connection, session: LanguageServerSession): void {
   for (const [method, handler] of Object.entries(REQUESTS)) {
-    connection.onRequest(method, async (raw: unknown, token: CancellationToken) => {
-      // Some clients send `{}` as `[]`, or nothing at all.
+    connection.onRequest(method, async (...args: unknown[]) => {
+      // JSON-RPC spreads array params into arguments, and the token comes last: some clients send
+      // `{}` as `[]` (then only the token arrives), or nothing at all.
+      const last = args[args.length - 1] as Partial<CancellationToken> | undefined;
+      const token: CancellationToken = last && typeof last.isCancellationRequested === 'boolean' ? (last as CancellationToken) : NEVER_CANCELLED;
+      const raw = args.length >= 2 ? args[0] : undefined;
       const params = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
       try {
         const engine = await session.engineWhen(handler.readiness);

@@ -41,7 +41,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => session.documentChanged(e.document.uri, e.document.getText()));
   documents.onDidChangeContent((e) => session.documentChanged(e.document.uri, e.document.getText()));
   documents.onDidClose((e) => session.documentClosed(e.document.uri));
-  connection.onDidChangeConfiguration(() => void session.reloadConfiguration());
+  connection.onDidChangeConfiguration((params) => void session.settingsChanged(params?.settings));
   connection.onNotification(MQG4AI_NOTIFICATIONS.trustGranted, () => session.grantTrust());
   connection.onDidChangeWatchedFiles((params) =>
     session.filesChanged(

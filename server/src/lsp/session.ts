@@ -18,7 +18,8 @@ import { toLspDiagnostic } from '../features/diagnostics/diagnosticsProvider';
 import type { DocumentParser } from '../workspace/parsing/documentParser';
 import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { ConfigurationProblemPublisher, pullSettings } from './editorSettings';
+import { ConfigurationProblemPublisher, pullSettings, settingsFromPayload } from './editorSettings';
+import type { ConfigLayer } from '../config/projectConfig';
 
 /** What the client told us in `initialize` that decides how we behave. */
 interface ClientFacts {
@@ -60,6 +61,8 @@ export class LanguageServerSession {
   private readonly configProblems: ConfigurationProblemPublisher;
   private coverageTimer: NodeJS.Timeout | undefined;
   private saveCache: () => Promise<void> = async () => {};
+  /** Settings the client pushed (didChangeConfiguration, initializationOptions) when it cannot be asked for them. */
+  private pushedSettings: ConfigLayer | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -88,7 +91,9 @@ export class LanguageServerSession {
   initialize(params: InitializeParams): void {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.roots = folders.filter((f) => isFileUri(f?.uri)).map((f) => pathFromUri(f.uri));
-    const options = (params.initializationOptions ?? {}) as { storagePath?: unknown; trusted?: unknown };
+    const options = (params.initializationOptions ?? {}) as { storagePath?: unknown; trusted?: unknown; settings?: unknown; mqg4ai?: unknown };
+    // Editors without workspace/configuration (or before their first push) may pass the settings here.
+    this.pushedSettings = settingsFromPayload(options.settings ?? (options.mqg4ai !== undefined ? { mqg4ai: options.mqg4ai } : undefined));
     // Clients that do not know Workspace Trust (other editors) are trusted, as before.
     this.trusted = options.trusted !== false;
     this.client = {
@@ -185,6 +190,15 @@ export class LanguageServerSession {
     this.scheduler.schedule([...affected].filter((p) => engine.index.getDocument(p)));
   }
 
+  /**
+   * workspace/didChangeConfiguration: clients that can be asked are asked again; the others
+   * (nvim-lspconfig, Helix, eglot) push the settings in the notification, under `mqg4ai`.
+   */
+  settingsChanged(payload: unknown): Promise<void> {
+    if (!this.client.configurationRequest) this.pushedSettings = settingsFromPayload(payload);
+    return this.reloadConfiguration();
+  }
+
   /** Re-reads settings, the project file and the packs, then re-validates everything under them. */
   async reloadConfiguration(): Promise<void> {
     const engine = await this.engineWhen('indexed');
@@ -211,7 +225,7 @@ export class LanguageServerSession {
   }
 
   private async configure(engine: Engine): Promise<void> {
-    const settings = this.client.configurationRequest ? await pullSettings(this.connection, this.roots[0], this.logger) : undefined;
+    const settings = this.client.configurationRequest ? await pullSettings(this.connection, this.roots[0], this.logger) : this.pushedSettings;
     this.configProblems.publish(await engine.configure(settings));
   }
 
@@ -289,8 +303,13 @@ export class LanguageServerSession {
   private publish(path: string, diagnostics: Diagnostic[], announce = true): void {
     this.published.add(path);
     this.lastDiagnostics.set(path, diagnostics);
-    void this.connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics });
+    void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics });
     if (announce) this.announceCoverageChange();
+  }
+
+  /** The URI to publish a document under: the client's own spelling for an open document (`(` or `%28`), else ours. */
+  private uriOf(path: string): string {
+    return this.openDocuments().find((d) => isFileUri(d.uri) && pathFromUri(d.uri) === path)?.uri ?? uriFromPath(path);
   }
 
   private unpublish(path: string): void {
