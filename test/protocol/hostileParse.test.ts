@@ -47,7 +47,7 @@ describe('protocol: a hostile document is parsed under a budget', function () {
     ws.write('.mqg4ai.yaml', 'limits:\n  parseTimeBudgetMs: 1\n');
     await client!.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(ws.path('.mqg4ai.yaml')), type: 1 }] });
     await client!.idle();
-    // Large enough for the worker on any machine (64 KB and up), slow enough to pass 5 ms.
+    // Large enough for the worker on any machine (64 KB and up), slow enough to pass 10 ms.
     ws.write('prose.md', `# Prose\n\n${'Some words, [a link](a.md) and *emphasis* in a paragraph.\n\n'.repeat(6000)}`);
     await client!.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(ws.path('prose.md')), type: 1 }] });
     assert.match(await hoverOnA(), /The frozen test data/);

@@ -4,7 +4,7 @@ import { parseDocument, unparsedDocument } from '../../domain/document/parseDocu
 import type { QualityGateDocument } from '../../domain/document/types';
 
 /** A parse still running this many times past the time budget is stopped (the worker is replaced). */
-export const PARSE_STOP_FACTOR = 5;
+export const PARSE_STOP_FACTOR = 10;
 
 export interface ParseWorkerPoolOptions {
   /** Texts shorter than this (characters) are parsed in the calling thread, saving the transfer. */
