@@ -293,6 +293,24 @@ export class LanguageServerSession {
 
   /** An open document's diagnostics while its workspace is still indexing (docs/architecture.md). */
   private async publishEarly(engine: Engine, path: string): Promise<void> {
+    // One early pass per document at a time; an edit meanwhile runs one more pass afterwards.
+    if (this.earlyPending.has(path)) {
+      this.earlyAgain.add(path);
+      return;
+    }
+    this.earlyPending.add(path);
+    try {
+      await this.publishEarlyNow(engine, path);
+    } finally {
+      this.earlyPending.delete(path);
+    }
+    if (this.earlyAgain.delete(path)) await this.publishEarly(engine, path);
+  }
+
+  private readonly earlyPending = new Set<string>();
+  private readonly earlyAgain = new Set<string>();
+
+  private async publishEarlyNow(engine: Engine, path: string): Promise<void> {
     await this.engineWhen('listed');
     if (engine !== this.engine || this.indexedEngines.has(engine) || engine.index.openText(path) === undefined) return;
     const outcome = await engine.queryAsync('early diagnostics', neverCancelled, (t) => engine.features.diagnostics.provideEarlyDiagnostics(path, t));

@@ -194,9 +194,18 @@ export class WorkspaceIndex {
     for (const path of new Set(paths)) {
       throwIfCancelled(token);
       if (this.documents.has(path) || !this.files.has(path) || !isMarkdownPath(path) || this.openTexts.has(path)) continue;
-      await this.loadFromDisk(path);
+      // Two callers asking for the same file wait for one load (a second load would drop the first's result).
+      let loading = this.loadingNow.get(path);
+      if (!loading) {
+        loading = this.loadFromDisk(path).finally(() => this.loadingNow.delete(path));
+        this.loadingNow.set(path, loading);
+      }
+      await loading;
     }
   }
+
+  /** Out-of-turn loads in flight (parseNow), by path. */
+  private readonly loadingNow = new Map<string, Promise<Set<string>>>();
 
   /** The second half of `initialize`: parses every Markdown file `listFiles` found. */
   async parseListed(token: CancellationToken = neverCancelled): Promise<void> {
