@@ -4,6 +4,7 @@ import { uriFromPath } from '../base/fileSystem';
 import type { ConfigLayer } from '../config/projectConfig';
 import { settingsLimits } from '../config/trust';
 import type { WorkspaceConfiguration } from '../config/workspaceConfiguration';
+import type { ProblemsScope } from '../../../protocol/protocol';
 
 /** The `mqg4ai.*` settings as VS Code sends them (section `mqg4ai`). */
 interface EditorSettings {
@@ -15,17 +16,35 @@ interface EditorSettings {
   traceRoots?: string[];
   report?: { format?: 'md' | 'html' | 'json'; output?: string; minAltai?: number };
   limits?: Record<string, unknown>;
+  activeAssessment?: string;
+  problems?: { scope?: string };
 }
 
-/** Pulls the `mqg4ai` settings section for a folder (workspace/configuration) as a configuration layer. */
-export async function pullSettings(connection: Connection, root: string | undefined, logger: Logger): Promise<ConfigLayer | undefined> {
+/** Settings the session applies itself rather than the engine: which assessment is active, and whose problems are published. */
+export interface AssessmentSettings {
+  /** An assessment ID or folder, `auto` (follow the last document opened) or undefined for none. */
+  readonly activeAssessment?: string;
+  /** Undefined: the default (`activeAssessment` when the workspace has more than one application assessment). */
+  readonly problemsScope?: ProblemsScope;
+}
+
+/** Pulls the `mqg4ai` settings section for a folder (workspace/configuration): the configuration layer and the assessment settings. */
+export async function pullSettings(connection: Connection, root: string | undefined, logger: Logger): Promise<{ layer?: ConfigLayer; assessments: AssessmentSettings }> {
   try {
     const value = (await connection.workspace.getConfiguration({ scopeUri: root ? uriFromPath(root) : undefined, section: 'mqg4ai' })) as EditorSettings | null;
-    return settingsLayer(value);
+    return { layer: settingsLayer(value), assessments: assessmentSettings(value) };
   } catch (error) {
     logger.log('warn', `Cannot read the mqg4ai settings: ${(error as Error).message}`);
-    return undefined;
+    return { assessments: {} };
   }
+}
+
+/** The assessment settings of the editor's settings object; anything malformed counts as unset. */
+export function assessmentSettings(value: EditorSettings | null | undefined): AssessmentSettings {
+  if (!value || typeof value !== 'object') return {};
+  const active = typeof value.activeAssessment === 'string' && value.activeAssessment.trim() ? value.activeAssessment.trim() : undefined;
+  const scope = value.problems && typeof value.problems === 'object' ? value.problems.scope : undefined;
+  return { activeAssessment: active, problemsScope: scope === 'workspace' || scope === 'activeAssessment' ? scope : undefined };
 }
 
 /** The editor's settings object as a configuration layer; anything malformed is left out. */
