@@ -306,7 +306,8 @@ export class LanguageServerSession {
   /** The active assessment or the problems scope changed: publish what entered the scope, clear what left it. */
   private rescope(): void {
     const scope = this.problemsScope();
-    for (const path of this.known()) this.send(path, scope);
+    // Only documents entering or leaving the scope: the others already show what they should.
+    for (const path of this.known()) if (scope(path) !== this.published.has(path)) this.send(path, scope);
   }
 
   /** Every document with diagnostics, published or held back. */
