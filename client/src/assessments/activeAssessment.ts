@@ -13,7 +13,9 @@ export interface AssessmentSource {
   sendNotification(method: string, params?: unknown): Promise<void>;
 }
 
-const setting = (): string => vscode.workspace.getConfiguration('mqg4ai').get<string>('activeAssessment') ?? '';
+/** The `mqg4ai` settings of the (first) workspace folder: the server reads them for it too. */
+const settings = () => vscode.workspace.getConfiguration('mqg4ai', vscode.workspace.workspaceFolders?.[0]?.uri ?? null);
+const setting = (): string => settings().get<string>('activeAssessment') ?? '';
 
 export class ActiveAssessmentController implements vscode.Disposable {
   private result: AssessmentsResult | undefined;
@@ -87,7 +89,7 @@ export class ActiveAssessmentController implements vscode.Disposable {
     }
     if (value === undefined) return undefined;
     // Written for the workspace: the choice belongs to this repository, not to the user everywhere.
-    await vscode.workspace.getConfiguration('mqg4ai').update('activeAssessment', value, vscode.ConfigurationTarget.Workspace);
+    await settings().update('activeAssessment', value, vscode.ConfigurationTarget.Workspace);
     this.update();
     return value;
   }
