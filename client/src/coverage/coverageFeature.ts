@@ -71,6 +71,11 @@ export function registerCoverage(
     provider,
     selection.onDidChange(() => void followActive()),
     vscode.commands.registerCommand(SELECT_ACTIVE_ASSESSMENT, (arg?: unknown) => selection.select(typeof arg === 'string' ? arg : assessmentArg(arg))),
+    // The coverage view's "Set as Active Assessment": the node's assessment, never a picker.
+    vscode.commands.registerCommand('mqg4ai.setActiveAssessment', (arg?: unknown) => {
+      const id = assessmentArg(arg);
+      return id === undefined ? undefined : selection.select(id);
+    }),
     vscode.commands.registerCommand(COMPARE_COMMAND, async (arg?: unknown) => {
       if (!provider.model.loaded) await provider.refresh();
       const fromNode = assessmentArg(arg);

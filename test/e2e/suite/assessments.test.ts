@@ -154,4 +154,12 @@ describe('assessments (multi-assessment workspace)', () => {
     assert.match(document.getText(), /^# Assessment comparison/m);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  it('Set as Active Assessment on an assessment node makes it active', async () => {
+    const v1 = (api().coverageTree.getChildren() as CoverageItem[]).find((r) => r.label === V1);
+    assert.ok(v1);
+    assert.equal(await vscode.commands.executeCommand('mqg4ai.setActiveAssessment', v1), V1);
+    assert.equal(config().inspect<string>('activeAssessment')?.workspaceValue, V1);
+    await waitFor(() => (api().coverageTree.getChildren() as CoverageItem[])[0]?.label === V1, 'v1 first in the coverage view');
+  });
 });

@@ -152,3 +152,29 @@ describe('client: coverage view with one tree per assessment', () => {
     assert.equal(assessmentStatusBarView({ ...items[0], children: [] }, V2), undefined);
   });
 });
+
+describe('client: assessment contributions', () => {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+    contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Array<{ command: string; when?: string }>>; configuration: { properties: Record<string, { enum?: string[] }> } };
+  };
+
+  it('offers Compare with... and Set as Active Assessment on assessment nodes only', () => {
+    const model = new CoverageModel();
+    const node: CoverageItem = { id: 'tree:/repo/v1', label: V1, kind: 'tree', status: 'open', covered: 0, total: 1, children: [] };
+    model.setItems([node], { ids: [V1] });
+    const onAssessment = model.view(node).contextValue;
+    model.setItems([node]);
+    const onTree = model.view(node).contextValue;
+    const menus = pkg.contributes.menus['view/item/context'];
+    for (const command of ['mqg4ai.compareAssessments', 'mqg4ai.setActiveAssessment']) {
+      const when = menus.find((m) => m.command === command)?.when ?? '';
+      const pattern = /viewItem =~ \/(.+)\/$/.exec(when)?.[1];
+      assert.ok(pattern, `${command} has a viewItem pattern`);
+      assert.match(onAssessment, new RegExp(pattern));
+      assert.doesNotMatch(onTree, new RegExp(pattern));
+    }
+    const titles = pkg.contributes.commands.map((c) => c.title);
+    assert.ok(titles.includes('Select Active Assessment') && titles.includes('Compare with...'));
+    assert.deepEqual(pkg.contributes.configuration.properties['mqg4ai.problems.scope'].enum, ['workspace', 'activeAssessment']);
+  });
+});
