@@ -94,9 +94,12 @@ export function registerCoverage(
     vscode.commands.registerCommand('mqg4ai.coverage.showGapsOnly', () => provider.setGapsOnly(true)),
     vscode.commands.registerCommand('mqg4ai.coverage.showAll', () => provider.setGapsOnly(false)),
     vscode.commands.registerCommand('mqg4ai.coverage.reveal', (id?: unknown) => reveal(typeof id === 'string' ? id : undefined)),
-    vscode.commands.registerCommand('mqg4ai.exportCoverageReport', (args?: unknown) =>
-      exportCoverageReport(client, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {}),
-    ),
+    vscode.commands.registerCommand('mqg4ai.exportCoverageReport', (args?: unknown) => {
+      const given = args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {};
+      // The report follows the active assessment when the workspace holds several.
+      const assessment = given.assessment ?? (provider.model.byAssessment ? selection.active?.id : undefined);
+      return exportCoverageReport(client, { ...given, ...(assessment ? { assessment } : {}) });
+    }),
   );
   return { provider, view };
 }

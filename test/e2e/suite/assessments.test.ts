@@ -2,6 +2,9 @@
 // `--workspace multi-assessment`): the active-assessment picker and status bar, the coverage view
 // per assessment, the Problems panel scoped to the active assessment, and "Compare with...".
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActiveAssessmentController } from '../../../client/src/assessments/activeAssessment';
 import type { CoverageItem } from '../../../client/src/coverage/coverageModel';
@@ -161,5 +164,15 @@ describe('assessments (multi-assessment workspace)', () => {
     assert.equal(await vscode.commands.executeCommand('mqg4ai.setActiveAssessment', v1), V1);
     assert.equal(config().inspect<string>('activeAssessment')?.workspaceValue, V1);
     await waitFor(() => (api().coverageTree.getChildren() as CoverageItem[])[0]?.label === V1, 'v1 first in the coverage view');
+  });
+
+  it('Export Coverage Report reports the active assessment only', async () => {
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `mqg4ai-e2e-report-${process.pid}.md`));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.exportCoverageReport', { format: 'md', target: target.toString() });
+    assert.ok(written, 'the report was written');
+    const text = fs.readFileSync(target.fsPath, 'utf8');
+    fs.rmSync(target.fsPath, { force: true });
+    assert.match(text, /v1_Triage_\(Pilot\)/);
+    assert.doesNotMatch(text, /v2_Triage_\(Rollout\)/);
   });
 });
