@@ -247,6 +247,8 @@ async function completionShot(page) {
 
 /** comparison.png: v2 made the active assessment, then "Compare with..." v1, in the Markdown preview. */
 async function comparisonShot(page) {
+  // The extension is up when its assessment item is in the status bar.
+  await page.locator('.statusbar-item', { hasText: 'No assessment' }).first().waitFor({ timeout: 60_000 });
   await runCommand(page, null, 'MQG4AI: Show Assessment Coverage');
   const sidebar = page.locator('.part.sidebar');
   await sidebar.locator('.monaco-list-row', { hasText: 'v2_Triage_(Rollout)' }).first().waitFor({ timeout: 60_000 });

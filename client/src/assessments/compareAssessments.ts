@@ -63,10 +63,13 @@ export async function compareAssessments(list: readonly AssessmentInfo[], active
   }
   const uri = ComparisonDocuments.uriFor(pair.from, pair.to);
   const document = await vscode.workspace.openTextDocument(uri);
-  // The rendered preview where the built-in Markdown extension is there; the Markdown text otherwise.
-  const commands = await vscode.commands.getCommands(true);
-  if (commands.includes('markdown.showPreview')) await vscode.commands.executeCommand('markdown.showPreview', uri);
-  else await vscode.window.showTextDocument(document, { preview: true });
+  // The rendered preview where the built-in Markdown extension is there (it may not be activated
+  // yet, so its command is tried rather than looked up); the Markdown text otherwise.
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch {
+    await vscode.window.showTextDocument(document, { preview: true });
+  }
   return uri;
 }
 
