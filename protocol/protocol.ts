@@ -106,6 +106,17 @@ export interface CompareAssessmentsResult {
   readonly summary: string;
 }
 
+/**
+ * `mqg4ai/activeAssessmentChanged` params: the effective active assessment (an ID or folder),
+ * or null for none. It overrides the `mqg4ai.activeAssessment` setting the server reads itself.
+ */
+export interface ActiveAssessmentParams {
+  readonly assessment: string | null;
+}
+
+/** `mqg4ai.problems.scope`: which documents get their diagnostics published. */
+export type ProblemsScope = 'workspace' | 'activeAssessment';
+
 export type ReportFormat = 'md' | 'html' | 'json';
 
 /** `mqg4ai/coverageReport` params. */
@@ -153,4 +164,6 @@ export const MQG4AI_NOTIFICATIONS = {
   coverageChanged: 'mqg4ai/coverageChanged',
   /** Client -> server: the user trusted the workspace. */
   trustGranted: 'mqg4ai/trustGranted',
+  /** Client -> server: the assessment the user works on changed (`ActiveAssessmentParams`). */
+  activeAssessmentChanged: 'mqg4ai/activeAssessmentChanged',
 } as const;

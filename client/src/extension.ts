@@ -13,6 +13,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCoverage } from './coverage/coverageFeature';
+import { ActiveAssessmentController } from './assessments/activeAssessment';
+import { COMPARE_SCHEME, ComparisonDocuments } from './assessments/compareAssessments';
 import type { CoverageTreeProvider } from './coverage/coverageView';
 import type { CoverageItem } from './coverage/coverageModel';
 import { fileMoveMiddleware } from './refactor/fileMoves';
@@ -28,6 +30,8 @@ export interface Mqg4aiApi {
   readonly coverageTree: CoverageTreeProvider;
   /** The coverage view in the MQG4AI activity-bar container. */
   readonly coverageView: vscode.TreeView<CoverageItem>;
+  /** The active assessment and the workspace's assessments. */
+  readonly assessments: ActiveAssessmentController;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Mqg4aiApi> {
@@ -78,11 +82,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
     vscode.commands.registerCommand('mqg4ai.showOutput', () => output.show()),
   );
 
-  const { provider: coverageTree, view: coverageView } = registerCoverage(context, client, output);
+  const assessments = new ActiveAssessmentController(client, (message) => output.warn(message));
+  context.subscriptions.push(assessments, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, new ComparisonDocuments(client)));
+  const { provider: coverageTree, view: coverageView } = registerCoverage(context, client, output, assessments);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();
-  return { client, coverageTree, coverageView };
+  return { client, coverageTree, coverageView, assessments };
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,6 +13,17 @@ export const cacheDir = path.resolve(process.env.MQG4AI_E2E_CACHE ?? path.join(p
 export const chromiumPath = process.env.MQG4AI_E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const fixture = path.join(projectRoot, 'test-fixtures', 'sample-assessment');
 
+/**
+ * The fixture a run opens: `--workspace NAME` or MQG4AI_E2E_WORKSPACE (a folder of test-fixtures/),
+ * default sample-assessment. The suite picks its test files by it (test/e2e/suite/index.ts).
+ */
+export function workspaceName(argv = process.argv.slice(2)) {
+  const at = argv.indexOf('--workspace');
+  const name = at >= 0 ? argv[at + 1] : process.env.MQG4AI_E2E_WORKSPACE || 'sample-assessment';
+  if (!name || !/^[\w.-]+$/.test(name) || !fs.existsSync(path.join(projectRoot, 'test-fixtures', name))) throw new Error(`--workspace: no fixture test-fixtures/${name}`);
+  return name;
+}
+
 /** User settings that keep the workbench stable for automation (no chat panel, no welcome page). */
 export const automationSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -61,14 +72,15 @@ export function makeScratch(prefix) {
 }
 
 /** Waits for the sample workspace (written by another issue) and copies it so tests may edit it. */
-export async function copyWorkspace(scratch, { waitMs = Number(process.env.MQG4AI_E2E_FIXTURE_WAIT_MS ?? 0) } = {}) {
+export async function copyWorkspace(scratch, { waitMs = Number(process.env.MQG4AI_E2E_FIXTURE_WAIT_MS ?? 0), name = 'sample-assessment' } = {}) {
+  const fixture = path.join(projectRoot, 'test-fixtures', name);
   const deadline = Date.now() + waitMs;
   while (!fs.existsSync(path.join(fixture, 'EXPECTED.json'))) {
     if (Date.now() >= deadline) throw new Error(`${fixture}/EXPECTED.json is missing: the sample workspace is not there.`);
     log(`waiting for ${fixture} ...`);
     await new Promise((r) => setTimeout(r, 5000));
   }
-  const target = path.join(scratch, 'workspace', 'sample-assessment');
+  const target = path.join(scratch, 'workspace', name);
   fs.cpSync(fixture, target, { recursive: true });
   return target;
 }

@@ -4,7 +4,8 @@
 // suite's code (0 = all passed). Needs scripts/e2e/install-code-server.sh to have run.
 //
 // The extension under test is this project (dist/ must be built). The sample workspace
-// test-fixtures/sample-assessment is copied to a scratch folder first, so tests may edit files.
+// test-fixtures/sample-assessment (or the fixture `--workspace NAME` names, e.g. multi-assessment for
+// the assessment tests) is copied to a scratch folder first, so tests may edit files.
 //
 // Environment: MQG4AI_E2E_TIMEOUT_MS (whole run, default 300000), MQG4AI_E2E_KEEP=1 (keep the
 // scratch folder), MQG4AI_E2E_VERBOSE=1 (print browser console and code-server log),
@@ -12,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { cleanup, copyWorkspace, exit, launchBrowser, log, makeScratch, projectRoot, registerCleanup, startCodeServer, tail } from './codeServer.mjs';
+import { cleanup, copyWorkspace, exit, launchBrowser, log, makeScratch, projectRoot, registerCleanup, startCodeServer, tail, workspaceName } from './codeServer.mjs';
 
 const started = Date.now();
 const runTimeoutMs = Number(process.env.MQG4AI_E2E_TIMEOUT_MS ?? 300_000);
@@ -31,14 +32,16 @@ async function main() {
   const scratch = makeScratch('e2e');
   if (process.env.MQG4AI_E2E_KEEP === '1') log(`scratch folder (kept): ${scratch}`);
   else registerCleanup(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const workspace = await copyWorkspace(scratch, { waitMs: Number(process.env.MQG4AI_E2E_FIXTURE_WAIT_MS ?? 0) });
+  const name = workspaceName();
+  const workspace = await copyWorkspace(scratch, { waitMs: Number(process.env.MQG4AI_E2E_FIXTURE_WAIT_MS ?? 0), name });
+  log(`workspace: test-fixtures/${name}`);
 
   const server = await startCodeServer(scratch, {
     smokeTestDriver: true,
     // The built-in Markdown language features also answer definition/link/symbol requests;
     // disabling them makes every answer the tests see come from the MQG4AI language server.
     extraArgs: ['--vscode-option', 'disable-extension=vscode.markdown-language-features'],
-    extraEnv: { MQG4AI_E2E_LOG_PREFIX: MARK },
+    extraEnv: { MQG4AI_E2E_LOG_PREFIX: MARK, MQG4AI_E2E_WORKSPACE: name },
   });
   log(`code-server ready on ${server.url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixture = path.join(projectRoot, 'test-fixtures', 'sample-assessment');
+// `--workspace NAME` (or MQG4AI_E2E_WORKSPACE): another fixture, e.g. multi-assessment for the assessment tests.
+const argv = process.argv.slice(2);
+const workspaceName = argv.includes('--workspace') ? argv[argv.indexOf('--workspace') + 1] : process.env.MQG4AI_E2E_WORKSPACE || 'sample-assessment';
+const fixture = path.join(projectRoot, 'test-fixtures', workspaceName);
 const suiteIndex = path.join(projectRoot, 'out', 'e2e', 'suite', 'index.js');
 
 for (const file of [suiteIndex, path.join(projectRoot, 'dist', 'client.js'), path.join(fixture, 'EXPECTED.json')]) {
@@ -22,7 +25,7 @@ for (const file of [suiteIndex, path.join(projectRoot, 'dist', 'client.js'), pat
 }
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mqg4ai-e2e-electron-'));
-const workspace = path.join(scratch, 'workspace', 'sample-assessment');
+const workspace = path.join(scratch, 'workspace', workspaceName);
 fs.cpSync(fixture, workspace, { recursive: true });
 const userData = path.join(scratch, 'user-data');
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -55,7 +58,7 @@ try {
       '--no-sandbox',
       '--disable-gpu',
     ],
-    extensionTestsEnv: { MQG4AI_E2E_GREP: process.env.MQG4AI_E2E_GREP ?? '' },
+    extensionTestsEnv: { MQG4AI_E2E_GREP: process.env.MQG4AI_E2E_GREP ?? '', MQG4AI_E2E_WORKSPACE: workspaceName },
   });
 } catch (error) {
   console.error(`End-to-end tests failed: ${error?.message ?? error}`);

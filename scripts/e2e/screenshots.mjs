@@ -7,6 +7,8 @@
 //   docs/images/altai-hover.png  the hover on a quoted ALTAI question (id, requirement, section,
 //                                addressed or not)
 //   docs/images/completion.png   completion of a new section's ALTAI questions, with details
+//   docs/images/comparison.png   (--workspace multi-assessment) "Compare with..." of two versions in
+//                                the Markdown preview, with the active assessment in the status bar
 // Unlike run-code-server.mjs this starts code-server WITHOUT the smoke-test driver flag, so the
 // workbench looks as users see it. The extension is installed as a symlink named
 // mqg4ai.mqg4ai-<version> in a fresh extensions dir, or from a .vsix with `--vsix <file>` (which
@@ -14,6 +16,7 @@
 // copy; the completion shot edits it without saving.
 //
 // Usage: node scripts/e2e/screenshots.mjs [--vsix file.vsix] [--out docs/images] [--only coverage,completion]
+//        [--workspace multi-assessment] (the fixture; each shot belongs to one)
 // Needs scripts/e2e/install-code-server.sh and a built dist/ (npm run screenshots does both).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,6 +34,7 @@ import {
   registerCleanup,
   startCodeServer,
   tail,
+  workspaceName,
 } from './codeServer.mjs';
 
 const argv = process.argv.slice(2);
@@ -55,7 +59,8 @@ async function main() {
   fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, ...screenshotSettings }, null, 2));
   if (process.env.MQG4AI_E2E_KEEP === '1') log(`scratch folder (kept): ${scratch}`);
   else registerCleanup(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const workspace = await copyWorkspace(scratch);
+  const name = workspaceName();
+  const workspace = await copyWorkspace(scratch, { name });
   const extensionsDir = path.join(scratch, 'extensions');
 
   if (vsix) {
@@ -86,13 +91,13 @@ async function main() {
     await page.waitForTimeout(3000);
     await dismissNotifications(page);
     fs.mkdirSync(outDir, { recursive: true });
-    for (const [name, take] of SHOTS) {
-      if (only && !only.includes(name)) continue;
+    for (const [shot, take, fixture = 'sample-assessment'] of SHOTS) {
+      if ((only && !only.includes(shot)) || fixture !== name) continue;
       const t = Date.now();
       await dismissNotifications(page);
       await take(page);
       await page.mouse.move(5, 300);
-      log(`${name}: ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      log(`${shot}: ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
@@ -240,12 +245,44 @@ async function completionShot(page) {
   await page.keyboard.press('Escape');
 }
 
+/** comparison.png: v2 made the active assessment, then "Compare with..." v1, in the Markdown preview. */
+async function comparisonShot(page) {
+  // The extension is up when its assessment item is in the status bar.
+  await page.locator('.statusbar-item', { hasText: 'No assessment' }).first().waitFor({ timeout: 60_000 });
+  await runCommand(page, null, 'MQG4AI: Show Assessment Coverage');
+  const sidebar = page.locator('.part.sidebar');
+  await sidebar.locator('.monaco-list-row', { hasText: 'v2_Triage_(Rollout)' }).first().waitFor({ timeout: 60_000 });
+  await runCommand(page, null, 'MQG4AI: Select Active Assessment');
+  await pick(page, 'v2_Triage_(Rollout)');
+  await page.locator('.statusbar-item', { hasText: 'v2_Triage_(Rollout)' }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.statusbar-item', { hasText: /ALTAI \d+\/\d+/ }).first().waitFor({ timeout: 30_000 });
+  await runCommand(page, null, 'MQG4AI: Compare with...');
+  await pick(page, 'v1_Triage_(Pilot)');
+  await page.locator('.tabs-container .tab', { hasText: 'v1_Triage_(Pilot) → v2_Triage_(Rollout)' }).first().waitFor({ timeout: 30_000 });
+  // The preview is a webview: give it time to render.
+  await page.waitForTimeout(3000);
+  await page.mouse.move(5, 300);
+  await save(page, 'comparison');
+}
+
+/** Types `text` into the open quick pick and accepts the first match. */
+async function pick(page, text) {
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 10_000 });
+  await input.fill(text);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+/** [name, take, fixture (default sample-assessment)] */
 const SHOTS = [
   ['problems', problemsShot],
   ['hover', hoverShot],
   ['coverage', coverageShot],
   ['altai-hover', altaiHoverShot],
   ['completion', completionShot],
+  ['comparison', comparisonShot, 'multi-assessment'],
 ];
 const only = option('--only')?.split(',');
 

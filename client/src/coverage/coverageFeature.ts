@@ -3,9 +3,11 @@ import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
 // their commands, the ALTAI status bar item and the report export.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { statusBarView, type CoverageItem } from './coverageModel';
+import { assessmentStatusBarView, statusBarView, type CoverageItem } from './coverageModel';
 import { CoverageTreeProvider } from './coverageView';
 import { exportCoverageReport, type ExportArgs } from './exportReport';
+import { SELECT_ACTIVE_ASSESSMENT, type ActiveAssessmentController } from '../assessments/activeAssessment';
+import { COMPARE_COMMAND, compareAssessments, type CompareArgs } from '../assessments/compareAssessments';
 
 export const COVERAGE_VIEW = 'mqg4aiCoverage';
 export const COVERAGE_EXPLORER_VIEW = 'mqg4aiCoverageExplorer';
@@ -16,8 +18,9 @@ export function registerCoverage(
   context: vscode.ExtensionContext,
   client: LanguageClient,
   output: vscode.LogOutputChannel,
+  selection: ActiveAssessmentController,
 ): { provider: CoverageTreeProvider; view: vscode.TreeView<CoverageItem> } {
-  const provider = new CoverageTreeProvider(client, (message) => output.warn(message));
+  const provider = new CoverageTreeProvider(client, (message) => output.warn(message), selection);
   const view = vscode.window.createTreeView(COVERAGE_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const explorerView = vscode.window.createTreeView(COVERAGE_EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true });
 
@@ -25,7 +28,13 @@ export function registerCoverage(
   status.name = 'MQG4AI ALTAI Coverage';
   status.command = 'mqg4ai.coverage.reveal';
   const updateStatus = () => {
-    const shown = statusBarView(provider.model.allRoots());
+    // With several assessments: the active one's ALTAI coverage only (none active: nothing to show).
+    const activeRoot = provider.model.activeRoot();
+    const shown = provider.model.byAssessment
+      ? activeRoot && selection.active
+        ? assessmentStatusBarView(activeRoot, selection.active.label)
+        : undefined
+      : statusBarView(provider.model.allRoots());
     if (!shown) {
       status.hide();
       return;
@@ -47,23 +56,50 @@ export function registerCoverage(
     }
   };
 
+  /** The active assessment changed: list it first, expanded, and the others collapsed. */
+  const followActive = async () => {
+    await provider.refresh();
+    const root = provider.model.activeRoot();
+    if (!root || !view.visible) return;
+    await vscode.commands.executeCommand(`workbench.actions.treeView.${COVERAGE_VIEW}.collapseAll`);
+    await view.reveal(root, { expand: true, select: false, focus: false }).then(undefined, (error: unknown) => output.warn(`Revealing ${root.id} failed: ${String(error)}`));
+  };
+  /** A coverage node given to a command: the assessment it stands for. */
+  const assessmentArg = (arg: unknown): string | undefined => (arg && typeof arg === 'object' && 'children' in arg ? provider.model.assessmentOf(arg as CoverageItem) : undefined);
+
   context.subscriptions.push(
     provider,
+    selection.onDidChange(() => void followActive()),
+    vscode.commands.registerCommand(SELECT_ACTIVE_ASSESSMENT, (arg?: unknown) => selection.select(typeof arg === 'string' ? arg : assessmentArg(arg))),
+    // The coverage view's "Set as Active Assessment": the node's assessment, never a picker.
+    vscode.commands.registerCommand('mqg4ai.setActiveAssessment', (arg?: unknown) => {
+      const id = assessmentArg(arg);
+      return id === undefined ? undefined : selection.select(id);
+    }),
+    vscode.commands.registerCommand(COMPARE_COMMAND, async (arg?: unknown) => {
+      if (!provider.model.loaded) await provider.refresh();
+      const fromNode = assessmentArg(arg);
+      const args: CompareArgs = fromNode ? { assessment: fromNode } : arg && typeof arg === 'object' && !('children' in arg) ? (arg as CompareArgs) : {};
+      return compareAssessments(selection.assessments, selection.active, args);
+    }),
     view,
     explorerView,
     status,
     provider.onDidRefresh(updateStatus),
     client.onNotification(MQG4AI_NOTIFICATIONS.coverageChanged, () => void provider.refresh()),
     client.onDidChangeState((event) => {
-      if (event.newState === State.Running) void provider.refresh();
+      if (event.newState === State.Running) void selection.serverStarted().then(() => provider.refresh());
     }),
     vscode.commands.registerCommand('mqg4ai.coverage.refresh', () => provider.refresh()),
     vscode.commands.registerCommand('mqg4ai.coverage.showGapsOnly', () => provider.setGapsOnly(true)),
     vscode.commands.registerCommand('mqg4ai.coverage.showAll', () => provider.setGapsOnly(false)),
     vscode.commands.registerCommand('mqg4ai.coverage.reveal', (id?: unknown) => reveal(typeof id === 'string' ? id : undefined)),
-    vscode.commands.registerCommand('mqg4ai.exportCoverageReport', (args?: unknown) =>
-      exportCoverageReport(client, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {}),
-    ),
+    vscode.commands.registerCommand('mqg4ai.exportCoverageReport', (args?: unknown) => {
+      const given = args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {};
+      // The report follows the active assessment when the workspace holds several.
+      const assessment = given.assessment ?? (provider.model.byAssessment ? selection.active?.id : undefined);
+      return exportCoverageReport(client, { ...given, ...(assessment ? { assessment } : {}) });
+    }),
   );
   return { provider, view };
 }

@@ -85,16 +85,21 @@ export function itemTooltip(item: CoverageItem): string {
   return lines.join('\n\n');
 }
 
-export function itemView(item: CoverageItem, children: readonly CoverageItem[]): ItemView {
+/** How a top node stands for an assessment: the active one is expanded, the others collapsed. */
+export type AssessmentRole = 'active' | 'other';
+
+export function itemView(item: CoverageItem, children: readonly CoverageItem[], assessment?: AssessmentRole): ItemView {
+  const expanded = assessment ? assessment === 'active' : item.kind === 'tree';
   return {
     id: item.id,
     label: item.label,
     description: itemDescription(item),
     tooltip: itemTooltip(item),
     icon: STATUS_ICONS[item.status],
-    collapsible: children.length === 0 ? 'none' : item.kind === 'tree' ? 'expanded' : 'collapsed',
+    collapsible: children.length === 0 ? 'none' : expanded ? 'expanded' : 'collapsed',
     ...(item.uri ? { target: { uri: item.uri, ...(item.range ? { line: item.range.start.line, range: item.range } : {}) } } : {}),
-    contextValue: `mqg4ai.coverage.${item.kind}.${item.status}`,
+    // `.assessment`: the node offers "Compare with..." and "Set as Active Assessment".
+    contextValue: `mqg4ai.coverage.${item.kind}.${item.status}${assessment ? '.assessment' : ''}`,
   };
 }
 
@@ -137,6 +142,19 @@ export function statusBarView(roots: readonly CoverageItem[]): StatusBarView | u
   };
 }
 
+/** The status bar for one assessment: its own ALTAI coverage, never a sum over assessments. */
+export function assessmentStatusBarView(root: CoverageItem, label: string): StatusBarView | undefined {
+  const summary = altaiSummary([root]);
+  if (!summary) return undefined;
+  const { covered, total } = summary;
+  return {
+    text: `$(checklist) ALTAI ${covered}/${total}`,
+    tooltip:
+      `**ALTAI coverage of ${escapeMarkdown(label)}**\n\n${covered} of ${total} questions addressed (${percent(covered, total)}%).` +
+      `\n\nClick to show the Assessment Coverage view.`,
+  };
+}
+
 /**
  * The coverage tree as the view shows it: the server's items, optionally filtered to gaps,
  * with parent links (for `TreeView.reveal`) and lookup by id.
@@ -146,6 +164,9 @@ export class CoverageModel {
   private parents = new Map<CoverageItem, CoverageItem | undefined>();
   private byId = new Map<string, CoverageItem>();
   private loadedOnce = false;
+  /** Assessment ID per top node (by node id), when the view lists assessments. */
+  private assessmentOfRoot = new Map<string, string>();
+  private activeAssessmentId: string | undefined;
 
   constructor(
     items: readonly CoverageItem[] = [],
@@ -167,8 +188,14 @@ export class CoverageModel {
     this.gapsOnlyFlag = value;
   }
 
-  setItems(items: readonly CoverageItem[]): void {
+  /**
+   * `assessments`: the assessment ID of each top node, in order, when the items are one tree per
+   * assessment; `active`: the active one's ID.
+   */
+  setItems(items: readonly CoverageItem[], assessments?: { readonly ids: readonly string[]; readonly active?: string }): void {
     this.items = items;
+    this.assessmentOfRoot = new Map(assessments ? items.map((item, i) => [item.id, assessments.ids[i]] as const).filter(([, id]) => id !== undefined) : []);
+    this.activeAssessmentId = assessments?.active;
     this.loadedOnce = true;
     this.parents = new Map();
     this.byId = new Map();
@@ -204,7 +231,23 @@ export class CoverageModel {
   }
 
   view(item: CoverageItem): ItemView {
-    return itemView(item, this.children(item));
+    const assessment = this.parents.get(item) === undefined ? this.assessmentOf(item) : undefined;
+    return itemView(item, this.children(item), assessment === undefined ? undefined : assessment === this.activeAssessmentId ? 'active' : 'other');
+  }
+
+  /** The assessment a top node stands for, if the view lists assessments. */
+  assessmentOf(item: CoverageItem): string | undefined {
+    return this.assessmentOfRoot.get(item.id);
+  }
+
+  /** Whether the top nodes are assessments (the workspace has several). */
+  get byAssessment(): boolean {
+    return this.assessmentOfRoot.size > 0;
+  }
+
+  /** The top node of the active assessment. */
+  activeRoot(): CoverageItem | undefined {
+    return this.activeAssessmentId === undefined ? undefined : this.items.find((item) => this.assessmentOfRoot.get(item.id) === this.activeAssessmentId);
   }
 
   /** Whether `item` is shown under the current filter (its ancestors included). */

@@ -2,10 +2,18 @@ import { MQG4AI_REQUESTS, type CoverageParams } from '../../../protocol/protocol
 // The VS Code side of the "Assessment Coverage" view: a thin TreeDataProvider over CoverageModel.
 import * as vscode from 'vscode';
 import { CoverageModel, type CoverageItem } from './coverageModel';
+import { orderAssessments, type AssessmentInfo } from '../assessments/assessmentModel';
 
 /** What the view needs from the language client. */
 export interface CoverageSource {
   sendRequest<R>(method: string, params?: unknown): Promise<R>;
+}
+
+/** The assessments and the active one (ActiveAssessmentController). */
+export interface AssessmentSelection {
+  refresh(): Promise<void>;
+  readonly assessments: readonly AssessmentInfo[];
+  readonly active: AssessmentInfo | undefined;
 }
 
 const COLLAPSIBLE = {
@@ -36,6 +44,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageIte
   constructor(
     private readonly source: CoverageSource,
     private readonly log: (message: string) => void = () => undefined,
+    private readonly selection?: AssessmentSelection,
   ) {
     void vscode.commands.executeCommand('setContext', CONTEXT_GAPS_ONLY, false);
     void vscode.commands.executeCommand('setContext', CONTEXT_LOADED, false);
@@ -114,13 +123,26 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageIte
 
   private async load(): Promise<void> {
     let items: CoverageItem[];
+    let assessments: { ids: string[]; active?: string } | undefined;
     try {
-      items = (await this.source.sendRequest<CoverageItem[] | null>(MQG4AI_REQUESTS.coverage, {} satisfies CoverageParams)) ?? [];
+      await this.selection?.refresh();
+      const list = this.selection?.assessments ?? [];
+      if (list.length > 1) {
+        // One tree per assessment, each with its own counts: the active one first.
+        const active = this.selection?.active?.id;
+        const ordered = orderAssessments(list, active);
+        const trees = await Promise.all(ordered.map((a) => this.source.sendRequest<CoverageItem[] | null>(MQG4AI_REQUESTS.coverage, { assessment: a.id } satisfies CoverageParams)));
+        const pairs = ordered.flatMap((a, i) => (trees[i]?.[0] ? [{ id: a.id, item: trees[i]![0] }] : []));
+        items = pairs.map((p) => p.item);
+        assessments = { ids: pairs.map((p) => p.id), active };
+      } else {
+        items = (await this.source.sendRequest<CoverageItem[] | null>(MQG4AI_REQUESTS.coverage, {} satisfies CoverageParams)) ?? [];
+      }
     } catch (error) {
       this.log(`Coverage request failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    this.model.setItems(items);
+    this.model.setItems(items, assessments);
     await vscode.commands.executeCommand('setContext', CONTEXT_HAS_TREES, items.length > 0);
     await vscode.commands.executeCommand('setContext', CONTEXT_LOADED, true);
     this.changeEmitter.fire();

@@ -13,6 +13,8 @@ export interface ExportArgs {
   readonly target?: vscode.Uri | string;
   /** The folder to report on; a Uri or a URI string (default: the workspace folder). */
   readonly root?: vscode.Uri | string;
+  /** Report one assessment only (an ID or folder); the active one by default when there are several. */
+  readonly assessment?: string;
 }
 
 const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ReportFormat; filter: string }> = [
@@ -54,7 +56,12 @@ export async function exportCoverageReport(source: CoverageSource, args: ExportA
 
   try {
     const request = (target?: vscode.Uri) =>
-      source.sendRequest<CoverageReportResult>(MQG4AI_REQUESTS.coverageReport, { root: root.toString(), format, ...(target ? { target: target.toString() } : {}) } satisfies CoverageReportParams);
+      source.sendRequest<CoverageReportResult>(MQG4AI_REQUESTS.coverageReport, {
+        root: root.toString(),
+        format,
+        ...(target ? { target: target.toString() } : {}),
+        ...(args.assessment ? { assessment: args.assessment } : {}),
+      } satisfies CoverageReportParams);
     let target = args.target ? asUri(args.target) : undefined;
     let report = await request(target);
     if (!target) {

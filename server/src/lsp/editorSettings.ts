@@ -4,6 +4,7 @@ import { uriFromPath } from '../base/fileSystem';
 import type { ConfigLayer } from '../config/projectConfig';
 import { settingsLimits } from '../config/trust';
 import type { WorkspaceConfiguration } from '../config/workspaceConfiguration';
+import type { ProblemsScope } from '../../../protocol/protocol';
 
 /** The `mqg4ai.*` settings as VS Code sends them (section `mqg4ai`). */
 interface EditorSettings {
@@ -15,16 +16,26 @@ interface EditorSettings {
   traceRoots?: string[];
   report?: { format?: 'md' | 'html' | 'json'; output?: string; minAltai?: number };
   limits?: Record<string, unknown>;
+  activeAssessment?: string;
+  problems?: { scope?: string };
 }
 
-/** Pulls the `mqg4ai` settings section for a folder (workspace/configuration) as a configuration layer. */
-export async function pullSettings(connection: Connection, root: string | undefined, logger: Logger): Promise<ConfigLayer | undefined> {
+/** Settings the session applies itself rather than the engine: which assessment is active, and whose problems are published. */
+export interface AssessmentSettings {
+  /** An assessment ID or folder, `auto` (follow the last document opened) or undefined for none. */
+  readonly activeAssessment?: string;
+  /** Undefined: the default (`activeAssessment` when the workspace has more than one application assessment). */
+  readonly problemsScope?: ProblemsScope;
+}
+
+/** Pulls the `mqg4ai` settings section for a folder (workspace/configuration): the configuration layer and the assessment settings. */
+export async function pullSettings(connection: Connection, root: string | undefined, logger: Logger): Promise<{ layer?: ConfigLayer; assessments: AssessmentSettings }> {
   try {
     const value = (await connection.workspace.getConfiguration({ scopeUri: root ? uriFromPath(root) : undefined, section: 'mqg4ai' })) as EditorSettings | null;
-    return settingsLayer(value);
+    return { layer: settingsLayer(value), assessments: assessmentSettings(value) };
   } catch (error) {
     logger.log('warn', `Cannot read the mqg4ai settings: ${(error as Error).message}`);
-    return undefined;
+    return { assessments: {} };
   }
 }
 
@@ -32,12 +43,13 @@ export async function pullSettings(connection: Connection, root: string | undefi
  * Settings pushed by the client (`{mqg4ai: {...}}` or dotted keys `{"mqg4ai.rules": ...}`) as a
  * configuration layer; undefined when the payload holds none.
  */
-export function settingsFromPayload(payload: unknown): ConfigLayer | undefined {
+export function settingsFromPayload(payload: unknown): { layer?: ConfigLayer; assessments: AssessmentSettings } | undefined {
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
   const record = payload as Record<string, unknown>;
   const nested = record.mqg4ai && typeof record.mqg4ai === 'object' ? { ...(record.mqg4ai as Record<string, unknown>) } : {};
   for (const [key, value] of Object.entries(record)) if (key.startsWith('mqg4ai.')) setDotted(nested, key.slice('mqg4ai.'.length).split('.'), value);
-  return Object.keys(nested).length > 0 ? settingsLayer(nested as EditorSettings) : undefined;
+  if (Object.keys(nested).length === 0) return undefined;
+  return { layer: settingsLayer(nested as EditorSettings), assessments: assessmentSettings(nested as EditorSettings) };
 }
 
 function setDotted(target: Record<string, unknown>, keys: string[], value: unknown): void {
@@ -49,6 +61,14 @@ function setDotted(target: Record<string, unknown>, keys: string[], value: unkno
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]] = value;
+}
+
+/** The assessment settings of the editor's settings object; anything malformed counts as unset. */
+export function assessmentSettings(value: EditorSettings | null | undefined): AssessmentSettings {
+  if (!value || typeof value !== 'object') return {};
+  const active = typeof value.activeAssessment === 'string' && value.activeAssessment.trim() ? value.activeAssessment.trim() : undefined;
+  const scope = value.problems && typeof value.problems === 'object' ? value.problems.scope : undefined;
+  return { activeAssessment: active, problemsScope: scope === 'workspace' || scope === 'activeAssessment' ? scope : undefined };
 }
 
 /** The editor's settings object as a configuration layer; anything malformed is left out. */

@@ -43,6 +43,10 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => session.documentClosed(e.document.uri));
   connection.onDidChangeConfiguration((params) => void session.settingsChanged(params?.settings));
   connection.onNotification(MQG4AI_NOTIFICATIONS.trustGranted, () => session.grantTrust());
+  connection.onNotification(MQG4AI_NOTIFICATIONS.activeAssessmentChanged, (params: unknown) => {
+    const assessment = (params as { assessment?: unknown } | null)?.assessment;
+    session.setActiveAssessment(typeof assessment === 'string' && assessment ? assessment : null);
+  });
   connection.onDidChangeWatchedFiles((params) =>
     session.filesChanged(
       (params?.changes ?? [])

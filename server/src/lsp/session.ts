@@ -18,8 +18,7 @@ import { toLspDiagnostic } from '../features/diagnostics/diagnosticsProvider';
 import type { DocumentParser } from '../workspace/parsing/documentParser';
 import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { ConfigurationProblemPublisher, pullSettings, settingsFromPayload } from './editorSettings';
-import type { ConfigLayer } from '../config/projectConfig';
+import { ConfigurationProblemPublisher, pullSettings, settingsFromPayload, type AssessmentSettings } from './editorSettings';
 
 /** What the client told us in `initialize` that decides how we behave. */
 interface ClientFacts {
@@ -54,15 +53,23 @@ export class LanguageServerSession {
   private listed: Promise<void> = Promise.resolve();
   /** Resolves once the current engine has indexed the whole workspace. */
   private indexed: Promise<void> = Promise.resolve();
+  /** Documents whose diagnostics the client holds (non-empty or not): cleared when they leave the problems scope. */
   private readonly published = new Set<string>();
-  /** The diagnostics last published per document, for the persistent cache. */
+  /** The diagnostics last computed per document, published or not (the persistent cache, re-scoping). */
   private readonly lastDiagnostics = new Map<string, Diagnostic[]>();
+  /** Diagnostics standing in for a document whose check failed (never cached). */
+  private readonly failures = new Map<string, Diagnostic[]>();
+  private assessmentSettings: AssessmentSettings = {};
+  /** The active assessment the client last announced (`mqg4ai/activeAssessmentChanged`); undefined until it does. */
+  private announcedAssessment: string | null | undefined;
+  /** The document last opened or edited, for `mqg4ai.activeAssessment: auto` when no client announces it. */
+  private lastEditedDocument: string | undefined;
   private readonly scheduler: DiagnosticsScheduler;
   private readonly configProblems: ConfigurationProblemPublisher;
   private coverageTimer: NodeJS.Timeout | undefined;
   private saveCache: () => Promise<void> = async () => {};
   /** Settings the client pushed (didChangeConfiguration, initializationOptions) when it cannot be asked for them. */
-  private pushedSettings: ConfigLayer | undefined;
+  private pushedSettings: ReturnType<typeof settingsFromPayload>;
 
   constructor(
     private readonly connection: Connection,
@@ -81,8 +88,8 @@ export class LanguageServerSession {
         // One document's failure: logged, and shown on the document rather than leaving it silently unchecked.
         logger.log('error', `Validating ${path} failed: ${(error as Error).stack ?? error}`);
         this.lastDiagnostics.delete(path); // never cached: the next start checks it again
-        this.published.add(path);
-        void connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics: [toLspDiagnostic(internalErrorDiagnostic('checking this document', error))] });
+        this.failures.set(path, [toLspDiagnostic(internalErrorDiagnostic('checking this document', error))]);
+        this.send(path);
       },
     );
   }
@@ -159,10 +166,14 @@ export class LanguageServerSession {
 
   documentChanged(uri: string, text: string): void {
     if (!isFileUri(uri)) return;
+    const path = pathFromUri(uri);
+    // `auto` without a client announcing the assessment: the scope follows the document being edited.
+    const follows = this.announcedAssessment === undefined && this.assessmentSettings.activeAssessment === 'auto' && this.lastEditedDocument !== path;
+    this.lastEditedDocument = path;
+    if (follows) void this.engineWhen('indexed').then(() => this.rescope());
     // The model changes at once (hovers and completions see it). While the workspace is still
     // being indexed, the document's own diagnostics come early (once the files are listed, its
     // link targets parsed out of turn); everything else waits for the index.
-    const path = pathFromUri(uri);
     void this.engineWhen('configured').then((engine) => {
       const affected = engine.openDocument(path, text);
       if (!this.indexedEngines.has(engine)) void this.publishEarly(engine, path);
@@ -206,6 +217,12 @@ export class LanguageServerSession {
     if (engine === this.engine) this.scheduler.schedule([...engine.index.allDocuments()].map((d) => d.path));
   }
 
+  /** The client says which assessment the user works on (null: none): re-publish for the problems scope. */
+  setActiveAssessment(assessment: string | null): void {
+    this.announcedAssessment = assessment;
+    void this.engineWhen('indexed').then(() => this.rescope());
+  }
+
   async shutdown(): Promise<void> {
     await this.saveCache();
     await this.parser.dispose?.();
@@ -226,7 +243,8 @@ export class LanguageServerSession {
 
   private async configure(engine: Engine): Promise<void> {
     const settings = this.client.configurationRequest ? await pullSettings(this.connection, this.roots[0], this.logger) : this.pushedSettings;
-    this.configProblems.publish(await engine.configure(settings));
+    this.assessmentSettings = settings?.assessments ?? {};
+    this.configProblems.publish(await engine.configure(settings?.layer));
   }
 
   /** Builds a fresh engine over the current roots and trust, and publishes every document's diagnostics. */
@@ -269,7 +287,7 @@ export class LanguageServerSession {
           await engine.saveCache(this.cacheableDiagnostics(engine));
         };
       }
-      for (const stale of [...this.published]) if (!engine.index.getDocument(stale)) this.unpublish(stale);
+      for (const stale of this.known()) if (!engine.index.getDocument(stale)) this.unpublish(stale);
       // Nothing changed since the last session (the fingerprint covers every file's size and mtime
       // and the configuration): its diagnostics are still right. Publish them and re-validate only
       // what the cache does not cover (open documents and their dependants).
@@ -319,10 +337,54 @@ export class LanguageServerSession {
   }
 
   private publish(path: string, diagnostics: Diagnostic[], announce = true): void {
-    this.published.add(path);
     this.lastDiagnostics.set(path, diagnostics);
-    void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics });
+    this.failures.delete(path);
+    this.send(path);
     if (announce) this.announceCoverageChange();
+  }
+
+  /** Sends a document's diagnostics when it is in the problems scope; clears them on the client when it left it. */
+  private send(path: string, scope = this.problemsScope()): void {
+    if (scope(path)) {
+      this.published.add(path);
+      void this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics: this.failures.get(path) ?? this.lastDiagnostics.get(path) ?? [] });
+    } else if (this.published.delete(path)) {
+      void this.connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics: [] });
+    }
+  }
+
+  /** The active assessment or the problems scope changed: publish what entered the scope, clear what left it. */
+  private rescope(): void {
+    const scope = this.problemsScope();
+    // Only documents entering or leaving the scope: the others already show what they should.
+    for (const path of this.known()) if (scope(path) !== this.published.has(path)) this.send(path, scope);
+  }
+
+  /** Every document with diagnostics, published or held back. */
+  private known(): string[] {
+    return [...new Set([...this.published, ...this.lastDiagnostics.keys(), ...this.failures.keys()])];
+  }
+
+  /**
+   * Which documents get their diagnostics published (docs/assessments.md): all of them, or
+   * under the `activeAssessment` scope those of the active assessment, those of no
+   * assessment and every open document. Without an active assessment nothing is hidden.
+   */
+  private problemsScope(): (path: string) => boolean {
+    const engine = this.engine;
+    const assessments = engine.assessments();
+    const scope = this.assessmentSettings.problemsScope ?? (assessments.filter((a) => a.kind === 'application').length > 1 ? 'activeAssessment' : 'workspace');
+    const active = scope === 'activeAssessment' ? this.activeAssessment(engine) : undefined;
+    if (!active) return () => true;
+    return (path) => engine.index.openText(path) !== undefined || (engine.assessmentOf(path)?.id ?? active.id) === active.id;
+  }
+
+  /** The effective active assessment: the client's announcement, else the setting (`auto`: the last document edited). */
+  private activeAssessment(engine: Engine) {
+    const named = this.announcedAssessment !== undefined ? this.announcedAssessment : this.assessmentSettings.activeAssessment;
+    if (!named) return undefined;
+    if (named === 'auto') return this.lastEditedDocument ? engine.assessmentOf(this.lastEditedDocument) : undefined;
+    return engine.findAssessment(named);
   }
 
   /** The URI to publish a document under: the client's own spelling for an open document (`(` or `%28`), else ours. */
@@ -333,11 +395,12 @@ export class LanguageServerSession {
   private unpublish(path: string): void {
     this.published.delete(path);
     this.lastDiagnostics.delete(path);
+    this.failures.delete(path);
     void this.connection.sendDiagnostics({ uri: uriFromPath(path), diagnostics: [] });
   }
 
   private unpublishUnder(path: string): void {
-    for (const gone of [...this.published]) if (gone === path || gone.startsWith(`${path}/`)) this.unpublish(gone);
+    for (const gone of this.known()) if (gone === path || gone.startsWith(`${path}/`)) this.unpublish(gone);
   }
 
   /** Coverage follows the same changes as diagnostics; tell the client once a burst of them settles. */

@@ -29,17 +29,22 @@ export function run(): Promise<void> {
   });
   Mocha.reporters.Base.consoleLog = print;
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, 'e2e-suite', mocha);
-  // Order matters a little: activation first, then read-only checks, then the tests that edit files.
-  require('./activation.test');
-  require('./navigation.test');
-  require('./diagnostics.test');
-  require('./commands.test');
-  require('./recovery.test');
-  require('./authoring.test');
-  require('./coverage.test');
-  require('./packs.test');
-  require('./settings.test');
-  require('./refactor.test');
+  if (process.env.MQG4AI_E2E_WORKSPACE === 'multi-assessment') {
+    // The second run (`--workspace multi-assessment`): a repository of several assessments.
+    require('./assessments.test');
+  } else {
+    // Order matters a little: activation first, then read-only checks, then the tests that edit files.
+    require('./activation.test');
+    require('./navigation.test');
+    require('./diagnostics.test');
+    require('./commands.test');
+    require('./recovery.test');
+    require('./authoring.test');
+    require('./coverage.test');
+    require('./packs.test');
+    require('./settings.test');
+    require('./refactor.test');
+  }
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_POST_REQUIRE, globalThis, 'e2e-suite', mocha);
 
   return new Promise((resolve, reject) => {
