@@ -100,7 +100,7 @@ describe('precision: killing the mutants of issue 16', () => {
     });
 
     it('doc.orphan: a gate reached through a link to its folder is not an orphan', async () => {
-      const files = { ...base(), [a]: gate('QG_Alpha', 'Cleans data.') };
+      const files: Record<string, string> = { ...base(), [a]: gate('QG_Alpha', 'Cleans data.') };
       files[system] += '\n[data stage](../2_Lifecycle/1_Data/)\n';
       assert.ok(!(await codes(files, a)).includes('doc.orphan'));
       files[system] = '# System\n\nA triage assistant.\n';
@@ -108,7 +108,7 @@ describe('precision: killing the mutants of issue 16', () => {
     });
 
     it('link.placeholder: a link to a t.b.d. file is reported, a link to its folder is not', async () => {
-      const files = { ...base(), [`${T}/2_Lifecycle/3_Later/t.b.d.md`]: 't.b.d.\n' };
+      const files: Record<string, string> = { ...base(), [`${T}/2_Lifecycle/3_Later/t.b.d.md`]: 't.b.d.\n' };
       files[system] += '\n[later](../2_Lifecycle/3_Later/t.b.d.md) [later stage](../2_Lifecycle/3_Later/)\n';
       assert.deepEqual((await codes(files, system)).filter((c) => c === 'link.placeholder'), ['link.placeholder']);
     });
