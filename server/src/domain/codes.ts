@@ -57,6 +57,8 @@ export interface TraceDiagnostic {
   readonly related?: readonly RelatedPlace[];
   /** For `altai.*` codes: the catalogue question concerned. */
   readonly questionId?: string;
+  /** For `*.missing-section`: the template section, `Parent › Heading` (the quick fix inserts it). */
+  readonly templatePath?: string;
   /** Text that would fix the problem if it replaced `range` (a quick fix offers it). */
   readonly replacement?: string;
 }

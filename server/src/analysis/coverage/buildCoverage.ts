@@ -4,7 +4,7 @@ import { questionKey, type QuotedQuestion } from '../../domain/altai/questionBlo
 import { checkLink } from '../../workspace/linkStatus';
 import { findTemplateSection, hasContent, isContainer, sectionKey, sectionsOf, linksInSections } from '../../domain/document/sections';
 import { tagValue, type QualityGateDocument } from '../../domain/document/types';
-import { leafQgTemplate } from '../../domain/templates/documentTemplates';
+import { leafQgTemplate, riskTemplate } from '../../domain/templates/documentTemplates';
 import type { Range } from '../../base/range';
 import { throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { PackEvidence, type ItemEvidence } from './packEvidence';
@@ -255,7 +255,8 @@ export class CoverageBuilder {
     const risks = docs.filter((d) => d.kind === 'risk').map((risk) => {
       const sections = sectionsOf(risk);
       const parts = RISK_PARTS.map((part) => {
-        const found = sections.find((s) => sectionKey(s.heading.text) === sectionKey(part));
+        const wanted = riskTemplate.sections.find((s) => sectionKey(s.heading) === sectionKey(part));
+        const found = wanted ? findTemplateSection(risk, sections, wanted) : sections.find((s) => sectionKey(s.heading.text) === sectionKey(part));
         const filled = !!found && hasContent(risk, found);
         return leaf(`${risk.path}#${part}`, part, 'risk-part', filled, { detail: !found ? 'Section missing.' : filled ? 'Filled.' : 'Empty.', path: risk.path, range: found?.heading.range });
       });

@@ -2,7 +2,7 @@ import { gateNameKey } from '../../domain/document/names';
 import { posix } from 'node:path';
 import { make, type TraceDiagnostic } from '../../domain/codes';
 import { checkLink } from '../../workspace/linkStatus';
-import { findTemplateSection, hasContent, isContainer, linksInSections, sectionKey, sectionsOf } from '../../domain/document/sections';
+import { hasContent, matchTemplateSection, isContainer, linksInSections, sectionKey, sectionsOf } from '../../domain/document/sections';
 import { tagValue, type QualityGateDocument } from '../../domain/document/types';
 import { leafQgTemplate, riskTemplate, type DocumentTemplate } from '../../domain/templates/documentTemplates';
 import { treeRootOf } from '../../workspace/trees';
@@ -23,7 +23,7 @@ export const templateSectionsRule: DocumentRule = {
   name: 'template-sections',
   check: ({ doc, config }) => {
     if (doc.kind === 'leaf-qg') return checkTemplate(doc, leafQgTemplate, 'qg.missing-section', 'Leaf-QG', config.requiredSections.leafQg);
-    if (doc.kind === 'risk') return checkTemplate(doc, riskTemplate, 'risk.missing-section', 'Risk document', config.requiredSections.risk);
+    if (doc.kind === 'risk') return checkTemplate(doc, riskTemplate, 'risk.missing-section', 'risk document', config.requiredSections.risk);
     return [];
   },
 };
@@ -50,11 +50,17 @@ function checkTemplate(
       missing.add(wanted.heading);
       continue;
     }
-    const found = findTemplateSection(doc, sections, wanted);
+    const match = matchTemplateSection(doc, sections, wanted);
+    const found = match?.section;
     if (!found) {
       missing.add(wanted.heading);
-      result.push(make(missingCode, { message: `${label} lacks the template section "${path.join(' › ')}".`, range: titleRange(doc) }));
-    } else if (missingCode === 'qg.missing-section' && !isContainer(template, wanted) && !hasContent(doc, found)) {
+      result.push(make(missingCode, { message: `Missing section "${wanted.heading}"${wanted.parents.length > 0 ? ` (under ${wanted.parents.map((p) => `"${p}"`).join(' › ')})` : ''}: this ${label} lacks a section of its template.`, range: titleRange(doc), templatePath: path.join(' › ') }));
+      continue;
+    }
+    if (match.wording === 'fuzzy') {
+      result.push(make('qg.section-wording', { message: `Worded differently from the template: "${found.heading.text}" stands for the section "${wanted.heading}".`, range: found.heading.textRange }));
+    }
+    if (missingCode === 'qg.missing-section' && !isContainer(template, wanted) && !hasContent(doc, found)) {
       result.push(make('qg.empty-section', { message: `Section "${path.join(' › ')}" holds only its template prompt.`, range: found.heading.textRange }));
     }
   }

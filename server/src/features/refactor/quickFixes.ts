@@ -107,7 +107,7 @@ export function quickFixesFor(
   if (sectionProblems.length > 0) {
     const inserts = missingSections(doc, lines, config);
     for (const problem of sectionProblems) {
-      const insert = inserts.find((m) => problem.message.includes(`"${m.path}"`));
+      const insert = inserts.find((m) => problem.templatePath === m.path);
       if (!insert) continue;
       fixes.push({
         title: `Insert the template section "${insert.path}"`,
