@@ -2,7 +2,7 @@ import { gateNameKey } from '../../domain/document/names';
 import { posix } from 'node:path';
 import { make, type TraceDiagnostic } from '../../domain/codes';
 import { checkLink } from '../../workspace/linkStatus';
-import { hasContent, matchTemplateSection, isContainer, linksInSections, sectionKey, sectionsOf } from '../../domain/document/sections';
+import { hasContent, matchTemplateSection, isContainer, linksInSections, sectionAt, sectionKey, sectionsOf, type Section } from '../../domain/document/sections';
 import { tagValue, type QualityGateDocument } from '../../domain/document/types';
 import { leafQgTemplate, riskTemplate, type DocumentTemplate } from '../../domain/templates/documentTemplates';
 import { treeRootOf } from '../../workspace/trees';
@@ -79,8 +79,9 @@ export const riskLinkTargetRule: DocumentRule = {
       if (status.state !== 'ok' || status.isFolder) continue;
       const target = index.getDocument(status.path);
       if (!target || target.kind === 'risk') continue;
+      const section = riskSectionOf(doc, sections, link.range.start.line);
       result.push(make('trace.risk-link-target', {
-        message: `Risk entries should link to risk documents; "${target.title}" is a ${target.kind} document.`,
+        message: `Not a risk: "${target.title}" is ${KIND_NAMES[target.kind]}. A link under "${section}" should lead to the risk document itself.`,
         range: link.destinationRange,
         linkRange: link.range,
         target: link.rawDestination,
@@ -89,6 +90,26 @@ export const riskLinkTargetRule: DocumentRule = {
     return result;
   },
 };
+
+/** Each kind as a sentence names it ("is an information block"). */
+const KIND_NAMES: Record<QualityGateDocument['kind'], string> = {
+  'collection-qg': 'a Collection-QG',
+  'leaf-qg': 'a Leaf-QG',
+  risk: 'a risk document',
+  requirement: 'a trustworthy-AI requirement document',
+  'information-block': 'an information block',
+  template: 'a template',
+  placeholder: 'a placeholder (t.b.d.)',
+  other: 'a document outside the MQG4AI structure',
+};
+
+/** The heading of the risk section (Poses Risk(s) / Implements Risk Control(s)) a line sits in. */
+function riskSectionOf(doc: QualityGateDocument, sections: readonly Section[], line: number): string {
+  const inner = sectionAt(sections, line);
+  const chain = inner ? [inner.index, ...[...inner.parents].reverse()] : [];
+  const found = chain.find((i) => RISK_SECTIONS.has(sectionKey(doc.headings[i].text)));
+  return found === undefined ? 'Poses Risk(s)' : doc.headings[found].text;
+}
 
 /** `trace.uncontrolled-risk`: some QG implements a control for each risk (links in either direction count). */
 export const uncontrolledRiskRule: DocumentRule = {
