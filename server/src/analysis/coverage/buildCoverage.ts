@@ -8,6 +8,7 @@ import { leafQgTemplate, riskTemplate } from '../../domain/templates/documentTem
 import type { Range } from '../../base/range';
 import { throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { PackEvidence, type ItemEvidence } from './packEvidence';
+import { isAddressedWithEvidence } from './evidence';
 import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
 import { packLabel, type Pack, type PackItemData } from '../../domain/packs/types';
 import { hasSafety, hasSecurity, perspectiveOf, riskRequirement, type PerspectiveCounts } from '../../domain/risks/perspective';
@@ -118,7 +119,7 @@ export class CoverageBuilder {
     const sections = requirement.sections.map((section) => {
       const questions = section.questions.map((q) => {
         const found = quoted.get(questionKey(q.text));
-        const answered = !!found && (found.answered || found.hasEvidenceLink);
+        const answered = !!found && !!doc && isAddressedWithEvidence(this.index, doc, found);
         // A citation `[ID]` anywhere in the tree also addresses the question.
         const cited = answered ? undefined : evidence.valid(q.id).find((e) => e.kind !== 'answered');
         const detail = cited
@@ -131,7 +132,9 @@ export class CoverageBuilder {
                 ? found.answered
                   ? 'Answered.'
                   : 'Evidence is linked from the question.'
-                : 'Quoted, not answered yet.';
+                : found.hasEvidenceLink
+                  ? 'Quoted; the evidence linked from it does not resolve (a broken link is no evidence).'
+                  : 'Quoted, not answered yet.';
         return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
           description: q.origin === 'mqg4ai' ? `${q.id} (additional)` : q.id,
           detail,
@@ -359,7 +362,7 @@ export class CoverageBuilder {
     const blocks = docs.filter((d) => d.kind === 'information-block' && systemFolder && d.path.startsWith(`${systemFolder}/`));
     const expected = systemFolder ? SYSTEM_BLOCKS.map((rel) => `${systemFolder}/${rel}`) : [];
     const nodes: CoverageNode[] = expected
-      .filter((path) => !blocks.some((b) => b.path === path))
+      .filter((path) => !blocks.some((b) => isSystemBlock(b.path, path)))
       .map((path) => leaf(`${path}#missing`, posix.basename(path, '.md'), 'information-block', false, { description: 'missing', detail: `Expected ${posix.relative(root, path)}.` }));
     for (const block of blocks) {
       const filled = block.headings.reduce((n, h) => n + h.contentLines, 0) > 0;
@@ -432,3 +435,11 @@ function treeLabel(index: WorkspaceIndex, root: string): string {
   return workspace && workspace !== root ? posix.relative(workspace, root) : posix.basename(root);
 }
 
+/** `AI_System.md` is also present as `AI_System_(<Application>).md`: application versions name their system documents with a suffix. */
+export function isSystemBlock(path: string, expected: string): boolean {
+  if (path === expected) return true;
+  if (posix.dirname(path) !== posix.dirname(expected)) return false;
+  const stem = posix.basename(expected, '.md');
+  const base = posix.basename(path);
+  return base.startsWith(`${stem}_(`) && /\)\.md$/i.test(base);
+}
