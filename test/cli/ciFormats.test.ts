@@ -352,7 +352,7 @@ describe('cli: check --baseline / --write-baseline', function () {
     assert.equal(text.status, 1);
     assert.deepEqual(
       text.stdout.split('\n').filter((l) => l.endsWith('[new]')),
-      ['docs/overview.md:15:24 error link.missing-file No file at docs/appendix.md. [new]'],
+      ['docs/overview.md:15:24 error link.missing-file File not found: appendix.md. [new]'],
     );
     assert.match(text.stderr, /1 new since the baseline/);
 
@@ -362,7 +362,7 @@ describe('cli: check --baseline / --write-baseline', function () {
 
     const sarif = sarifOf([fixture.root, '--baseline', baseline]).log;
     assert.ok(sarifValidator()(sarif));
-    assert.deepEqual(sarif.runs[0].results.filter((r) => r.baselineState === 'new').map((r) => r.message.text), ['No file at docs/appendix.md.']);
+    assert.deepEqual(sarif.runs[0].results.filter((r) => r.baselineState === 'new').map((r) => r.message.text), ['File not found: appendix.md.']);
     assert.equal(sarif.runs[0].results.filter((r) => r.baselineState === 'unchanged').length, 5);
 
     const junit = runCli(['check', fixture.root, '--baseline', baseline, '--format', 'junit', '--fail-on', 'warning']).stdout;
@@ -457,7 +457,7 @@ describe('cli: coverage --min-altai, report defaults and accepted deviations', f
     );
     const md = runCli(['coverage', TEAM]).stdout;
     assert.match(md, /^## Accepted deviations \(2\)$/m);
-    assert.match(md, /^\| \[`docs\/overview\.md:6`\]\(docs\/overview\.md#L6\) \| link\.missing-file \| No file at docs\/vendor-manual\.md\. \| the vendor's manual is delivered with release 2 \|$/m);
+    assert.match(md, /^\| \[`docs\/overview\.md:6`\]\(docs\/overview\.md#L6\) \| link\.missing-file \| File not found: vendor-manual\.md\. \| the vendor's manual is delivered with release 2 \|$/m);
     assert.match(md, /\| \(no reason given\) \|$/m);
     const html = runCli(['coverage', TEAM, '--format', 'html']).stdout;
     assert.match(html, /<section id="accepted-deviations">\n<h2>Accepted deviations \(2\)<\/h2>/);

@@ -188,6 +188,11 @@ function linkFixes(
   }
 
   if (status.state !== 'missing-file' && status.state !== 'missing-folder') return [];
+  // An extension-less link to an existing `<path>.md` (reported as a missing file): add the extension.
+  if (status.state === 'missing-folder' && diagnostic.code === 'link.missing-file' && diagnostic.suggestion) {
+    const relative = linkPathBetween(doc.path, diagnostic.suggestion, style.rooted, root);
+    return [{ title: `Change the link to ${relative}`, diagnostic, change: replace(rewriteDestinationPath(link.rawDestination, relative, false)), isPreferred: true, safe: true }];
+  }
   const fragment = splitDestination(link.rawDestination).fragment.slice(1) || undefined;
   const candidates: LinkCandidate[] =
     status.state === 'missing-folder'
