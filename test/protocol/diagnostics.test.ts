@@ -41,7 +41,7 @@ describe('protocol: diagnostics over JSON-RPC', function () {
     const diags = client.diagnosticsFor(ws.path('2_Lifecycle/1_Data/1_Split/QG_Split_(Data).md')).filter((d) => String(d.code).startsWith('link.'));
     const summary = diags.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`).sort();
     assert.deepEqual(summary, [
-      `link.empty ${positionOf(leaf, '[empty]()', 8).line}:${positionOf(leaf, '[empty]()', 8).character}`,
+      `link.empty ${positionOf(leaf, '[empty]()', 7).line}:${positionOf(leaf, '[empty]()', 7).character}`,
       `link.missing-anchor ${positionOf(leaf, '../../../1_System/Application.md#9').line}:${positionOf(leaf, '../../../1_System/Application.md#9').character}`,
       `link.missing-file ${positionOf(leaf, '../../2_Evaluation').line}:${positionOf(leaf, '../../2_Evaluation').character}`,
       `link.missing-folder ${positionOf(leaf, '../Metrics/').line}:${positionOf(leaf, '../Metrics/').character}`,

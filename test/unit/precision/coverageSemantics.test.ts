@@ -60,3 +60,36 @@ describe('precision: coverage semantics', () => {
     assert.equal(find(system, (n) => n.id === `${T}/1_System/AI_System_(Triage).md`)?.status, 'covered');
   });
 });
+
+describe('precision: options of a choose-list', () => {
+  const HAO = `${T}/3_RiskManagement/AI_Risks/1_HumanAgencyOversight/HumanAgencyOversight.md`;
+  const parent = 'Please determine whether the AI system (choose as many as appropriate):';
+  const doc = (lines: string[]) => `---\ntags: [{Name: HumanAgencyOversight}]\n---\n# Human agency and oversight\n\n## Human Oversight\n\nALTAI:\n${lines.join('\n')}\n`;
+  const node = (tree: CoverageNode, id: string) => find(tree, (n) => n.kind === 'question' && n.description === id);
+
+  it('counts the options with their question, not as questions', async () => {
+    const tree = await coverage({ [HAO]: doc([`> - ${parent}`]) });
+    assert.equal(node(tree, 'HAO.human-oversight.1')?.total, 1);
+    assert.equal(node(tree, 'HAO.human-oversight.1.2'), undefined, 'an option is no leaf of its own');
+    assert.equal(find(tree, (n) => n.id === `${T}#altai`)!.total, 139);
+  });
+
+  it('is answered by any option', async () => {
+    const catalogueText = altaiCatalogue().requirements.flatMap((r) => r.sections.flatMap((s) => s.questions)).find((q) => q.id === 'HAO.human-oversight.1.2')!.text;
+    assert.ok(catalogueText.startsWith('Is overseen by a Human-in-the-Loop'), 'the fixture quotes the catalogue option');
+    const tree = await coverage({ [HAO]: doc([`> - ${parent}`, `>     - ${catalogueText}`, '', 'Yes: a nurse confirms every alarm before it is escalated.']) });
+    const question = node(tree, 'HAO.human-oversight.1')!;
+    assert.equal(question.status, 'covered');
+    assert.match(question.detail!, /HAO\.human-oversight\.1\.2/);
+  });
+
+  it('is answered by the parent itself', async () => {
+    const tree = await coverage({ [HAO]: doc([`> - ${parent}`, '', 'It is overseen by a human in command; it does not learn after release.']) });
+    assert.equal(node(tree, 'HAO.human-oversight.1')!.status, 'covered');
+  });
+
+  it('stays open when neither the parent nor an option is addressed', async () => {
+    const tree = await coverage({ [HAO]: doc([`> - ${parent}`]) });
+    assert.equal(node(tree, 'HAO.human-oversight.1')!.status, 'open');
+  });
+});
