@@ -49,7 +49,7 @@ describe('cli: text output and exit codes', function () {
     try {
       const result = runCli(['check', ws.root]);
       assert.equal(result.status, 1);
-      assert.equal(result.stdout, 'a.md:3:25 error link.missing-file No file at c.md.\n');
+      assert.equal(result.stdout, 'a.md:3:25 error link.missing-file File not found: c.md.\n');
       assert.match(result.stderr, /2 files checked: 1 error/);
     } finally {
       ws.cleanup();

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const FIXTURES = resolve(__dirname, '../../test-fixtures');
-export const CORPUS = resolve(__dirname, '../../../shared/corpus');
+/** The shared corpus beside the checkout; MQG4AI_CORPUS points elsewhere (e.g. from a git worktree). */
+export const CORPUS = process.env.MQG4AI_CORPUS ? resolve(process.env.MQG4AI_CORPUS) : resolve(__dirname, '../../../shared/corpus');
 
 /** A scratch copy of a fixture workspace, removed by the returned cleanup. */
 export function copyFixture(name: string): { root: string; cleanup: () => void } {

@@ -49,7 +49,7 @@ describe('protocol: mqg4ai/coverageReport over JSON-RPC', function () {
       tree.children.map((g) => [g.label, g.covered, g.total]),
     );
     assert.deepEqual(data.trees[0].groups.map((g) => g.key), ['altai', 'lifecycle', 'risks', 'system']);
-    assert.equal(data.summary.groups.altai.total, 146);
+    assert.equal(data.summary.groups.altai.total, 139);
     assert.equal(data.summary.gaps, tree.total - tree.covered, 'every open leaf is counted once among the gaps');
     assert.equal(data.gaps.reduce((n, g) => n + g.count, 0), data.summary.gaps);
     assert.ok(data.gaps.some((g) => g.label.includes('t.b.d.') && g.file === '2_Lifecycle/1_Data/3_Preprocessing/t.b.d.md'));

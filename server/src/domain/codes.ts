@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = {
   'link.outside-workspace': { severity: 'warning', summary: 'A link points outside the workspace folders; it is not read or checked.' },
   'frontmatter.invalid': { severity: 'error', summary: 'The YAML front matter does not parse.' },
   'qg.missing-section': { severity: 'warning', summary: 'A Leaf-QG lacks a section of the Leaf-QG template.' },
+  'qg.section-wording': { severity: 'hint', summary: 'A heading stands for a template section but is worded differently from the template.' },
   'qg.empty-section': { severity: 'information', summary: 'A Leaf-QG section holds only its template prompt.' },
   'risk.missing-section': { severity: 'warning', summary: 'A risk document lacks a section of the risk template.' },
   'trace.risk-link-target': { severity: 'warning', summary: 'An entry under Poses Risk(s) / Implements Risk Control(s) links to something that is not a risk document.' },
@@ -56,6 +57,8 @@ export interface TraceDiagnostic {
   readonly related?: readonly RelatedPlace[];
   /** For `altai.*` codes: the catalogue question concerned. */
   readonly questionId?: string;
+  /** For `*.missing-section`: the template section, `Parent › Heading` (the quick fix inserts it). */
+  readonly templatePath?: string;
   /** Text that would fix the problem if it replaced `range` (a quick fix offers it). */
   readonly replacement?: string;
 }

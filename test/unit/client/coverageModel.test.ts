@@ -68,9 +68,9 @@ describe('client: coverage view model', function () {
       const requirements = model.children(altai);
       assert.equal(requirements.length, 7);
       const trs = requirements.find((r) => r.label === 'Technical Robustness and Safety')!;
-      assert.equal(model.view(trs).description, `${trs.covered}/41 · TechnicalRobustnessSafety.md`);
+      assert.equal(model.view(trs).description, `${trs.covered}/38 · TechnicalRobustnessSafety.md`);
       const hao = requirements.find((r) => r.label === 'Human Agency and Oversight')!;
-      assert.equal(model.view(hao).description, '0/23 · missing');
+      assert.equal(model.view(hao).description, '0/19 · missing');
       const question = model.children(model.children(trs)[0])[0];
       assert.equal(question.kind, 'question');
       assert.match(model.view(question).description, /^[01]\/1 · TRS\.[a-z-]+\.1$/);
@@ -169,16 +169,16 @@ describe('client: coverage view model', function () {
   describe('status bar', () => {
     it('sums the ALTAI groups', () => {
       const altai = items[0].children.find((g) => g.label === 'Trustworthy AI (ALTAI)')!;
-      assert.deepEqual(altaiSummary(items), { covered: altai.covered, total: 146, trees: 1 });
+      assert.deepEqual(altaiSummary(items), { covered: altai.covered, total: 139, trees: 1 });
       const view = statusBarView(items)!;
-      assert.equal(view.text, `$(checklist) ALTAI ${altai.covered}/146`);
-      assert.match(view.tooltip, new RegExp(`${altai.covered} of 146 questions addressed \\(${percent(altai.covered, 146)}%\\)`));
+      assert.equal(view.text, `$(checklist) ALTAI ${altai.covered}/139`);
+      assert.match(view.tooltip, new RegExp(`${altai.covered} of 139 questions addressed \\(${percent(altai.covered, 139)}%\\)`));
       assert.equal(statusBarView([]), undefined, 'hidden without trees');
     });
 
     it('adds up several trees', () => {
       const twice = [items[0], { ...items[0], id: 'tree:/other' }];
-      assert.equal(altaiSummary(twice)!.total, 292);
+      assert.equal(altaiSummary(twice)!.total, 278);
       assert.match(statusBarView(twice)!.tooltip, /over 2 quality-gate trees/);
     });
   });

@@ -104,64 +104,64 @@ describe('core/diagnostics/linkDiagnostics', () => {
     assert.deepEqual(tuple(def.range), rangeOf(docText, './nowhere.md'));
   });
 
-  it('an empty link gets an empty range right after `(` and names the link text', () => {
+  it('an empty link covers its `()` (a zero-width range is invisible in the editor) and names the link text', () => {
     const d = byTarget('');
     const at = rangeOf(docText, '[empty]()');
-    assert.deepEqual(tuple(d.range), [at[0], at[1] + 8, at[0], at[1] + 8]);
-    assert.equal(d.message, 'Link "empty" has an empty destination: the trace leads nowhere.');
+    assert.deepEqual(tuple(d.range), [at[0], at[1] + 7, at[0], at[1] + 9]);
+    assert.equal(d.message, 'Empty link: "empty" leads nowhere; write its destination.');
     assert.equal(d.resolvedPath, undefined);
   });
 
-  it('missing file: message with the workspace-relative path and a relative "did you mean"', () => {
+  it('missing file: message leading with the file name and a relative "did you mean", then where it was looked for', () => {
     const d = byTarget('../readme.md');
-    assert.equal(d.message, 'No file at readme.md. Did you mean "../README.md"?');
+    assert.equal(d.message, 'File not found: readme.md. Did you mean "../README.md"? Looked for ../readme.md.');
     assert.equal(d.resolvedPath, '/ws/readme.md');
     assert.equal(d.suggestion, '/ws/README.md');
   });
 
   it('missing file: suggests the other view of a QG and a near spelling', () => {
-    assert.equal(byTarget('QG_Data.md').message, 'No file at a/QG_Data.md. Did you mean "QG_Data_(Lifecycle).md"?');
+    assert.equal(byTarget('QG_Data.md').message, 'File not found: QG_Data.md. Did you mean "QG_Data_(Lifecycle).md"?');
     assert.equal(byTarget('QG_Data.md').suggestion, '/ws/a/QG_Data_(Lifecycle).md');
-    assert.equal(byTarget('../c/Similr.md').message, 'No file at c/Similr.md. Did you mean "../c/Similar.md"?');
+    assert.equal(byTarget('../c/Similr.md').message, 'File not found: Similr.md. Did you mean "../c/Similar.md"? Looked for ../c/Similr.md.');
   });
 
   it('missing file: suggests a file of the same name in another folder', () => {
     const d = byTarget('../b/Other.md');
-    assert.equal(d.message, 'No file at b/Other.md. Did you mean "../d/Other.md"?');
+    assert.equal(d.message, 'File not found: Other.md. Did you mean "../d/Other.md"? Looked for ../b/Other.md.');
     assert.equal(d.suggestion, '/ws/d/Other.md');
   });
 
   it('missing file: no suggestion for an unrelated name, and no "did you mean" text', () => {
     const d = byTarget('zz.md');
-    assert.equal(d.message, 'No file at a/zz.md.');
+    assert.equal(d.message, 'File not found: zz.md.');
     assert.equal(d.suggestion, undefined);
   });
 
   it('missing file: spaces in the resolved path are shown decoded', () => {
     assert.equal(byTarget('<../gone folder/y.md>').resolvedPath, '/ws/gone folder/y.md');
-    assert.equal(byTarget('<../gone folder/y.md>').message, 'No file at gone folder/y.md.');
+    assert.equal(byTarget('<../gone folder/y.md>').message, 'File not found: y.md. Looked for ../gone folder/y.md.');
   });
 
   it('missing anchor: renumbered section suggested; unrelated not', () => {
     const renumbered = byTarget('../README.md#7-scope');
-    assert.equal(renumbered.message, 'README.md has no heading or anchor "#7-scope". Did you mean "#2-scope"?');
+    assert.equal(renumbered.message, 'Heading not found: #7-scope in README.md. Did you mean "#2-scope" (heading "2. Scope")?');
     assert.equal(renumbered.resolvedPath, '/ws/README.md#7-scope');
     assert.equal(renumbered.suggestion, '/ws/README.md#2-scope');
     const unrelated = byTarget('../README.md#nothing-like-it-at-all');
-    assert.equal(unrelated.message, 'README.md has no heading or anchor "#nothing-like-it-at-all".');
+    assert.equal(unrelated.message, 'Heading not found: #nothing-like-it-at-all in README.md.');
     assert.equal(unrelated.suggestion, undefined);
   });
 
-  it('missing anchor in the document itself says "This document"', () => {
+  it('missing anchor in the document itself says "this document"', () => {
     const d = byTarget('#missing-here');
-    assert.match(d.message, /^This document has no heading or anchor "#missing-here"\./);
+    assert.match(d.message, /^Heading not found: #missing-here in this document\./);
     assert.equal(d.resolvedPath, '/ws/a/doc.md#missing-here');
   });
 
   it('missing folder: message with trailing slash suggestion', () => {
-    assert.equal(byTarget('../missingdir/').message, 'No folder at missingdir.');
+    assert.equal(byTarget('../missingdir/').message, 'Folder not found: missingdir/. Looked for ../missingdir/.');
     const near = byTarget('../c/sub');
-    assert.equal(near.message, 'No folder at c/sub. Did you mean "../c/sub2/"?');
+    assert.equal(near.message, 'Folder not found: sub/. Did you mean "../c/sub2/"? Looked for ../c/sub/.');
     assert.equal(near.suggestion, '/ws/c/sub2');
   });
 
@@ -236,13 +236,13 @@ describe('core/diagnostics/linkDiagnostics: suggestions never point back at the 
     const [d] = basic(computeDocumentDiagnostics(index, index.getDocument('/ws/a/QG_X.md')!));
     assert.equal(d.code, 'link.missing-file');
     assert.equal(d.suggestion, undefined);
-    assert.equal(d.message, 'No file at b/QG_X.md.');
+    assert.equal(d.message, 'File not found: QG_X.md. Looked for ../b/QG_X.md.');
   });
 
   it('an unrelated short anchor gets no "did you mean"', async () => {
     const { index } = await buildIndex({ '/ws/a.md': '# Own\n\n[api](#api)\n' });
     const [d] = basic(computeDocumentDiagnostics(index, index.getDocument('/ws/a.md')!));
     assert.equal(d.code, 'link.missing-anchor');
-    assert.equal(d.message, 'This document has no heading or anchor "#api".');
+    assert.equal(d.message, 'Heading not found: #api in this document.');
   });
 });

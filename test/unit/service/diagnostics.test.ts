@@ -38,7 +38,7 @@ describe('service: diagnostics', () => {
         ['link.outside-workspace', DiagnosticSeverity.Warning, 'mqg4ai', rangeOf(docText, '../outside.md')],
       ],
     );
-    assert.equal(result[2].message, 'No file at nope.md.');
+    assert.equal(result[2].message, 'File not found: nope.md.');
   });
 
   it('carries the raw target and the suggestion as a file URI, percent-encoded, fragment kept', () => {

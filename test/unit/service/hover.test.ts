@@ -81,8 +81,8 @@ describe('service: hover', () => {
   });
 
   it('broken links explain themselves with their code', () => {
-    assert.equal(value(hoverAt('./QG_Missing')), '**Broken link** (`link.missing-file`)\n\nNo file at 2\\_Lifecycle/2\\_Development/Calibration/QG\\_Missing.md.');
-    assert.equal(value(hoverAt('#9-gone')), '**Broken link** (`link.missing-anchor`)\n\n1\\_System/Application.md has no heading or anchor "\\#9-gone".');
+    assert.equal(value(hoverAt('./QG_Missing')), '**Broken link** (`link.missing-file`)\n\nFile not found: QG\\_Missing.md.');
+    assert.equal(value(hoverAt('#9-gone')), '**Broken link** (`link.missing-anchor`)\n\nHeading not found: \\#9-gone in Application.md.');
     assert.match(value(hoverAt('[Empty]()', 8)), /^\*\*Broken link\*\* \(`link\.empty`\)/);
     assert.match(value(hoverAt('../../../../outside')), /^\*\*Broken link\*\* \(`link\.outside-workspace`\)\n\nLink points outside/);
   });

@@ -1,13 +1,14 @@
 import { posix } from 'node:path';
-import type { QuestionCatalogue, CatalogueRequirement } from '../../domain/altai/catalogue';
+import { isChoiceList, type QuestionCatalogue, type CatalogueQuestion, type CatalogueRequirement } from '../../domain/altai/catalogue';
 import { questionKey, type QuotedQuestion } from '../../domain/altai/questionBlocks';
 import { checkLink } from '../../workspace/linkStatus';
 import { findTemplateSection, hasContent, isContainer, sectionKey, sectionsOf, linksInSections } from '../../domain/document/sections';
 import { tagValue, type QualityGateDocument } from '../../domain/document/types';
-import { leafQgTemplate } from '../../domain/templates/documentTemplates';
+import { leafQgTemplate, riskTemplate } from '../../domain/templates/documentTemplates';
 import type { Range } from '../../base/range';
 import { throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { PackEvidence, type ItemEvidence } from './packEvidence';
+import { isAddressedWithEvidence } from './evidence';
 import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
 import { packLabel, type Pack, type PackItemData } from '../../domain/packs/types';
 import { hasSafety, hasSecurity, perspectiveOf, riskRequirement, type PerspectiveCounts } from '../../domain/risks/perspective';
@@ -116,27 +117,44 @@ export class CoverageBuilder {
   private requirementNode(root: string, requirement: CatalogueRequirement, doc: QualityGateDocument | undefined, evidence: PackEvidence): CoverageNode {
     const quoted = doc ? this.quotedQuestions(doc) : new Map<string, QuotedQuestion>();
     const sections = requirement.sections.map((section) => {
-      const questions = section.questions.map((q) => {
+      const state = (q: CatalogueQuestion) => {
         const found = quoted.get(questionKey(q.text));
-        const answered = !!found && (found.answered || found.hasEvidenceLink);
+        const answered = !!found && !!doc && isAddressedWithEvidence(this.index, doc, found);
         // A citation `[ID]` anywhere in the tree also addresses the question.
         const cited = answered ? undefined : evidence.valid(q.id).find((e) => e.kind !== 'answered');
-        const detail = cited
-          ? citedDetail(evidence.valid(q.id).filter((e) => e.kind !== 'answered'), root)
-          : !doc
-            ? `The tree has no ${requirement.title} document.`
-            : !found
-              ? 'Not quoted in the requirement document.'
-              : answered
-                ? found.answered
-                  ? 'Answered.'
-                  : 'Evidence is linked from the question.'
-                : 'Quoted, not answered yet.';
+        return { q, found, answered, cited };
+      };
+      // Options of a "choose ..." / "such as:" list are no questions: the list is answered by its parent or any option.
+      const options = (parent: CatalogueQuestion) => (isChoiceList(parent) ? section.questions.filter((o) => o.parent === parent.id) : []);
+      const isOption = (q: CatalogueQuestion) => !!q.parent && section.questions.some((p) => p.id === q.parent && isChoiceList(p));
+      const questions = section.questions.filter((q) => !isOption(q)).map((q) => {
+        const own = state(q);
+        const { found } = own;
+        const byOption = own.answered || own.cited ? [] : options(q).map(state).filter((o) => o.answered || o.cited);
+        const answered = own.answered || byOption.some((o) => o.answered);
+        const cited = own.cited ?? (answered ? undefined : byOption.find((o) => o.cited)?.cited);
+        const optionCount = options(q).length;
+        const detail = byOption.length > 0
+          ? `Answered through its option(s) ${byOption.map((o) => o.q.id).join(', ')} (${optionCount} options, counted with this question).`
+          : cited
+            ? citedDetail(evidence.valid(q.id).filter((e) => e.kind !== 'answered'), root)
+            : !doc
+              ? `The tree has no ${requirement.title} document.`
+              : !found
+                ? `Not quoted in the requirement document.${optionCount > 0 ? ` Answering it or any of its ${optionCount} options covers it.` : ''}`
+                : answered
+                  ? found.answered
+                    ? 'Answered.'
+                    : 'Evidence is linked from the question.'
+                  : found.hasEvidenceLink
+                    ? 'Quoted; the evidence linked from it does not resolve (a broken link is no evidence).'
+                    : 'Quoted, not answered yet.';
+        const where = byOption.find((o) => o.found) ?? own;
         return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
           description: q.origin === 'mqg4ai' ? `${q.id} (additional)` : q.id,
           detail,
-          path: cited ? cited.doc.path : found && doc ? doc.path : doc?.path,
-          range: cited?.citation ? cited.citation.range : found ? lineRange(found.line) : undefined,
+          path: cited ? cited.doc.path : doc?.path,
+          range: cited?.citation ? cited.citation.range : where.found ? lineRange(where.found.line) : undefined,
         });
       });
       const heading = doc?.headings.find((h) => sectionKey(h.text) === sectionKey(section.title));
@@ -255,7 +273,8 @@ export class CoverageBuilder {
     const risks = docs.filter((d) => d.kind === 'risk').map((risk) => {
       const sections = sectionsOf(risk);
       const parts = RISK_PARTS.map((part) => {
-        const found = sections.find((s) => sectionKey(s.heading.text) === sectionKey(part));
+        const wanted = riskTemplate.sections.find((s) => sectionKey(s.heading) === sectionKey(part));
+        const found = wanted ? findTemplateSection(risk, sections, wanted) : sections.find((s) => sectionKey(s.heading.text) === sectionKey(part));
         const filled = !!found && hasContent(risk, found);
         return leaf(`${risk.path}#${part}`, part, 'risk-part', filled, { detail: !found ? 'Section missing.' : filled ? 'Filled.' : 'Empty.', path: risk.path, range: found?.heading.range });
       });
@@ -358,7 +377,7 @@ export class CoverageBuilder {
     const blocks = docs.filter((d) => d.kind === 'information-block' && systemFolder && d.path.startsWith(`${systemFolder}/`));
     const expected = systemFolder ? SYSTEM_BLOCKS.map((rel) => `${systemFolder}/${rel}`) : [];
     const nodes: CoverageNode[] = expected
-      .filter((path) => !blocks.some((b) => b.path === path))
+      .filter((path) => !blocks.some((b) => isSystemBlock(b.path, path)))
       .map((path) => leaf(`${path}#missing`, posix.basename(path, '.md'), 'information-block', false, { description: 'missing', detail: `Expected ${posix.relative(root, path)}.` }));
     for (const block of blocks) {
       const filled = block.headings.reduce((n, h) => n + h.contentLines, 0) > 0;
@@ -431,3 +450,11 @@ function treeLabel(index: WorkspaceIndex, root: string): string {
   return workspace && workspace !== root ? posix.relative(workspace, root) : posix.basename(root);
 }
 
+/** `AI_System.md` is also present as `AI_System_(<Application>).md`: application versions name their system documents with a suffix. */
+export function isSystemBlock(path: string, expected: string): boolean {
+  if (path === expected) return true;
+  if (posix.dirname(path) !== posix.dirname(expected)) return false;
+  const stem = posix.basename(expected, '.md');
+  const base = posix.basename(path);
+  return base.startsWith(`${stem}_(`) && /\)\.md$/i.test(base);
+}

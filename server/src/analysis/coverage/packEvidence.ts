@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { QuestionCatalogue } from '../../domain/altai/catalogue';
 import { questionKey, type QuotedQuestion } from '../../domain/altai/questionBlocks';
 import { checkLink } from '../../workspace/linkStatus';
+import { isAddressedWithEvidence } from './evidence';
 import { isInside } from '../../syntax/resolveLink';
 import { tagValue, type PackCitation, type QualityGateDocument } from '../../domain/document/types';
 import { treeRootOf } from '../../workspace/trees';
@@ -68,7 +69,7 @@ export class PackEvidence {
       for (const section of requirement.sections) {
         for (const question of section.questions) {
           const found = quoted.get(questionKey(question.text));
-          if (found && (found.answered || found.hasEvidenceLink)) this.add(question.id, { kind: 'answered', doc, question: found, valid: true });
+          if (found && isAddressedWithEvidence(index, doc, found)) this.add(question.id, { kind: 'answered', doc, question: found, valid: true });
         }
       }
     }

@@ -7,6 +7,7 @@ import { make, type TraceDiagnostic } from '../../domain/codes';
 import { suggestAnchor, suggestFile, suggestFolder } from './suggestions';
 import { assessmentRelation } from '../../workspace/assessments';
 import { SearchBudget, SINGLE_SEARCH_BUDGET } from '../../base/editDistance';
+import type { Range } from '../../base/range';
 
 /**
  * The diagnostic for one link, or undefined when the link is fine (or external).
@@ -19,14 +20,14 @@ export function diagnoseLink(
   status: LinkStatus = checkLink(index, doc, link),
   budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET),
 ): TraceDiagnostic | undefined {
-  const shown = (path: string) => displayPath(index, path);
   const common = { range: link.destinationRange, linkRange: link.range, target: link.rawDestination };
   switch (status.state) {
     case 'external':
     case 'ok':
       return undefined;
     case 'empty':
-      return make('link.empty', { ...common, message: `Link "${link.text || link.label || ''}" has an empty destination: the trace leads nowhere.` });
+      // Cover the empty `()` (or the whole link) so the editor can show it: a zero-width range is invisible.
+      return make('link.empty', { ...common, range: emptyRange(link), message: `Empty link: "${link.text || link.label || ''}" leads nowhere; write its destination.` });
     case 'outside':
       return make('link.outside-workspace', {
         ...common,
@@ -41,31 +42,55 @@ export function diagnoseLink(
         ...common,
         resolvedPath: status.path,
         suggestion: elsewhere ? undefined : found,
-        message: `No file at ${shown(status.path)}.${didYouMean(found && relativeLinkPath(doc.path, found), elsewhere)}`,
+        message: `File not found: ${posix.basename(status.path)}.${didYouMean(found && relativeLinkPath(doc.path, found), elsewhere)}${lookedFor(doc.path, status.path)}`,
       });
     }
     case 'missing-folder': {
+      // `[x](QG_Data)` when `QG_Data.md` exists: a file link without its extension, not a folder.
+      const file = `${status.path}.md`;
+      if (index.hasFile(file)) {
+        return make('link.missing-file', {
+          ...common,
+          resolvedPath: status.path,
+          suggestion: file,
+          message: `Not a folder: ${posix.basename(status.path)}.${didYouMean(relativeLinkPath(doc.path, file))}${lookedFor(doc.path, status.path)}`,
+        });
+      }
       const found = suggestFolder(index, status.path, doc.path, budget);
       const elsewhere = found && otherAssessment(index, doc.path, found);
       return make('link.missing-folder', {
         ...common,
         resolvedPath: status.path,
         suggestion: elsewhere ? undefined : found,
-        message: `No folder at ${shown(status.path)}.${didYouMean(found && `${relativeLinkPath(doc.path, found)}/`, elsewhere)}`,
+        message: `Folder not found: ${posix.basename(status.path)}/.${didYouMean(found && `${relativeLinkPath(doc.path, found)}/`, elsewhere)}${lookedFor(doc.path, status.path, '/')}`,
       });
     }
     case 'missing-anchor': {
       const target = index.getDocument(status.path);
       const anchor = target && suggestAnchor(target, status.fragment, budget);
-      const where = status.path === doc.path ? 'This document' : shown(status.path);
+      const where = status.path === doc.path ? 'this document' : posix.basename(status.path);
+      const heading = anchor && target?.headings.find((h) => h.slug === anchor)?.text;
       return make('link.missing-anchor', {
         ...common,
         resolvedPath: `${status.path}#${status.fragment}`,
         suggestion: anchor && `${status.path}#${anchor}`,
-        message: `${where} has no heading or anchor "#${status.fragment}".${didYouMean(anchor && `#${anchor}`)}`,
+        message: `Heading not found: #${status.fragment} in ${where}.${anchor ? ` Did you mean "#${anchor}"${heading ? ` (heading "${heading}")` : ''}?` : ''}`,
       });
     }
   }
+}
+
+/** Where a missing target was looked for, relative to the linking document; nothing when that is just its name. */
+function lookedFor(from: string, missing: string, suffix = ''): string {
+  const relative = posix.relative(posix.dirname(from), missing);
+  return relative === posix.basename(missing) ? '' : ` Looked for ${relative}${suffix}.`;
+}
+
+/** The empty `()` of `[text]()` when it is on the link's last line, else the whole link. */
+function emptyRange(link: LinkOccurrence): Range {
+  const { destinationRange: d, range: r } = link;
+  const inline = d.start.line === r.end.line && d.start.character > 0 && r.end.character > d.end.character;
+  return inline ? { start: { line: d.start.line, character: d.start.character - 1 }, end: r.end } : r;
 }
 
 /** An outside path as seen from the workspace folder of `from` (`../x.md`), never absolute. */

@@ -2,7 +2,7 @@ import { gateNameKey } from '../../domain/document/names';
 import { posix } from 'node:path';
 import { make, type TraceDiagnostic } from '../../domain/codes';
 import { checkLink } from '../../workspace/linkStatus';
-import { findTemplateSection, hasContent, isContainer, linksInSections, sectionKey, sectionsOf } from '../../domain/document/sections';
+import { hasContent, matchTemplateSection, isContainer, linksInSections, sectionAt, sectionKey, sectionsOf, type Section } from '../../domain/document/sections';
 import { tagValue, type QualityGateDocument } from '../../domain/document/types';
 import { leafQgTemplate, riskTemplate, type DocumentTemplate } from '../../domain/templates/documentTemplates';
 import { treeRootOf } from '../../workspace/trees';
@@ -23,7 +23,7 @@ export const templateSectionsRule: DocumentRule = {
   name: 'template-sections',
   check: ({ doc, config }) => {
     if (doc.kind === 'leaf-qg') return checkTemplate(doc, leafQgTemplate, 'qg.missing-section', 'Leaf-QG', config.requiredSections.leafQg);
-    if (doc.kind === 'risk') return checkTemplate(doc, riskTemplate, 'risk.missing-section', 'Risk document', config.requiredSections.risk);
+    if (doc.kind === 'risk') return checkTemplate(doc, riskTemplate, 'risk.missing-section', 'risk document', config.requiredSections.risk);
     return [];
   },
 };
@@ -50,11 +50,17 @@ function checkTemplate(
       missing.add(wanted.heading);
       continue;
     }
-    const found = findTemplateSection(doc, sections, wanted);
+    const match = matchTemplateSection(doc, sections, wanted);
+    const found = match?.section;
     if (!found) {
       missing.add(wanted.heading);
-      result.push(make(missingCode, { message: `${label} lacks the template section "${path.join(' › ')}".`, range: titleRange(doc) }));
-    } else if (missingCode === 'qg.missing-section' && !isContainer(template, wanted) && !hasContent(doc, found)) {
+      result.push(make(missingCode, { message: `Missing section "${wanted.heading}"${wanted.parents.length > 0 ? ` (under ${wanted.parents.map((p) => `"${p}"`).join(' › ')})` : ''}: this ${label} lacks a section of its template.`, range: titleRange(doc), templatePath: path.join(' › ') }));
+      continue;
+    }
+    if (match.wording === 'fuzzy') {
+      result.push(make('qg.section-wording', { message: `Worded differently from the template: "${found.heading.text}" stands for the section "${wanted.heading}".`, range: found.heading.textRange }));
+    }
+    if (missingCode === 'qg.missing-section' && !isContainer(template, wanted) && !hasContent(doc, found)) {
       result.push(make('qg.empty-section', { message: `Section "${path.join(' › ')}" holds only its template prompt.`, range: found.heading.textRange }));
     }
   }
@@ -73,8 +79,9 @@ export const riskLinkTargetRule: DocumentRule = {
       if (status.state !== 'ok' || status.isFolder) continue;
       const target = index.getDocument(status.path);
       if (!target || target.kind === 'risk') continue;
+      const section = riskSectionOf(doc, sections, link.range.start.line);
       result.push(make('trace.risk-link-target', {
-        message: `Risk entries should link to risk documents; "${target.title}" is a ${target.kind} document.`,
+        message: `Not a risk: "${target.title}" is ${KIND_NAMES[target.kind]}. A link under "${section}" should lead to the risk document itself.`,
         range: link.destinationRange,
         linkRange: link.range,
         target: link.rawDestination,
@@ -83,6 +90,26 @@ export const riskLinkTargetRule: DocumentRule = {
     return result;
   },
 };
+
+/** Each kind as a sentence names it ("is an information block"). */
+const KIND_NAMES: Record<QualityGateDocument['kind'], string> = {
+  'collection-qg': 'a Collection-QG',
+  'leaf-qg': 'a Leaf-QG',
+  risk: 'a risk document',
+  requirement: 'a trustworthy-AI requirement document',
+  'information-block': 'an information block',
+  template: 'a template',
+  placeholder: 'a placeholder (t.b.d.)',
+  other: 'a document outside the MQG4AI structure',
+};
+
+/** The heading of the risk section (Poses Risk(s) / Implements Risk Control(s)) a line sits in. */
+function riskSectionOf(doc: QualityGateDocument, sections: readonly Section[], line: number): string {
+  const inner = sectionAt(sections, line);
+  const chain = inner ? [inner.index, ...[...inner.parents].reverse()] : [];
+  const found = chain.find((i) => RISK_SECTIONS.has(sectionKey(doc.headings[i].text)));
+  return found === undefined ? 'Poses Risk(s)' : doc.headings[found].text;
+}
 
 /** `trace.uncontrolled-risk`: some QG implements a control for each risk (links in either direction count). */
 export const uncontrolledRiskRule: DocumentRule = {

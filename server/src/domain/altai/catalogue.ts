@@ -14,6 +14,15 @@ export interface CatalogueQuestion {
   readonly origin: QuestionOrigin;
 }
 
+/**
+ * A question that only introduces a list of options ("Please determine whether the AI system
+ * (choose as many as appropriate):", "... entry points for attacks such as:"): its sub-questions
+ * are options, not questions of their own.
+ */
+export function isChoiceList(question: Pick<CatalogueQuestion, 'text'>): boolean {
+  return /\b(choose|such as)\b[^?]*:\s*$/i.test(question.text);
+}
+
 export interface CatalogueSection {
   /** `<REQ>.<section-slug>` */
   readonly id: string;

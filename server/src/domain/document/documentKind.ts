@@ -15,6 +15,10 @@ export const REQUIREMENT_NAMES = [
 /** Folder names that mark an MQG4AI information block (and so a tree root above them). */
 export const BLOCK_FOLDER = /^\d+_(System|Lifecycle|RiskManagement)$/;
 
+/** Headings of the risk template (as words), besides `Risk: <title>`. */
+const RISK_HEADINGS = new Set(['risk assessment risk analysis risk evaluation', 'risk analysis', 'risk evaluation', 'risk control', 'severity of harm', 'probability of occurence', 'probability of occurrence']);
+const words = (text: string) => text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+
 interface KindEvidence {
   readonly path: string;
   readonly text: string;
@@ -54,8 +58,13 @@ export function classifyDocument(evidence: KindEvidence): DocumentKind {
   if (/^QG_/i.test(base)) return intent.toLowerCase() === 'overview' ? 'collection-qg' : 'leaf-qg';
   if (headingSet.has('1. interdependency graph')) return 'leaf-qg';
 
-  // 5. risk: Intent `<Requirement>_Risk`, or the risk template's analysis and control sections
+  // 5. risk: Intent `<Requirement>_Risk`, the risk template's analysis and control sections, or
+  //    risk-template headings backed by the place or the Intent (a risk lacking a section stays a risk)
   if (/_risk$/i.test(intent) || (headingSet.has('risk analysis') && headingSet.has('risk control'))) return 'risk';
+  const riskHeadings = headings.filter((h) => RISK_HEADINGS.has(words(h.text)) || /^risk\s*:/i.test(h.text.trim())).length;
+  const inRiskFolder = segments.some((s) => /^\d+_RiskManagement$/.test(s)) && segments.some((s) => s === 'AI_Risks');
+  const intentNamesRequirement = REQUIREMENT_NAMES.some((r) => intent.startsWith(r));
+  if (riskHeadings >= 2 && (inRiskFolder || intentNamesRequirement)) return 'risk';
 
   // 6. information block: inside a tree's block folders (system information, overviews, procedures)
   if (segments.slice(0, -1).some((s) => BLOCK_FOLDER.test(s))) return 'information-block';

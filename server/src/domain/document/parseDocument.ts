@@ -6,6 +6,7 @@ import { parseQuestionBlocks } from '../altai/questionBlocks';
 import { LineIndex } from '../../base/lineIndex';
 import { boundedMarkdown, parseMarkdown } from '../../syntax/markdownParser';
 import { classifyDocument } from './documentKind';
+import { leafQgTemplate, riskTemplate } from '../templates/documentTemplates';
 import { parseFrontMatter } from '../../syntax/frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from '../../syntax/linkSyntax';
 import { readSuppressions } from '../suppressions';
@@ -177,7 +178,18 @@ function readDefinitions(tree: Root, range: (node: Nodes) => TermDefinition['ran
   return result;
 }
 
-/** Fills each heading's `contentLines` (see `Heading`), line by line. */
+/** The template's guiding questions, compared without case and spacing. */
+const TEMPLATE_PROMPTS = new Set([...leafQgTemplate.sections, ...riskTemplate.sections].flatMap((s) => (s.prompt ? [promptKey(s.prompt)] : [])));
+
+function promptKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Fills each heading's `contentLines` (see `Heading`), line by line. The first quote
+ * paragraph right under a heading is the guiding prompt when it is the template's prompt or a
+ * question; any other quote there is an answer written as a quote, and counts.
+ */
 function countSectionContent(text: string, headings: Heading[]): void {
   if (headings.length === 0) return;
   const textLines = text.split(/\r\n|\r|\n/);
@@ -186,23 +198,30 @@ function countSectionContent(text: string, headings: Heading[]): void {
     const to = i + 1 < headings.length ? headings[i + 1].range.start.line : textLines.length;
     let count = 0;
     let promptPossible = true;
-    let inPrompt = false;
+    let quote: string[] | undefined;
+    const endQuote = () => {
+      if (!quote) return;
+      const joined = quote.join(' ').replace(/^>\s*/, '');
+      const isPrompt = TEMPLATE_PROMPTS.has(promptKey(joined)) || /\?\s*\**\s*$/.test(joined);
+      if (!isPrompt) count += quote.length;
+      quote = undefined;
+    };
     for (let line = from; line < to; line++) {
       const trimmed = textLines[line].trim();
       if (trimmed === '' || /^<br\s*\/?>$/i.test(trimmed) || /^[-*+]$/.test(trimmed) || /^(-{3,}|\*{3,})$/.test(trimmed)) {
-        inPrompt = false;
+        endQuote();
         continue;
       }
-      // The first quote paragraph right under a heading is the template's guiding question.
-      if ((promptPossible || inPrompt) && /^>(?!>)/.test(trimmed)) {
+      if ((promptPossible || quote) && /^>(?!>)/.test(trimmed)) {
         promptPossible = false;
-        inPrompt = true;
+        (quote ??= []).push(trimmed.replace(/^>\s*/, ''));
         continue;
       }
+      endQuote();
       promptPossible = false;
-      inPrompt = false;
       count++;
     }
+    endQuote();
     (heading as { contentLines: number }).contentLines = count;
   });
 }

@@ -1,4 +1,4 @@
-import { headingKey, type DocumentTemplate, type TemplateSection } from '../templates/documentTemplates';
+import { headingKey, leafQgTemplate, riskTemplate, type DocumentTemplate, type TemplateSection } from '../templates/documentTemplates';
 import type { Heading, LinkOccurrence, QualityGateDocument } from './types';
 import { memoizeByObject } from '../../base/memo';
 
@@ -57,17 +57,111 @@ export function sectionKey(text: string): string {
   return headingKey(text).replace(/^\d+(?: \d+)* /, '');
 }
 
+/** How a document heading came to stand for a template section. */
+export type SectionWording = 'template' | 'known' | 'fuzzy';
+
+export interface TemplateSectionMatch {
+  readonly section: Section;
+  /** `template`: the template's words; `known`: a known rewording; `fuzzy`: similar words (worth a hint). */
+  readonly wording: SectionWording;
+}
+
+/** Words that do not change which section a heading stands for ("AI System-specific Information"). */
+const FILLER_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'specific']);
+
+/** Rewordings found in the methodology's own documents, as word keys: variant -> template. */
+const KNOWN_REWORDINGS: ReadonlyMap<string, string> = new Map([
+  ['system information', 'ai system information'],
+  ['ai information', 'ai system information'],
+  ['probability occurrence', 'probability occurence'],
+]);
+
+/** Least word similarity (Dice over matching words) for a heading to stand for a template section. */
+export const SECTION_SIMILARITY = 0.8;
+
+/**
+ * A heading reduced to the words that identify a section: case, punctuation,
+ * numbering, parenthesised qualifiers ("(Maintenance Stage)", "(s)"), filler
+ * words and a plural `s` do not count.
+ */
+export function sectionWords(text: string): string {
+  const words = sectionKey(text.replace(/\([^)]*\)/g, ' '))
+    .split(' ')
+    .filter((w) => w !== '' && !FILLER_WORDS.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  const key = words.join(' ');
+  return KNOWN_REWORDINGS.get(key) ?? key;
+}
+
+/** Word similarity of two word keys: 2 * matching words / all words; a word matches an abbreviation or a one-letter typo of it. */
+export function sectionSimilarity(a: string, b: string): number {
+  const wa = a.split(' ').filter(Boolean);
+  const wb = b.split(' ').filter(Boolean);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const free = [...wb];
+  let matched = 0;
+  for (const w of wa) {
+    const at = free.findIndex((v) => wordsMatch(w, v));
+    if (at >= 0) {
+      matched++;
+      free.splice(at, 1);
+    }
+  }
+  return (2 * matched) / (wa.length + wb.length);
+}
+
+function wordsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.startsWith(short)) return true; // "info" / "information"
+  return short.length >= 5 && long.length - short.length <= 1 && oneEditApart(short, long);
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Word keys of every template section: a heading that is one of them never stands for another section. */
+const TEMPLATE_WORDS = new Set([...leafQgTemplate.sections, ...riskTemplate.sections].map((s) => sectionWords(s.heading)));
+
 /**
  * Finds the document section matching a template section: same heading
  * (loosely) and, for headings the template repeats (`Related QGs`), the same
- * nearest template parent among its ancestors.
+ * nearest template parent among its ancestors. Then a known rewording, then a
+ * heading with similar words under the same parent.
  */
-export function findTemplateSection(doc: QualityGateDocument, sections: readonly Section[], wanted: TemplateSection): Section | undefined {
+export function matchTemplateSection(doc: QualityGateDocument, sections: readonly Section[], wanted: TemplateSection): TemplateSectionMatch | undefined {
+  const parentHeading = wanted.parents[wanted.parents.length - 1];
+  const underParent = (s: Section, words: (t: string) => string) =>
+    !parentHeading || s.parents.some((p) => words(doc.headings[p].text) === words(parentHeading));
+  const pick = (candidates: Section[], words: (t: string) => string) =>
+    candidates.length <= 1 || !parentHeading ? candidates[0] : (candidates.find((s) => underParent(s, words)) ?? candidates[0]);
+
   const key = sectionKey(wanted.heading);
-  const parentKey = wanted.parents.length > 0 ? sectionKey(wanted.parents[wanted.parents.length - 1]) : undefined;
-  const candidates = sections.filter((s) => sectionKey(s.heading.text) === key);
-  if (candidates.length <= 1 || !parentKey) return candidates[0];
-  return candidates.find((s) => s.parents.some((p) => sectionKey(doc.headings[p].text) === parentKey)) ?? candidates[0];
+  const exact = pick(sections.filter((s) => sectionKey(s.heading.text) === key), sectionKey);
+  if (exact) return { section: exact, wording: 'template' };
+
+  const words = sectionWords(wanted.heading);
+  if (words === '') return undefined;
+  const known = pick(sections.filter((s) => s.index > 0 && sectionWords(s.heading.text) === words), sectionWords);
+  if (known) return { section: known, wording: 'known' };
+
+  let best: { section: Section; score: number } | undefined;
+  for (const s of sections) {
+    if (s.index === 0 || Math.abs(s.heading.level - wanted.level) > 1 || !underParent(s, sectionWords)) continue;
+    const candidate = sectionWords(s.heading.text);
+    if (TEMPLATE_WORDS.has(candidate)) continue;
+    const score = sectionSimilarity(candidate, words);
+    if (score >= SECTION_SIMILARITY && (!best || score > best.score)) best = { section: s, score };
+  }
+  return best && { section: best.section, wording: 'fuzzy' };
+}
+
+/** The document section standing for a template section, however it is worded. */
+export function findTemplateSection(doc: QualityGateDocument, sections: readonly Section[], wanted: TemplateSection): Section | undefined {
+  return matchTemplateSection(doc, sections, wanted)?.section;
 }
 
 /** Template sections that have sub-sections in the template (containers). */

@@ -1,5 +1,5 @@
 import type { Heading, QualityGateDocument } from '../document/types';
-import { sectionKey } from '../document/sections';
+import { sectionKey, sectionWords } from '../document/sections';
 import { leafQgTemplate, riskTemplate, type DocumentTemplate, type TemplateSection } from './documentTemplates';
 
 /** The template a document of this kind follows, if any. */
@@ -18,10 +18,14 @@ export function templateSectionOf(doc: QualityGateDocument, heading: Heading): {
   if (!template) return undefined;
   const key = sectionKey(heading.text);
   const exact = template.sections.filter((s) => sectionKey(s.heading) === key);
+  const words = sectionWords(heading.text);
+  const reworded = exact.length > 0 || words === '' ? [] : template.sections.filter((s) => sectionWords(s.heading) === words);
   const candidates =
     exact.length > 0
       ? exact
-      : template.sections.filter((s) => s.heading.trim().endsWith(':') && sectionKey(s.heading) !== '' && key.startsWith(`${sectionKey(s.heading)} `));
+      : reworded.length > 0
+        ? reworded
+        : template.sections.filter((s) => s.heading.trim().endsWith(':') && sectionKey(s.heading) !== '' && key.startsWith(`${sectionKey(s.heading)} `));
   if (candidates.length <= 1) return candidates[0] && { template, section: candidates[0] };
 
   const ancestors = new Set<string>();

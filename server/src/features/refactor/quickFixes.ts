@@ -110,7 +110,7 @@ export function quickFixesFor(
   if (sectionProblems.length > 0) {
     const inserts = missingSections(doc, lines, config);
     for (const problem of sectionProblems) {
-      const insert = inserts.find((m) => problem.message.includes(`"${m.path}"`));
+      const insert = inserts.find((m) => problem.templatePath === m.path);
       if (!insert) continue;
       fixes.push({
         title: `Insert the template section "${insert.path}"`,
@@ -192,6 +192,11 @@ function linkFixes(
   }
 
   if (status.state !== 'missing-file' && status.state !== 'missing-folder') return [];
+  // An extension-less link to an existing `<path>.md` (reported as a missing file): add the extension.
+  if (status.state === 'missing-folder' && diagnostic.code === 'link.missing-file' && diagnostic.suggestion) {
+    const relative = linkPathBetween(doc.path, diagnostic.suggestion, style.rooted, root);
+    return [{ title: `Change the link to ${relative}`, diagnostic, change: replace(rewriteDestinationPath(link.rawDestination, relative, false)), isPreferred: true, safe: true }];
+  }
   const fragment = splitDestination(link.rawDestination).fragment.slice(1) || undefined;
   const candidates: LinkCandidate[] =
     status.state === 'missing-folder'
