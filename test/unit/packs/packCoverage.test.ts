@@ -130,6 +130,28 @@ describe('packs: coverage groups', () => {
   });
 });
 
+describe('packs: former IDs', () => {
+  it('hints at a citation by a former ID, with a safe quick fix to the current ID; a template is not reported', async () => {
+    const { index } = await buildIndex(FILES);
+    const path = '/ws/1_System/AI_System.md';
+    const hints = computeDocumentDiagnostics(index, index.getDocument(path)!, neverCancelled).filter((d) => d.code === 'pack.former-id');
+    assert.equal(hints.length, 1);
+    assert.equal(hints[0].severity, 'hint');
+    assert.equal(hints[0].message, 'AMLAS-1.2 is the former ID of AMLAS-B ([B] Description of operating environment of system); cite it as [AMLAS-B].');
+    const line = FILES[path].split('\n')[2];
+    assert.equal(line.slice(hints[0].range.start.character, hints[0].range.end.character), '[AMLAS-1.2]');
+    const lines = FILES[path].split('\n');
+    const [fix] = quickFixesFor(index, index.getDocument(path)!, lines, { canCreateFiles: false, codes: ['pack.former-id'] });
+    assert.equal(fix.title, 'Cite the current ID: [AMLAS-B]');
+    assert.equal(fix.safe, true);
+    const [edit] = fix.change.textEdits()[0][1];
+    assert.equal(edit.newText, '[AMLAS-B]');
+    const withTemplate = { ...FILES, '/ws/templates/Template_LeafQG.md': '# Template\n\nCite like this: [AMLAS-3.1]\n' };
+    const { index: other } = await buildIndex(withTemplate);
+    assert.deepEqual(computeDocumentDiagnostics(other, other.getDocument('/ws/templates/Template_LeafQG.md')!, neverCancelled).filter((d) => d.code === 'pack.former-id'), []);
+  });
+});
+
 describe('packs: safety and security perspective of risks', () => {
   it('hints at risks without a perspective or with an unknown one', async () => {
     const { index } = await buildIndex(FILES);
