@@ -2,6 +2,7 @@
 // (`vscode` is provided there), the server and CLI run on plain Node.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { writeBundledLicenses } from './scripts/licenses/bundledLicenses.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -18,6 +19,8 @@ const common = {
   logLevel: 'info',
   // Every bundle carries the extension's version (the server's cache key, SARIF's tool.driver.version).
   define: { __MQG4AI_VERSION__: JSON.stringify(version) },
+  // The metafile lists every bundled input: the npm packages whose licences ship in the .vsix.
+  metafile: true,
 };
 
 const builds = [
@@ -32,5 +35,8 @@ if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The licences of the bundled npm packages, shipped in the .vsix next to the bundles.
+  const packages = writeBundledLicenses(results, 'dist/third-party-licenses.txt');
+  console.log(`dist/third-party-licenses.txt: ${packages.length} bundled npm packages`);
 }

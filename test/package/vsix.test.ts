@@ -5,15 +5,16 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 
 const root = path.resolve(__dirname, '../..');
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
 
 /** Files the .vsix may contain (paths relative to the extension root). */
-const ALLOWED = [/^package\.json$/, /^dist\/[^/]+\.js$/, /^snippets\//, /^syntaxes\//, /^schemas\/[^/]+\.json$/, /^README\.md$/i, /^LICENSE(\.(md|txt))?$/i, /^CHANGELOG\.md$/i, /^images\/icon\.png$/, /^images\/coverage\.svg$/];
+const ALLOWED = [/^package\.json$/, /^dist\/[^/]+\.js$/, /^snippets\//, /^syntaxes\//, /^schemas\/[^/]+\.json$/, /^README\.md$/i, /^LICENSE(\.(md|txt))?$/i, /^THIRD_PARTY_NOTICES\.md$/, /^dist\/third-party-licenses\.txt$/, /^CHANGELOG\.md$/i, /^images\/icon\.png$/, /^images\/coverage\.svg$/];
 /** Files it must contain. */
-const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images/icon.png'];
+const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES.md', 'dist/third-party-licenses.txt', 'CHANGELOG.md', 'images/icon.png'];
 
 let listed: string[] | undefined;
 /** `vsce ls` output (it runs the prepublish build, so it is called once). */
@@ -46,6 +47,30 @@ function zipEntries(file: string): string[] {
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return names;
+}
+
+/** The text of one zip entry (stored or deflated), found through the central directory. */
+function zipText(file: string, wanted: string): string | undefined {
+  const buf = fs.readFileSync(file);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let offset = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(offset + 10);
+    const compressed = buf.readUInt32LE(offset + 20);
+    const nameLength = buf.readUInt16LE(offset + 28);
+    const extraLength = buf.readUInt16LE(offset + 30);
+    const commentLength = buf.readUInt16LE(offset + 32);
+    const local = buf.readUInt32LE(offset + 42);
+    const name = buf.toString('utf8', offset + 46, offset + 46 + nameLength);
+    if (name === wanted) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + compressed);
+      return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    }
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return undefined;
 }
 
 describe('the packaged .vsix', function () {
@@ -105,6 +130,15 @@ describe('the packaged .vsix', function () {
       const unexpected = payload.filter((f) => !ALLOWED.some((p) => p.test(f)));
       assert.deepEqual(unexpected, [], 'no other files in the .vsix');
       assert.ok(!entries.some((e) => e.includes('node_modules/')), 'no node_modules in the .vsix (everything is bundled)');
+      // The attribution travels with the extension: content sources and the bundled packages' licences.
+      const notices = zipText(out, 'extension/THIRD_PARTY_NOTICES.md') ?? '';
+      assert.match(notices, /Copyright 2025 @miriamelia/);
+      assert.match(notices, /Open Government Licence v3\.0/);
+      const licences = zipText(out, 'extension/dist/third-party-licenses.txt') ?? '';
+      for (const dependency of ['vscode-languageclient', 'vscode-languageserver', 'yaml', 'ajv', 'unified', 'micromark']) {
+        assert.match(licences, new RegExp(`^- ${dependency} \\d+\\.\\d+\\.\\d+: (MIT|ISC)$`, 'm'), `${dependency} and its licence are listed`);
+      }
+      assert.match(licences, /Permission is hereby granted, free of charge/, 'the MIT texts themselves');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

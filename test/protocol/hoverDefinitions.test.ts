@@ -136,7 +136,7 @@ describe('protocol: hover definitions over JSON-RPC', function () {
       const h = (await hover(paths.leaf, leaf, 'Leaf-QG where'))!.value;
       assert.match(h, /^\*\*Leaf-QG\*\*/);
       assert.match(h, /single, concrete design decision/);
-      assert.match(h, /_Source: MQG4AI extension glossary; MQG4AI Leaf-QG template \(paraphrased\)_/);
+      assert.match(h, /_Source: MQG4AI extension glossary; MQG4AI README, section Generic and Customizable Leaf-QG-Format, and its Leaf-QG template \(paraphrased\)_/);
       assert.match((await hover(paths.leaf, leaf, 'Post-Market Monitoring starts', 5))!.value, /^\*\*Post-Market Monitoring\*\*/);
     });
 
@@ -161,7 +161,8 @@ describe('protocol: hover definitions over JSON-RPC', function () {
     it('explains a front-matter tag key, and flags keys outside the schema', async () => {
       const intent = (await hover(paths.leaf, leaf, 'Intent: Thresholding'))!;
       assert.match(intent.value, /\*\*Front-matter tag `Intent`\*\*/);
-      assert.match(intent.value, /`Overview` marks a Collection-QG/);
+      assert.match(intent.value, /`Overview` marks an overview document: on a `QG_` file a Collection-QG, elsewhere/);
+      assert.match(intent.value, /_Source: Design-pattern schema of Washizaki et al\./, 'the key names its source');
       assert.deepEqual(intent.hover.range, { start: positionOf(leaf, 'Intent: Thresholding'), end: positionOf(leaf, 'Intent: Thresholding', 6) });
       assert.match((await hover(paths.leaf, leaf, 'Owner'))!.value, /Not one of the schema's keys/);
     });

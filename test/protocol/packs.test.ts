@@ -11,12 +11,12 @@ type Item = CoverageItem;
 const find = findItem;
 
 const AMLAS_STAGES = [
-  'ML safety assurance scoping',
-  'ML safety requirements assurance',
-  'Data management assurance',
-  'Model learning assurance',
-  'Model verification assurance',
-  'Model deployment assurance',
+  'Stage 1: ML safety assurance scoping',
+  'Stage 2: ML safety requirements assurance',
+  'Stage 3: Data management',
+  'Stage 4: Model learning',
+  'Stage 5: Model verification',
+  'Stage 6: Model deployment',
 ];
 
 const DATA_QG = '2_Lifecycle/1_Data/1_Requirements/QG_DataRequirements_(Data).md';
@@ -61,27 +61,27 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     assert.deepEqual(amlas.children.map((s) => s.label), AMLAS_STAGES);
     assert.deepEqual(amlas.children.map((s) => s.description), ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6']);
     assert.ok(amlas.children.every((s) => s.kind === 'pack-section' && s.children.every((i) => i.kind === 'pack-item')));
-    assert.equal(amlas.total, 26);
-    assert.equal(amlas.covered, 7, 'AMLAS-1.2..1.5, 3.1, 3.2 and 5.1');
+    assert.equal(amlas.total, 51, '17 activities and 34 artefacts [A]-[HH]');
+    assert.equal(amlas.covered, 7, 'AMLAS-B (cited by its former ID AMLAS-1.2), C, D, E, L, M and Z');
   });
 
   it('counts citations and links in QGs as evidence; broken links and code spans do not count', async () => {
     const [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
     const item = (id: string) => find(tree.children, (i) => i.kind === 'pack-item' && i.description === id)!;
-    const linked = item('AMLAS-3.2');
+    const linked = item('AMLAS-M');
     assert.equal(linked.status, 'covered');
     assert.equal(uriKey(linked.uri!), path(DATA_QG), 'the node opens the QG that links the evidence');
     assert.match(linked.detail!, /Evidence linked from .*QG_DataRequirements.* to 1_System\/AI_System\.md/);
-    assert.equal(item('AMLAS-3.1').status, 'covered', 'a link to a heading of the same QG');
-    assert.equal(item('AMLAS-5.1').status, 'covered', 'a bare [ID] in a QG');
-    assert.equal(uriKey(item('AMLAS-5.1').uri!), path(VERIFICATION_QG));
-    assert.equal(item('AMLAS-1.2').status, 'covered', 'a bare [ID] in a system document');
-    const broken = item('AMLAS-3.5');
+    assert.equal(item('AMLAS-L').status, 'covered', 'a link to a heading of the same QG');
+    assert.equal(item('AMLAS-Z').status, 'covered', 'a bare [ID] in a QG');
+    assert.equal(uriKey(item('AMLAS-Z').uri!), path(VERIFICATION_QG));
+    assert.equal(item('AMLAS-B').status, 'covered', 'a bare [ID] in a system document, by its former ID AMLAS-1.2');
+    const broken = item('AMLAS-P');
     assert.equal(broken.status, 'open');
     assert.match(broken.detail!, /broken link/);
-    assert.equal(item('AMLAS-5.2').status, 'open', '`[AMLAS-5.2]` in inline code is not a citation');
+    assert.equal(item('AMLAS-AA').status, 'open', '`[AMLAS-AA]` in inline code is not a citation');
     const stage = find(tree.children, (i) => i.kind === 'pack-section' && i.description === 'AMLAS-1')!;
-    assert.deepEqual([stage.covered, stage.total, stage.status], [4, 6, 'partial']);
+    assert.deepEqual([stage.covered, stage.total, stage.status], [4, 9, 'partial'], 'activities 1-2 and artefacts [A]-[G]');
     // A pack that is not enabled is neither shown nor counted, though [SAD.deployment.4] is cited.
     assert.equal(find(tree.children, (i) => i.description === 'SAD.deployment.4'), undefined);
     // The team's pack file adds its own group.
@@ -102,8 +102,9 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
 
   it('hovers on a citation: the item, its pack, where it is addressed, its crosswalk counterparts', async () => {
     const value = await hover('1_System/Application/Application.md', '[AMLAS-1.2]');
-    assert.match(value, /\*\*Operating context\*\* `AMLAS-1\.2`/);
-    assert.match(value, /AMLAS › ML safety assurance scoping/);
+    assert.match(value, /\*\*\\\[B\\\] Description of operating environment of system\*\* `AMLAS-B`/);
+    assert.match(value, /AMLAS › Stage 1: ML safety assurance scoping/);
+    assert.match(value, /\*\*Former ID\*\*: `AMLAS-1\.2` still counts for this item; cite it as `AMLAS-B`\./, 'the hint towards the new ID');
     assert.match(value, /\*\*Addressed\*\*: cited in 1\\?_System\/Application\/Application\.md:\d+/);
     assert.match(value, /Crosswalk: Where the robot runs/, 'a counterpart from the pack file');
     assert.match(value, /○ `SITE\.floor\.1` Aisle widths measured \(Site review\): open/);
@@ -113,9 +114,9 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
   it('hovers on an ALTAI question: counterparts in other packs with their status', async () => {
     const value = await hover(TRS, 'Did you define risks, risk metrics', 5);
     assert.match(value, /ALTAI question\*\* `TRS\.general-safety\.1`/);
-    assert.match(value, /Crosswalk: Risks defined and assessed continuously/);
-    assert.match(value, /○ `AMLAS-1\.1` System safety requirements \(AMLAS\): open/);
-    assert.match(value, /– `AIACT\.art9` .*\(AI Act\): pack not enabled/);
+    assert.match(value, /Crosswalk: Risks defined and assessed continuously\*\* {2}\n_Risk levels per use case and their continuous assessment are the core of the Art\. 9 process/, 'the rationale under the title');
+    assert.match(value, /○ `AMLAS-A` \\\[A\\\] System safety requirements \(AMLAS\): open/);
+    assert.match(value, /– `AIACT\.art9\.1` .*\(AI Act\): pack not enabled/);
   });
 
   it('hovers on a citation of a pack that is not enabled, and shows addressed counterparts', async () => {
@@ -123,6 +124,26 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     assert.match(value, /\*\*Release AI responsibly\*\* `SAD\.deployment\.4`/);
     assert.match(value, /not enabled in this workspace/);
     assert.match(value, /✓ `TRS\.resilience-to-attack-and-security\.5` Did you red-team\/pentest the system\? \(ALTAI\): \*\*addressed\*\* \(answered in .*TechnicalRobustnessSafety\.md:\d+\)/);
+  });
+
+  it('hovers on an article cited alone and on a whole-article citation [ID.all]', async () => {
+    const rel = VERIFICATION_QG;
+    const text = `${readFileSync(path(rel), 'utf8')}\nArticle only: [AIACT.art14]. All of it: [AIACT.art9.all]\n`;
+    await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(path(rel)), languageId: 'markdown', version: 1, text } });
+    try {
+      const at = async (needle: string) => {
+        const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: fileUri(path(rel)) }, position: positionOf(text, needle, 2) });
+        return (result?.contents as MarkupContent | undefined)?.value ?? '';
+      };
+      const article = await at('[AIACT.art14]');
+      assert.match(article, /\*\*Article 14: Human oversight\*\* `AIACT\.art14`/);
+      assert.match(article, /0 of 10 item\(s\) below addressed; citing AIACT\.art14 alone covers none of them: cite each, or write \[AIACT\.art14\.all\]/);
+      const whole = await at('[AIACT.art9.all]');
+      assert.match(whole, /\*\*Article 9: Risk management system\*\* `AIACT\.art9`/);
+      assert.match(whole, /`\[AIACT\.art9\.all\]` marks all 15 item\(s\) below `AIACT\.art9` as addressed by this document/);
+    } finally {
+      await client.notify('textDocument/didClose', { textDocument: { uri: fileUri(path(rel)) } });
+    }
   });
 
   it('hints at a risk without a perspective, not at risks that declare one (any case)', async () => {
@@ -156,11 +177,12 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: fileUri(path(rel)) }, position, context: { triggerKind: 2, triggerCharacter: '[' } });
     const labels = list.items.map((i) => i.label);
-    assert.ok(labels.includes('AMLAS-2.1') && labels.includes('SITE.floor.1'), labels.join(', '));
-    assert.ok(!labels.includes('AMLAS-1.2') && !labels.includes('AMLAS-5.1'), 'addressed items are not offered');
+    assert.ok(labels.includes('AMLAS-H') && labels.includes('SITE.floor.1'), labels.join(', '));
+    assert.ok(!labels.includes('AMLAS-B') && !labels.includes('AMLAS-Z'), 'addressed items are not offered');
+    assert.ok(!labels.includes('AMLAS-2.1'), 'former IDs are not offered');
     assert.ok(!labels.some((l) => l.startsWith('TRS.')), 'ALTAI questions only once their code is typed');
-    const item = list.items.find((i) => i.label === 'AMLAS-2.1')!;
-    assert.equal((item.textEdit as { newText: string }).newText, 'AMLAS-2.1]');
+    const item = list.items.find((i) => i.label === 'AMLAS-H')!;
+    assert.equal((item.textEdit as { newText: string }).newText, 'AMLAS-H]');
 
     const typed = `${text}TRS.acc`;
     await client.notify('textDocument/didChange', { textDocument: { uri: fileUri(path(rel)), version: 2 }, contentChanges: [{ text: typed }] });

@@ -63,7 +63,13 @@ export async function loadWorkspacePacks(fs: WorkspaceFileSystem, root: string |
 
   const available: Pack[] = [...builtInPacks()];
   const ids = new Map<string, Pack>();
-  for (const pack of available) for (const entry of packItems(pack)) ids.set(itemKey(entry.item.id), pack);
+  for (const pack of available) {
+    for (const entry of packItems(pack)) {
+      ids.set(itemKey(entry.item.id), pack);
+      // A built-in item's former IDs stay its own: citations of them still count for it.
+      for (const alias of entry.item.aliases ?? []) ids.set(itemKey(alias), pack);
+    }
+  }
   const crosswalk: CrosswalkEntry[] = [...builtInCrosswalk().entries];
   const files: string[] = [];
   const ownIds: string[] = [];

@@ -35,6 +35,7 @@ export const DIAGNOSTIC_CODES = {
   'altai.question-deviates': { severity: 'hint', summary: 'A quoted ALTAI question differs slightly from the catalogue text.' },
   'altai.duplicate-question': { severity: 'warning', summary: 'The same catalogue question is quoted twice in one document.' },
   'risk.missing-perspective': { severity: 'hint', summary: 'A risk document declares no {Perspective: Safety|Security|Both} front-matter tag.' },
+  'pack.former-id': { severity: 'hint', summary: 'A pack citation names an item by its former ID (e.g. AMLAS-3.1 for AMLAS-L); it still counts.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

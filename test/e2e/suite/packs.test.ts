@@ -69,13 +69,13 @@ describe('assessment packs', () => {
     const editor = await vscode.window.showTextDocument(document);
     try {
       const end = document.lineAt(document.lineCount - 1).range.end;
-      await editor.edit((b) => b.insert(end, '\n\nEvidence for [AIACT.art15] and [TRS.acc'));
+      await editor.edit((b) => b.insert(end, '\n\nEvidence for [AIACT.art15.5] and [TRS.acc'));
       const last = document.lineCount - 1;
       const lineText = document.lineAt(last).text;
       const hover = await waitFor(async () => {
         const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(last, lineText.indexOf('AIACT') + 2));
         const value = hoverText(hovers);
-        return /Article 15/.test(value) ? value : undefined;
+        return /Art\. 15\\?\(5\\?\)/.test(value) ? value : undefined;
       }, 'the citation hover');
       assert.match(hover, /not enabled in this workspace/);
       assert.match(hover, /Crosswalk/);

@@ -25,6 +25,22 @@ describe('glossary: built-in terms, tag keys and workspace definitions', () => {
     }
   });
 
+  it('follows MQG4AI and the AI Act: QGs manage information, Art. 3(12) and Art. 6(1) wording, Threat and Vulnerability next to Hazard', () => {
+    const term = (name: string) => GLOSSARY.find((t) => t.term === name)!;
+    assert.doesNotMatch(term('Quality Gate').definition, /must be passed/, 'a QG is no pass/fail checkpoint in MQG4AI');
+    assert.match(term('Quality Gate').definition, /information management/);
+    assert.match(term('Intended Purpose').source, /Art\. 3\(12\)/);
+    assert.match(term('Intended Purpose').definition, /instructions for use, in promotional or sales material and statements, and in the technical documentation/);
+    assert.match(term('High-Risk AI System').source, /Art\. 6\(1\)/);
+    assert.match(term('High-Risk AI System').definition, /third-party conformity assessment/);
+    assert.match(term('Threat').definition, /poisoning/);
+    assert.match(term('Vulnerability').definition, /weakness .* that a threat can exploit/);
+    assert.match(term('Hazard').definition, /threats and vulnerabilities/);
+    for (const key of TAG_KEYS) assert.ok(key.source && key.source.length > 10, `${key.key}: a source`);
+    const intent = tagKeyMeaning('Intent')!.meaning;
+    assert.match(intent, /on a `QG_` file a Collection-QG, elsewhere/, 'Overview does not mark only Collection-QGs');
+  });
+
   it('explains the seven front-matter keys of the design-pattern schema, case-insensitively', () => {
     assert.deepEqual(TAG_KEYS.map((k) => k.key), ['Name', 'Intent', 'Problem', 'Solution', 'Applicability', 'Consequences', 'Usage Example']);
     assert.equal(tagKeyMeaning('usage example')?.key, 'Usage Example');

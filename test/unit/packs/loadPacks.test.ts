@@ -25,7 +25,10 @@ describe('packs: loading a workspace’s packs', () => {
     assert.deepEqual(registry.enabled.map((p) => p.id), ['altai']);
     assert.deepEqual(registry.available.map((p) => p.id), ['altai', 'secure-ai-dev', 'amlas', 'ai-act']);
     assert.deepEqual([problems, files], [[], []]);
-    assert.equal(registry.item('amlas-3.1')?.item.id, 'AMLAS-3.1', 'IDs compare ignoring case');
+    assert.equal(registry.item('amlas-l')?.item.id, 'AMLAS-L', 'IDs compare ignoring case');
+    assert.equal(registry.item('amlas-3.1')?.item.id, 'AMLAS-L', 'a former ID names its item');
+    assert.equal(registry.isAlias('AMLAS-3.1'), true);
+    assert.equal(registry.isAlias('AMLAS-L'), false);
   });
 
   it('enables the listed packs in order and every pack file that loads, JSON or YAML', async () => {
@@ -66,7 +69,8 @@ describe('packs: loading a workspace’s packs', () => {
     assert.ok(by('/ws/c.json').some((m) => /no pack has an item "NOPE.1"/.test(m)));
     // A pack with duplicate IDs still loads: its other items are usable.
     assert.equal(registry.item('OUR.x')?.pack.id, 'ours2');
-    assert.equal(registry.item('AMLAS-1.1')?.pack.id, 'amlas', 'the first pack keeps its ID');
+    assert.equal(registry.item('AMLAS-1.1')?.pack.id, 'amlas', 'the first pack keeps its ID, a former ID (of AMLAS-A) too');
+    assert.equal(registry.item('AMLAS-1.1')?.item.id, 'AMLAS-A');
   });
 
   it('reports unknown pack IDs, missing pack files and paths outside the folder on the configuration file', async () => {

@@ -19,9 +19,13 @@ const risk = (name: string, intent: string, perspective?: string) =>
   `---\ntags: [{Name: ${name}}, {Intent: ${intent}}${perspective !== undefined ? `, {Perspective: ${perspective}}` : ''}]\n---\n## ${name}\n\n#### Risk analysis\nx\n\n#### Risk evaluation\nx\n\n#### Risk control\nx\n`;
 
 const FILES: Record<string, string> = {
+  // [AMLAS-1.2] is the former ID of [AMLAS-B]: it still counts.
   '/ws/1_System/AI_System.md': '# System\n\nThe operating context is described here. [AMLAS-1.2] [TRS.accuracy.3]\n',
-  '/ws/2_Lifecycle/1_Data/QG_Data_(Data).md': '---\ntags: [{Name: QG_Data}, {Intent: Data}]\n---\n# QG Data\n\n- [AMLAS-3.1](../../1_System/AI_System.md)\n- [AMLAS-3.2](./missing.md)\n',
-  '/ws/templates/Template_LeafQG.md': '# Template\n\nCite like this: [AMLAS-6.1]\n',
+  '/ws/2_Lifecycle/1_Data/QG_Data_(Data).md': '---\ntags: [{Name: QG_Data}, {Intent: Data}]\n---\n# QG Data\n\n- [AMLAS-L](../../1_System/AI_System.md)\n- [AMLAS-M](./missing.md)\n',
+  '/ws/templates/Template_LeafQG.md': '# Template\n\nCite like this: [AMLAS-EE]\n',
+  // AI Act: Article 9 cited alone, two of its paragraphs/points, Article 10 marked as covered as a whole.
+  '/ws/2_Lifecycle/QG_Risk_(Risk).md': '# QG Risk\n\nOur process. [AIACT.art9] [AIACT.art9.1] [AIACT.art9.2.a]\n\nData governance as a whole: [AIACT.art10.all]\n',
+  '/ws/1_System/Compliance.md': '# Compliance\n\nOnly the article: [AIACT.art14]\n',
   '/ws/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Robustness/Glare.md': risk('Glare', 'TechnicalRobustnessSafety_Risk', 'Safety'),
   '/ws/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Robustness/Patch.md': risk('Patch', 'TechnicalRobustnessSafety_Risk', 'Security'),
   '/ws/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Robustness/Spoof.md': risk('Spoof', 'TechnicalRobustnessSafety_Risk', 'Privacy'),
@@ -49,13 +53,38 @@ describe('packs: coverage groups', () => {
   it('covers an item cited anywhere in the tree or linked to existing evidence; templates and broken links do not count', async () => {
     const { tree: t } = await tree(['altai', 'amlas']);
     const item = (id: string) => find(t, (n) => n.kind === 'pack-item' && n.description === id)!;
-    assert.equal(item('AMLAS-1.2').status, 'covered');
-    assert.equal(item('AMLAS-1.2').path, '/ws/1_System/AI_System.md');
-    assert.equal(item('AMLAS-3.1').status, 'covered');
-    assert.match(item('AMLAS-3.1').detail!, /Evidence linked from 2_Lifecycle\/1_Data\/QG_Data_\(Data\)\.md:6 to 1_System\/AI_System\.md/);
-    assert.equal(item('AMLAS-3.2').status, 'open');
-    assert.equal(item('AMLAS-6.1').status, 'open', 'a template shows the form, it is no evidence');
-    assert.match(item('AMLAS-2.1').detail!, /Not cited yet: write \[AMLAS-2\.1\]/);
+    assert.equal(item('AMLAS-B').status, 'covered', 'cited by its former ID AMLAS-1.2');
+    assert.equal(item('AMLAS-B').path, '/ws/1_System/AI_System.md');
+    assert.equal(item('AMLAS-L').status, 'covered');
+    assert.match(item('AMLAS-L').detail!, /Evidence linked from 2_Lifecycle\/1_Data\/QG_Data_\(Data\)\.md:6 to 1_System\/AI_System\.md/);
+    assert.equal(item('AMLAS-M').status, 'open');
+    assert.equal(item('AMLAS-EE').status, 'open', 'a template shows the form, it is no evidence');
+    assert.match(item('AMLAS-H').detail!, /Not cited yet: write \[AMLAS-H\]/);
+  });
+
+  it('AI Act: rolls paragraphs and points up to their article; an article cited alone covers nothing', async () => {
+    const { tree: t } = await tree(['ai-act']);
+    const node = (id: string) => find(t, (n) => n.description === id && (n.kind === 'pack-item' || n.kind === 'pack-section'))!;
+    assert.equal(node('AIACT.art9.1').status, 'covered');
+    assert.equal(node('AIACT.art9.2.a').status, 'covered');
+    assert.deepEqual([node('AIACT.art9.2').covered, node('AIACT.art9.2').total], [1, 4], 'paragraph 9(2) counts its points (a)-(d)');
+    assert.deepEqual([node('AIACT.art9').covered, node('AIACT.art9').total], [2, 15], 'Article 9 counts its paragraphs and points');
+    assert.equal(node('AIACT.art9').kind, 'pack-section');
+    assert.match(node('AIACT.art9').detail!, /Cited as a whole in 2_Lifecycle\/QG_Risk_\(Risk\)\.md:3; each item below needs its own citation/);
+    assert.deepEqual([node('AIACT.art14').covered, node('AIACT.art14').status], [0, 'open'], '[AIACT.art14] alone covers none of its paragraphs');
+    assert.equal(node('AIACT.art14.4.e').status, 'open');
+  });
+
+  it('AI Act: [ID.all] marks every paragraph and point below the article as covered by the citing document', async () => {
+    const { tree: t } = await tree(['ai-act']);
+    const node = (id: string) => find(t, (n) => n.description === id && (n.kind === 'pack-item' || n.kind === 'pack-section'))!;
+    assert.deepEqual([node('AIACT.art10').covered, node('AIACT.art10').total, node('AIACT.art10').status], [18, 18, 'covered']);
+    assert.equal(node('AIACT.art10.5.f').path, '/ws/2_Lifecycle/QG_Risk_(Risk).md');
+    assert.match(node('AIACT.art10.2.h').detail!, /Cited in 2_Lifecycle\/QG_Risk_\(Risk\)\.md:5/);
+    const { index } = await tree(['ai-act']);
+    assert.equal(index.packs.wholeItem('AIACT.art10.all')?.item.id, 'AIACT.art10');
+    assert.equal(index.packs.wholeItem('AIACT.art16.all'), undefined, 'a leaf has nothing below it');
+    assert.equal(index.packs.wholeItem('TRS.accuracy.all'), undefined, 'never for ALTAI: its questions are answered one by one');
   });
 
   it('covers an ALTAI question cited outside its requirement document', async () => {
@@ -88,7 +117,8 @@ describe('packs: coverage groups', () => {
     assert.equal(amlas.key, 'amlas');
     assert.deepEqual(amlas.rows.map((r) => r.description), ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6']);
     assert.equal(data.summary.groups.amlas.covered, 2);
-    assert.equal(data.gaps.filter((g) => g.group === 'AMLAS').length, 24, 'one gap per open item, also in stages nothing cites');
+    // 17 activities and 34 artefacts [A]-[HH]; [B] and [L] are covered.
+    assert.equal(data.gaps.filter((g) => g.group === 'AMLAS').length, 49, 'one gap per open item, also in stages nothing cites');
     assert.deepEqual(data.trees[0].perspectives, [
       { requirement: 'Technical Robustness and Safety', safety: 1, security: 1, both: 0, undeclared: 1, status: 'partial' },
       { requirement: 'Privacy and Data Governance', safety: 0, security: 0, both: 0, undeclared: 1, status: 'open' },
@@ -97,6 +127,28 @@ describe('packs: coverage groups', () => {
     assert.match(md, /^### Safety and security perspectives of risks\n\n\| Requirement \| Safety \| Security \| Both \| Undeclared \| Status \|$/m);
     assert.match(md, /^\| Technical Robustness and Safety \| 1 \| 1 \| 0 \| 1 \| one-sided or undeclared \|$/m);
     assert.match(renderCoverageReport(input, 'html'), /<h3>Safety and security perspectives of risks<\/h3>/);
+  });
+});
+
+describe('packs: former IDs', () => {
+  it('hints at a citation by a former ID, with a safe quick fix to the current ID; a template is not reported', async () => {
+    const { index } = await buildIndex(FILES);
+    const path = '/ws/1_System/AI_System.md';
+    const hints = computeDocumentDiagnostics(index, index.getDocument(path)!, neverCancelled).filter((d) => d.code === 'pack.former-id');
+    assert.equal(hints.length, 1);
+    assert.equal(hints[0].severity, 'hint');
+    assert.equal(hints[0].message, 'AMLAS-1.2 is the former ID of AMLAS-B ([B] Description of operating environment of system); cite it as [AMLAS-B].');
+    const line = FILES[path].split('\n')[2];
+    assert.equal(line.slice(hints[0].range.start.character, hints[0].range.end.character), '[AMLAS-1.2]');
+    const lines = FILES[path].split('\n');
+    const [fix] = quickFixesFor(index, index.getDocument(path)!, lines, { canCreateFiles: false, codes: ['pack.former-id'] });
+    assert.equal(fix.title, 'Cite the current ID: [AMLAS-B]');
+    assert.equal(fix.safe, true);
+    const [edit] = fix.change.textEdits()[0][1];
+    assert.equal(edit.newText, '[AMLAS-B]');
+    const withTemplate = { ...FILES, '/ws/templates/Template_LeafQG.md': '# Template\n\nCite like this: [AMLAS-3.1]\n' };
+    const { index: other } = await buildIndex(withTemplate);
+    assert.deepEqual(computeDocumentDiagnostics(other, other.getDocument('/ws/templates/Template_LeafQG.md')!, neverCancelled).filter((d) => d.code === 'pack.former-id'), []);
   });
 });
 

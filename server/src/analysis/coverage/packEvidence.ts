@@ -7,7 +7,7 @@ import { isInside } from '../../syntax/resolveLink';
 import { tagValue, type PackCitation, type QualityGateDocument } from '../../domain/document/types';
 import { treeRootOf } from '../../workspace/trees';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
-import { ALTAI_PACK_ID, itemKey, type PackRegistry } from '../../domain/packs/registry';
+import { ALTAI_PACK_ID, itemKey, leavesOf, type PackRegistry } from '../../domain/packs/registry';
 
 /** How a document serves as evidence for an item. */
 export type EvidenceKind =
@@ -28,6 +28,8 @@ export interface ItemEvidence {
   readonly target?: string;
   /** False for a `linked` citation whose link is broken: it does not count. */
   readonly valid: boolean;
+  /** For a whole-item citation (`[AIACT.art9.all]`): the ID of the item it names, above this one. */
+  readonly whole?: string;
 }
 
 /** Document kinds whose citations do not count: templates show the form, placeholders hold nothing. */
@@ -53,8 +55,15 @@ export class PackEvidence {
     for (const doc of inScope) {
       for (const citation of doc.citations ?? []) {
         const entry = registry.item(citation.id);
-        if (!entry) continue;
-        this.add(entry.item.id, this.citationEvidence(doc, citation));
+        if (entry) {
+          this.add(entry.item.id, this.citationEvidence(doc, citation));
+          continue;
+        }
+        // `[AIACT.art9.all]`: the document declares it covers every item below Article 9.
+        const whole = registry.wholeItem(citation.id);
+        if (!whole) continue;
+        const evidence = { ...this.citationEvidence(doc, citation), whole: whole.item.id };
+        for (const leaf of leavesOf(whole.item)) this.add(leaf.id, evidence);
       }
     }
     // ALTAI questions: addressed in the tree's requirement document (first one per requirement).

@@ -18,6 +18,8 @@ export interface GlossaryEntry {
 export interface TagKeyMeaning {
   readonly key: string;
   readonly meaning: string;
+  /** Where the key and its meaning come from. */
+  readonly source?: string;
 }
 
 interface GlossaryFile {

@@ -63,6 +63,14 @@ export function* packItems(pack: Pack): Iterable<PackItemEntry> {
   yield* walk(pack.items, []);
 }
 
+/** The suffix that makes a citation of a group cover every item below it: `[AIACT.art9.all]`. */
+export const WHOLE_SUFFIX = /\.all$/i;
+
+/** The leaves below an item (the item itself when it is a leaf), depth first. */
+export function leavesOf(item: PackItemData): PackItemData[] {
+  return item.items && item.items.length > 0 ? item.items.flatMap(leavesOf) : [item];
+}
+
 /** Comparison key of item IDs: citations are matched ignoring case. */
 export function itemKey(id: string): string {
   return id.toLowerCase();
@@ -80,6 +88,8 @@ export interface Counterparts {
  */
 export class PackRegistry {
   private readonly byKey = new Map<string, PackItemEntry>();
+  /** Former IDs (an item's `aliases`) that no item has as its own ID. */
+  private readonly aliasByKey = new Map<string, PackItemEntry>();
   private readonly crosswalkByKey = new Map<string, CrosswalkEntry[]>();
   /** The enabled packs, in the order given (unknown IDs left out). */
   readonly enabled: readonly Pack[];
@@ -90,10 +100,17 @@ export class PackRegistry {
     enabledIds: readonly string[],
     readonly crosswalk: readonly CrosswalkEntry[] = builtInCrosswalk().entries,
   ) {
+    // Pack by pack, the first one wins: a pack's own IDs, then its former IDs (aliases).
     for (const pack of available) {
       for (const entry of packItems(pack)) {
         const key = itemKey(entry.item.id);
-        if (!this.byKey.has(key)) this.byKey.set(key, entry);
+        if (!this.byKey.has(key) && !this.aliasByKey.has(key)) this.byKey.set(key, entry);
+      }
+      for (const entry of packItems(pack)) {
+        for (const alias of entry.item.aliases ?? []) {
+          const key = itemKey(alias);
+          if (!this.byKey.has(key) && !this.aliasByKey.has(key)) this.aliasByKey.set(key, entry);
+        }
       }
     }
     const enabled: Pack[] = [];
@@ -104,7 +121,8 @@ export class PackRegistry {
     this.enabled = enabled;
     for (const entry of crosswalk) {
       for (const id of entry.items) {
-        const key = itemKey(id);
+        // A crosswalk may name an item by a former ID: file it under the item's own.
+        const key = itemKey(this.item(id)?.item.id ?? id);
         this.crosswalkByKey.set(key, [...(this.crosswalkByKey.get(key) ?? []), entry]);
       }
     }
@@ -128,9 +146,29 @@ export class PackRegistry {
     return this.enabled.some((p) => p.id === packId);
   }
 
-  /** The item an ID names (ignoring case), in any known pack. */
+  /** The item an ID names (ignoring case), in any known pack; a former ID (alias) names its item too. */
   item(id: string): PackItemEntry | undefined {
-    return this.byKey.get(itemKey(id));
+    const key = itemKey(id);
+    return this.byKey.get(key) ?? this.aliasByKey.get(key);
+  }
+
+  /** Whether `id` is a former ID of an item rather than its own (`AMLAS-3.1` for `AMLAS-L`). */
+  isAlias(id: string): boolean {
+    const key = itemKey(id);
+    return !this.byKey.has(key) && this.aliasByKey.has(key);
+  }
+
+  /**
+   * The item a "whole item" citation names: `[AIACT.art9.all]` marks every leaf below
+   * Article 9 as addressed by the citing document. Only for items with sub-items, never
+   * for ALTAI (its questions are answered one by one). Undefined for anything else.
+   */
+  wholeItem(id: string): PackItemEntry | undefined {
+    const match = WHOLE_SUFFIX.exec(id);
+    if (!match) return undefined;
+    const key = itemKey(id.slice(0, match.index));
+    const entry = this.byKey.get(key);
+    return entry && !entry.leaf && entry.pack.id !== ALTAI_PACK_ID ? entry : undefined;
   }
 
   /** Every item of the enabled packs, depth first. */
@@ -140,13 +178,12 @@ export class PackRegistry {
 
   /** The crosswalk entries an item is in, each with its other items (unknown IDs left out). */
   counterparts(id: string): Counterparts[] {
-    const key = itemKey(id);
+    const key = itemKey(this.item(id)?.item.id ?? id);
     return (this.crosswalkByKey.get(key) ?? []).map((entry) => ({
       entry,
       items: entry.items
-        .filter((other) => itemKey(other) !== key)
         .map((other) => this.item(other))
-        .filter((e): e is PackItemEntry => e !== undefined),
+        .filter((e): e is PackItemEntry => e !== undefined && itemKey(e.item.id) !== key),
     }));
   }
 }

@@ -13,6 +13,8 @@ export interface PackItemData {
   readonly description?: string;
   /** What the item is: stage, article, guideline, artefact, question, ... */
   readonly kind?: string;
+  /** Former IDs: a citation of one counts for this item, and its hover suggests the current ID. */
+  readonly aliases?: readonly string[];
   readonly items?: readonly PackItemData[];
 }
 
@@ -20,6 +22,8 @@ export interface PackItemData {
 export interface CrosswalkEntry {
   readonly id?: string;
   readonly title?: string;
+  /** One line: why the items ask for overlapping evidence (shown in hovers). */
+  readonly rationale?: string;
   readonly items: readonly string[];
 }
 

@@ -80,7 +80,7 @@ function tagKeyHover(doc: QualityGateDocument, position: Position): Hover | unde
   const meaning = tagKeyMeaning(tag.key) ?? (tag.key.trim().toLowerCase() === 'perspective' ? { key: PERSPECTIVE_KEY, meaning: `${PERSPECTIVE_MEANING} Values: ${PERSPECTIVE_VALUES.join(', ')}.` } : undefined);
   const schema = `ML design-pattern schema: ${TAG_KEYS.map((k) => k.key).join(', ')}.`;
   const value = meaning
-    ? `**Front-matter tag \`${meaning.key}\`**\n\n${meaning.meaning}\n\n_${schema}_`
+    ? `**Front-matter tag \`${meaning.key}\`**\n\n${meaning.meaning}\n\n_${schema}_${'source' in meaning && meaning.source ? `  \n_Source: ${escape(meaning.source)}_` : ''}`
     : `**Front-matter tag ${markdownCode(tag.key)}**\n\nNot one of the schema's keys. _${schema}_`;
   return markdown(value, tag.range);
 }

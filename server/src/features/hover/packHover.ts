@@ -3,7 +3,7 @@ import type { QuestionCatalogue } from '../../domain/altai/catalogue';
 import { displayPath } from '../../analysis/diagnostics/linkDiagnostics';
 import type { PackCitation, QualityGateDocument } from '../../domain/document/types';
 import { PackEvidence, type ItemEvidence } from '../../analysis/coverage/packEvidence';
-import { ALTAI_PACK_ID, type PackRegistry } from '../../domain/packs/registry';
+import { ALTAI_PACK_ID, leavesOf, type PackRegistry } from '../../domain/packs/registry';
 import { packLabel, type PackItemEntry } from '../../domain/packs/types';
 import type { CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -17,13 +17,19 @@ import { markdownCode, markdownText as escape, safeHttpsUrl } from '../../base/e
 export function citationHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: QualityGateDocument, citation: PackCitation, token: CancellationToken): Hover | undefined {
   if (token.isCancellationRequested) return undefined;
   const registry = index.packs;
-  const entry = registry.item(citation.id);
+  const whole = registry.item(citation.id) ? undefined : registry.wholeItem(citation.id);
+  const entry = registry.item(citation.id) ?? whole;
   if (!entry) return undefined;
   const evidence = new PackEvidence(index, registry, catalogue, PackEvidence.scopeOf(index, doc.path));
   const { pack, item, ancestors } = entry;
   const trail = [packLabel(pack), ...ancestors.map((a) => a.title)].map(escape).join(' › ');
   const lines: string[] = [`**${escape(item.title)}** ${markdownCode(item.id)}`, `_${trail}_`];
   if (item.description) lines.push(escape(item.description));
+  if (registry.isAlias(citation.id)) lines.push(`**Former ID**: ${markdownCode(citation.id)} still counts for this item; cite it as ${markdownCode(item.id)}.`);
+  if (whole) {
+    const leaves = leavesOf(item);
+    lines.push(`${markdownCode(`[${citation.id}]`)} marks all ${leaves.length} item(s) below ${markdownCode(item.id)} as addressed by this document.`);
+  }
   const rows = [
     `| Pack | ${escape(pack.title)} (${markdownCode(pack.id, true)}${registry.isEnabled(pack.id) ? '' : ', not enabled in this workspace'}) |`,
     ...(item.kind ? [`| Kind | ${escape(item.kind)} |`] : []),
@@ -50,7 +56,8 @@ export function crosswalkMarkdown(index: WorkspaceIndex, registry: PackRegistry,
   if (entries.length === 0) return '';
   const parts: string[] = [];
   for (const { entry, items } of entries) {
-    const title = entry.title ? `**Crosswalk: ${escape(entry.title)}**` : '**Crosswalk**';
+    const heading = entry.title ? `**Crosswalk: ${escape(entry.title)}**` : '**Crosswalk**';
+    const title = entry.rationale ? `${heading}  \n_${escape(entry.rationale)}_` : heading;
     const list = items.map((other) => {
       const enabled = registry.isEnabled(other.pack.id);
       const addressed = evidence.isAddressed(other.item.id);
@@ -66,8 +73,10 @@ export function crosswalkMarkdown(index: WorkspaceIndex, registry: PackRegistry,
 /** Whether the tree addresses an item, and where (at most three places). */
 function statusText(index: WorkspaceIndex, evidence: PackEvidence, entry: PackItemEntry): string {
   if (!entry.leaf) {
-    const below = entry.item.items?.length ?? 0;
-    return `${below} item(s) below; coverage counts each of them.`;
+    const leaves = leavesOf(entry.item);
+    const addressed = leaves.filter((leaf) => evidence.isAddressed(leaf.id)).length;
+    const all = entry.pack.id === ALTAI_PACK_ID ? '' : `, or write [${escape(entry.item.id)}.all] where the document covers them all`;
+    return `${addressed} of ${leaves.length} item(s) below addressed; citing ${escape(entry.item.id)} alone covers none of them: cite each${all}.`;
   }
   const valid = evidence.valid(entry.item.id);
   if (valid.length > 0) return `**Addressed**: ${escape(placesText(index, valid))}`;

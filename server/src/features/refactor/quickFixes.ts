@@ -8,6 +8,7 @@ import type { LinkOccurrence, QualityGateDocument } from '../../domain/document/
 import { frontMatterRule } from '../../analysis/rules/basicRules';
 import { templateSectionsRule } from '../../analysis/rules/traceabilityRules';
 import { perspectiveRule } from '../../analysis/rules/perspectiveRule';
+import { formerIdRule } from '../../analysis/rules/formerIdRule';
 import { PERSPECTIVE_VALUES, perspectiveOf } from '../../domain/risks/perspective';
 import { altaiCatalogue } from '../../domain/altai/catalogue';
 import { comparePositions, rangesTouch, type Range } from '../../base/range';
@@ -130,6 +131,17 @@ export function quickFixesFor(
       if (!edit) break;
       fixes.push({ title: `Declare the risk's perspective: {Perspective: ${value}}`, diagnostic: problem, change: new WorkspaceChange().edit(doc.path, edit), safe: false });
     }
+  }
+  // `pack.former-id`: the current ID replaces the former one; unambiguous, so safe.
+  const formerIds = !asked('pack.former-id') ? [] : formerIdRule.check(context, token).filter(wanted);
+  for (const problem of formerIds) {
+    fixes.push({
+      title: `Cite the current ID: ${problem.replacement}`,
+      diagnostic: problem,
+      change: new WorkspaceChange().edit(doc.path, { range: problem.range, newText: problem.replacement! }),
+      isPreferred: true,
+      safe: true,
+    });
   }
   return fixes;
 }
