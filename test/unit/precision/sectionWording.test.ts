@@ -61,6 +61,16 @@ describe('precision: template sections worded differently', () => {
     assert.deepEqual(fixes, []);
   });
 
+  it('sections under a reworded parent are found under it, not under the namesake elsewhere', async () => {
+    // The output "Related QGs" left with its prompt only: reported as empty although its parent reads "Output Info".
+    const text = filledLeafQg('QG_Sampling')
+      .replace('#### Output Information', '#### Output Info')
+      .replace(/(#### Output Info\n[\s\S]*?- ##### Related QGs\n {4}> [^\n]*\n)\n {4}The team wrote this down\.\n/, '$1');
+    const { diagnostics } = await check(text);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['qg.empty-section', 'qg.section-wording']);
+    assert.match(diagnostics.find((d) => d.code === 'qg.empty-section')!.message, /Output Information › Related QGs/);
+  });
+
   it('other words are a missing section, reported once, with the insertion offered', async () => {
     const text = filledLeafQg('QG_Sampling').replace('#### Dimension 2: Method', '#### Dimension 2: Procedure');
     const { diagnostics, fixes } = await check(text);

@@ -134,23 +134,28 @@ const TEMPLATE_WORDS = new Set([...leafQgTemplate.sections, ...riskTemplate.sect
  */
 export function matchTemplateSection(doc: QualityGateDocument, sections: readonly Section[], wanted: TemplateSection): TemplateSectionMatch | undefined {
   const parentHeading = wanted.parents[wanted.parents.length - 1];
-  const underParent = (s: Section, words: (t: string) => string) =>
-    !parentHeading || s.parents.some((p) => words(doc.headings[p].text) === words(parentHeading));
-  const pick = (candidates: Section[], words: (t: string) => string) =>
-    candidates.length <= 1 || !parentHeading ? candidates[0] : (candidates.find((s) => underParent(s, words)) ?? candidates[0]);
+  const parentWords = parentHeading === undefined ? '' : sectionWords(parentHeading);
+  // The parent may itself be reworded ("Output Info"): compare it the same way.
+  const underParent = (s: Section) =>
+    !parentHeading ||
+    s.parents.some((p) => {
+      const w = sectionWords(doc.headings[p].text);
+      return w === parentWords || sectionSimilarity(w, parentWords) >= SECTION_SIMILARITY;
+    });
+  const pick = (candidates: Section[]) => (candidates.length <= 1 || !parentHeading ? candidates[0] : (candidates.find(underParent) ?? candidates[0]));
 
   const key = sectionKey(wanted.heading);
-  const exact = pick(sections.filter((s) => sectionKey(s.heading.text) === key), sectionKey);
+  const exact = pick(sections.filter((s) => sectionKey(s.heading.text) === key));
   if (exact) return { section: exact, wording: 'template' };
 
   const words = sectionWords(wanted.heading);
   if (words === '') return undefined;
-  const known = pick(sections.filter((s) => s.index > 0 && sectionWords(s.heading.text) === words), sectionWords);
+  const known = pick(sections.filter((s) => s.index > 0 && sectionWords(s.heading.text) === words));
   if (known) return { section: known, wording: 'known' };
 
   let best: { section: Section; score: number } | undefined;
   for (const s of sections) {
-    if (s.index === 0 || Math.abs(s.heading.level - wanted.level) > 1 || !underParent(s, sectionWords)) continue;
+    if (s.index === 0 || Math.abs(s.heading.level - wanted.level) > 1 || !underParent(s)) continue;
     const candidate = sectionWords(s.heading.text);
     if (TEMPLATE_WORDS.has(candidate)) continue;
     const score = sectionSimilarity(candidate, words);
