@@ -27,7 +27,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'Program > VariableDeclaration[kind="let"]', message: 'No module-level mutable state: keep it in the engine (or use base/memo for pure memoisation).' },
+        {
+          selector: 'Program > VariableDeclaration[kind="let"]',
+          message: 'No module-level mutable state: keep it in the engine (or use base/memo for pure memoisation).',
+        },
         {
           selector: 'Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]',
           message: 'No module-level mutable state: keep it in the engine.',
@@ -51,7 +54,21 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', performance: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -18,8 +18,13 @@ if (text.status !== 1) {
 }
 
 const json = spawnSync(process.execPath, [cli, 'check', sample, '--format', 'json'], { encoding: 'utf8' });
-const found = JSON.parse(json.stdout).diagnostics.filter((d) => d.code.startsWith('link.') && d.severity === 'error').map((d) => `${d.file}:${(d.link ?? d.range).start.line + 1} ${d.code} ${d.target ?? ''}`).sort();
-const expected = JSON.parse(readFileSync(join(sample, 'EXPECTED.json'), 'utf8')).broken.map((b) => `${b.file}:${b.line} ${b.code} ${b.destination}`).sort();
+const found = JSON.parse(json.stdout)
+  .diagnostics.filter((d) => d.code.startsWith('link.') && d.severity === 'error')
+  .map((d) => `${d.file}:${(d.link ?? d.range).start.line + 1} ${d.code} ${d.target ?? ''}`)
+  .sort();
+const expected = JSON.parse(readFileSync(join(sample, 'EXPECTED.json'), 'utf8'))
+  .broken.map((b) => `${b.file}:${b.line} ${b.code} ${b.destination}`)
+  .sort();
 if (JSON.stringify(found) !== JSON.stringify(expected)) {
   console.error('\nThe findings differ from test-fixtures/sample-assessment/EXPECTED.json:');
   console.error(`  found:    ${JSON.stringify(found, null, 2)}\n  expected: ${JSON.stringify(expected, null, 2)}`);

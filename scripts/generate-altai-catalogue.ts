@@ -25,7 +25,9 @@ if (!existsSync(source)) {
 }
 
 const requirements: CatalogueRequirement[] = [];
-for (const folder of readdirSync(source).filter((f) => /^\d+_/.test(f)).sort()) {
+for (const folder of readdirSync(source)
+  .filter((f) => /^\d+_/.test(f))
+  .sort()) {
   const name = folder.replace(/^\d+_/, '');
   const text = readFileSync(join(source, folder, `${name}.md`), 'utf8');
   const lines = text.split(/\r?\n/);
@@ -63,8 +65,10 @@ for (const folder of readdirSync(source).filter((f) => /^\d+_/.test(f)).sort()) 
 }
 
 const catalogue: Catalogue = {
-  source: 'Assessment List for Trustworthy Artificial Intelligence (ALTAI) for self-assessment, High-Level Expert Group on Artificial Intelligence, European Commission, 2020. https://digital-strategy.ec.europa.eu/en/library/assessment-list-trustworthy-artificial-intelligence-altai-self-assessment',
-  attribution: 'Question texts (origin "altai") and requirement definitions: EU High-Level Expert Group on AI, ALTAI, 2020, quoted verbatim. Questions with origin "mqg4ai" are the MQG4AI methodology\'s additional questions (MQG4AI design knowledge, Apache License 2.0).',
+  source:
+    'Assessment List for Trustworthy Artificial Intelligence (ALTAI) for self-assessment, High-Level Expert Group on Artificial Intelligence, European Commission, 2020. https://digital-strategy.ec.europa.eu/en/library/assessment-list-trustworthy-artificial-intelligence-altai-self-assessment',
+  attribution:
+    'Question texts (origin "altai") and requirement definitions: EU High-Level Expert Group on AI, ALTAI, 2020, quoted verbatim. Questions with origin "mqg4ai" are the MQG4AI methodology\'s additional questions (MQG4AI design knowledge, Apache License 2.0).',
   requirements,
 };
 writeFileSync(output, `${JSON.stringify(catalogue, null, 2)}\n`);

@@ -242,7 +242,10 @@ function collectionSnippet(): VsCodeSnippet {
 
 /** `AMLAS-1` -> `amlas-1`, `SAD.design` -> `sad-design`. */
 function idSlug(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** `pack-amlas`: the whole pack's evidence checklist. */

@@ -52,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
         output.warn('The MQG4AI language server stopped unexpectedly; restarting it.');
         return { action: CloseAction.Restart, handled: true };
       }
-      const message = 'The MQG4AI language server crashed 5 times in the last 3 minutes and will not be restarted. See the "MQG4AI" output for details; run "MQG4AI: Restart Language Server" to try again.';
+      const message =
+        'The MQG4AI language server crashed 5 times in the last 3 minutes and will not be restarted. See the "MQG4AI" output for details; run "MQG4AI: Restart Language Server" to try again.';
       void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => choice && output.show());
       return { action: CloseAction.DoNotRestart, handled: true };
     },

@@ -11,10 +11,18 @@ import { generateWorkspace } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '../..');
-const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? (process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : undefined);
+const sizesArg =
+  process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ??
+  (process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : undefined);
 const sizes = (sizesArg ?? '200,2000,10000').split(',').map(Number);
 
-const runJson = (script, args) => JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop());
+const runJson = (script, args) =>
+  JSON.parse(
+    execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim()
+      .split('\n')
+      .pop(),
+  );
 
 const results = [];
 for (const size of sizes) {
@@ -31,7 +39,20 @@ for (const size of sizes) {
 
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
 const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
-const rows = [['documents', 'peer diagnostics', 'cold (ratio)', 'warm (ratio)', 'edit p50/p95', 'delete', 'hover p95', 'definition p95', 'completion p95', 'peak RSS (ratio)']];
+const rows = [
+  [
+    'documents',
+    'peer diagnostics',
+    'cold (ratio)',
+    'warm (ratio)',
+    'edit p50/p95',
+    'delete',
+    'hover p95',
+    'definition p95',
+    'completion p95',
+    'peak RSS (ratio)',
+  ],
+];
 for (const { documents, peer, ours } of results) {
   rows.push([
     String(documents),
@@ -49,7 +70,13 @@ for (const { documents, peer, ours } of results) {
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 console.log(rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n'));
 
-const machine = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) };
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+};
 mkdirSync(join(projectRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench-results/results.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
 console.log(`\nJSON: ${join(projectRoot, 'bench-results/results.json')}`);

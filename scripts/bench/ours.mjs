@@ -36,7 +36,11 @@ function peakRssMb(pid) {
 
 /** Starts the server, waits until every document's diagnostics are published. */
 async function start(documentCount) {
-  const child = spawn(process.execPath, [...(process.env.MQG4AI_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(projectRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.MQG4AI_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(projectRoot, 'dist/server.js'), '--stdio'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
   const listeners = new Set();
@@ -99,7 +103,10 @@ for (let i = 0; i < 50; i++) {
     cold.listeners.add(listener);
   });
   const t0 = performance.now();
-  await cold.connection.sendNotification('textDocument/didChange', { textDocument: { uri: editUri, version: i + 2 }, contentChanges: [{ text: `${baseText}\n[broken](./${marker})\n` }] });
+  await cold.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: editUri, version: i + 2 },
+    contentChanges: [{ text: `${baseText}\n[broken](./${marker})\n` }],
+  });
   await seen;
   edits.push(performance.now() - t0);
 }
@@ -123,7 +130,9 @@ const latency = async (method, extra = {}) => {
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 };
-await cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(linked), languageId: 'markdown', version: 1, text: lines.join('\n') } });
+await cold.connection.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: uriOf(linked), languageId: 'markdown', version: 1, text: lines.join('\n') },
+});
 await cold.connection.sendRequest('mqg4ai/waitForIdle');
 result.hover = await latency('textDocument/hover');
 result.definition = await latency('textDocument/definition');

@@ -20,7 +20,8 @@ export const fixture = path.join(projectRoot, 'test-fixtures', 'sample-assessmen
 export function workspaceName(argv = process.argv.slice(2)) {
   const at = argv.indexOf('--workspace');
   const name = at >= 0 ? argv[at + 1] : process.env.MQG4AI_E2E_WORKSPACE || 'sample-assessment';
-  if (!name || !/^[\w.-]+$/.test(name) || !fs.existsSync(path.join(projectRoot, 'test-fixtures', name))) throw new Error(`--workspace: no fixture test-fixtures/${name}`);
+  if (!name || !/^[\w.-]+$/.test(name) || !fs.existsSync(path.join(projectRoot, 'test-fixtures', name)))
+    throw new Error(`--workspace: no fixture test-fixtures/${name}`);
   return name;
 }
 
@@ -109,15 +110,20 @@ export async function startCodeServer(scratch, { smokeTestDriver, extraArgs = []
   const out = fs.openSync(logFile, 'a');
   const args = [
     tools.codeServer,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--reconnection-grace-time', '5',
-    '--user-data-dir', path.join(scratch, 'user-data'),
-    '--extensions-dir', path.join(scratch, 'extensions'),
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    path.join(scratch, 'user-data'),
+    '--extensions-dir',
+    path.join(scratch, 'extensions'),
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...extraArgs,
   ];

@@ -13,7 +13,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { cleanup, copyWorkspace, exit, launchBrowser, log, makeScratch, projectRoot, registerCleanup, startCodeServer, tail, workspaceName } from './codeServer.mjs';
+import {
+  cleanup,
+  copyWorkspace,
+  exit,
+  launchBrowser,
+  log,
+  makeScratch,
+  projectRoot,
+  registerCleanup,
+  startCodeServer,
+  tail,
+  workspaceName,
+} from './codeServer.mjs';
 
 const started = Date.now();
 const runTimeoutMs = Number(process.env.MQG4AI_E2E_TIMEOUT_MS ?? 300_000);

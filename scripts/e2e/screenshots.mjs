@@ -66,12 +66,22 @@ async function main() {
   if (vsix) {
     const tools = installedTools();
     log(`installing ${vsix} with code-server --install-extension`);
-    execFileSync(tools.node, [tools.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(scratch, 'user-data'), '--install-extension', path.resolve(vsix)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'), XDG_DATA_HOME: path.join(scratch, 'xdg-data'), PATH: `${path.dirname(tools.node)}:${process.env.PATH}` },
-    });
+    execFileSync(
+      tools.node,
+      [tools.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(scratch, 'user-data'), '--install-extension', path.resolve(vsix)],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: {
+          ...process.env,
+          XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
+          XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
+          PATH: `${path.dirname(tools.node)}:${process.env.PATH}`,
+        },
+      },
+    );
     const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith(`${extensionId}-`));
-    if (installed.length !== 1) throw new Error(`${extensionId} is not in ${extensionsDir} after --install-extension: ${fs.readdirSync(extensionsDir).join(', ')}`);
+    if (installed.length !== 1)
+      throw new Error(`${extensionId} is not in ${extensionsDir} after --install-extension: ${fs.readdirSync(extensionsDir).join(', ')}`);
     log(`installed as ${installed[0]}`);
   } else {
     for (const f of ['dist/client.js', 'dist/server.js']) {
@@ -155,7 +165,10 @@ async function coverageShot(page) {
   const sidebar = page.locator('.part.sidebar');
   const row = (text) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
   await row('Trustworthy AI (ALTAI)').waitFor({ timeout: 60_000 });
-  await page.locator('.statusbar-item', { hasText: /ALTAI \d+\/\d+/ }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.statusbar-item', { hasText: /ALTAI \d+\/\d+/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
   // Wide enough for the labels and their counts; put back afterwards.
   const width = await sidebarWidth(page);
   await setSidebarWidth(page, 560);
@@ -200,7 +213,11 @@ async function completionShot(page) {
   };
   await closeSuggest();
   // Scroll the new lines up to the middle so the list and its details have room below them.
-  const cursorTop = () => page.locator('.editor-instance .cursors-layer .cursor').first().evaluate((e) => e.getBoundingClientRect().top);
+  const cursorTop = () =>
+    page
+      .locator('.editor-instance .cursors-layer .cursor')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().top);
   for (let i = 0; i < 40 && (await cursorTop()) > 480; i++) {
     await closeSuggest();
     await page.keyboard.press('Control+ArrowDown');
@@ -255,7 +272,10 @@ async function comparisonShot(page) {
   await runCommand(page, null, 'MQG4AI: Select Active Assessment');
   await pick(page, 'v2_Triage_(Rollout)');
   await page.locator('.statusbar-item', { hasText: 'v2_Triage_(Rollout)' }).first().waitFor({ timeout: 30_000 });
-  await page.locator('.statusbar-item', { hasText: /ALTAI \d+\/\d+/ }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.statusbar-item', { hasText: /ALTAI \d+\/\d+/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await runCommand(page, null, 'MQG4AI: Compare with...');
   await pick(page, 'v1_Triage_(Pilot)');
   await page.locator('.tabs-container .tab', { hasText: 'v1_Triage_(Pilot) → v2_Triage_(Rollout)' }).first().waitFor({ timeout: 30_000 });

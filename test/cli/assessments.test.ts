@@ -61,7 +61,10 @@ describe('cli: assessments', function () {
     assert.ok(report.diagnostics.length > 0);
     for (const d of report.diagnostics) assert.ok(d.file.startsWith(`Applications/${V2}/`), d.file);
     const all = JSON.parse(runCli(['check', FIXTURE, '--format', 'json']).stdout) as CliJsonReport;
-    assert.ok(all.diagnostics.some((d) => d.file.startsWith(`Applications/${V1}/`)), 'without it, every assessment is checked');
+    assert.ok(
+      all.diagnostics.some((d) => d.file.startsWith(`Applications/${V1}/`)),
+      'without it, every assessment is checked',
+    );
   });
 
   it('coverage --assessment reports one tree; --min-altai gates each application assessment on its own', () => {
@@ -73,7 +76,15 @@ describe('cli: assessments', function () {
     assert.equal(gated.status, 1, 'v1 answers 1 of 139 questions: below 1%');
     assert.match(gated.stderr, new RegExp(`ALTAI coverage of ${V1.replace(/[()]/g, '\\$&')} 0\\.7% \\(1/139\\) is below`));
     assert.match(gated.stderr, new RegExp(`ALTAI coverage of ${V2.replace(/[()]/g, '\\$&')} 1\\.4% \\(2/139\\) meets`));
-    assert.ok(!/DesignKnowledge|IntraSelection/.test(gated.stderr.split('\n').filter((l) => /minimum/.test(l)).join('\n')), 'the design knowledge and a partial folder without ALTAI are not gated');
+    assert.ok(
+      !/DesignKnowledge|IntraSelection/.test(
+        gated.stderr
+          .split('\n')
+          .filter((l) => /minimum/.test(l))
+          .join('\n'),
+      ),
+      'the design knowledge and a partial folder without ALTAI are not gated',
+    );
     assert.equal(runCli(['coverage', FIXTURE, '--format', 'json', '--min-altai', '1', '--assessment', V2]).status, 0);
   });
 });

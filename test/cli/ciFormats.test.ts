@@ -51,14 +51,22 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
+  locations: Array<{
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    };
+  }>;
   partialFingerprints: Record<string, string>;
   baselineState?: string;
   suppressions?: Array<{ kind: string; justification: string }>;
 }
 interface SarifLog {
   version: string;
-  runs: Array<{ tool: { driver: { name: string; version: string; rules: Array<{ id: string; shortDescription: { text: string } }> } }; results: SarifResult[] }>;
+  runs: Array<{
+    tool: { driver: { name: string; version: string; rules: Array<{ id: string; shortDescription: { text: string } }> } };
+    results: SarifResult[];
+  }>;
 }
 
 interface JsonReport extends CliJsonReport {
@@ -106,8 +114,18 @@ describe('cli: check --format sarif', function () {
 
     const active = run.results.filter((r) => !r.suppressions);
     assert.deepEqual(
-      active.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.ruleId} ${r.level}`).sort(),
-      json.diagnostics.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.severity === 'information' || d.severity === 'hint' ? 'note' : d.severity}`).sort(),
+      active
+        .map(
+          (r) =>
+            `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.ruleId} ${r.level}`,
+        )
+        .sort(),
+      json.diagnostics
+        .map(
+          (d) =>
+            `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.severity === 'information' || d.severity === 'hint' ? 'note' : d.severity}`,
+        )
+        .sort(),
     );
     for (const result of run.results) {
       const { artifactLocation, region } = result.locations[0].physicalLocation;
@@ -150,10 +168,17 @@ describe('cli: check --format sarif', function () {
 
   it('lists suppressed findings with kind inSource and the reason as justification', () => {
     const { log } = sarifOf([TEAM]);
-    const expected = JSON.parse(readFileSync(join(TEAM, 'EXPECTED.json'), 'utf8')) as { suppressed: Array<{ file: string; line: number; code: string; reason: string }> };
+    const expected = JSON.parse(readFileSync(join(TEAM, 'EXPECTED.json'), 'utf8')) as {
+      suppressed: Array<{ file: string; line: number; code: string; reason: string }>;
+    };
     const suppressed = log.runs[0].results.filter((r) => r.suppressions);
     assert.deepEqual(
-      suppressed.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId} ${r.suppressions![0].kind}`).sort(),
+      suppressed
+        .map(
+          (r) =>
+            `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId} ${r.suppressions![0].kind}`,
+        )
+        .sort(),
       expected.suppressed.map((s) => `${s.file}:${s.line} ${s.code} inSource`).sort(),
     );
     assert.ok(suppressed.some((r) => r.suppressions![0].justification === "the vendor's manual is delivered with release 2"));
@@ -221,7 +246,10 @@ describe('cli: check --format junit', function () {
       for (const c of suite.testcase) {
         assert.ok(c.name && c.classname, 'testcase[name classname]');
         const children = Object.keys(c).filter((k) => !['name', 'classname', 'file', 'time', 'line'].includes(k));
-        assert.ok(children.every((k) => ['failure', 'skipped', 'system-out'].includes(k)), children.join());
+        assert.ok(
+          children.every((k) => ['failure', 'skipped', 'system-out'].includes(k)),
+          children.join(),
+        );
         assert.ok(!(c.failure && c.skipped), 'a case fails or is skipped, not both');
         for (const f of c.failure ?? []) assert.ok(f.message && f.type, 'failure[message type]');
         for (const s of c.skipped ?? []) assert.ok(s.message, 'skipped[message]');
@@ -240,14 +268,21 @@ describe('cli: check --format junit', function () {
     const result = runCli(['check', TEAM, '--format', 'junit']);
     assert.equal(result.status, 1);
     const { suites } = parseJunit(result.stdout);
-    assert.deepEqual(suites.map((s) => s.name), ['docs/overview.md', 'docs/purpose.md'], 'excluded drafts/ are not checked');
+    assert.deepEqual(
+      suites.map((s) => s.name),
+      ['docs/overview.md', 'docs/purpose.md'],
+      'excluded drafts/ are not checked',
+    );
     const overview = suites[0];
     assert.equal(overview.testcase.length, 5 + 2, 'five findings, two suppressed');
-    assert.deepEqual(overview.testcase.filter((c) => c.failure).map((c) => c.failure![0].type), ['link.missing-file', 'link.missing-file']);
-    assert.deepEqual(overview.testcase.filter((c) => c.skipped).map((c) => c.skipped![0].message), [
-      "accepted deviation: the vendor's manual is delivered with release 2",
-      'accepted deviation: (no reason given)',
-    ]);
+    assert.deepEqual(
+      overview.testcase.filter((c) => c.failure).map((c) => c.failure![0].type),
+      ['link.missing-file', 'link.missing-file'],
+    );
+    assert.deepEqual(
+      overview.testcase.filter((c) => c.skipped).map((c) => c.skipped![0].message),
+      ["accepted deviation: the vendor's manual is delivered with release 2", 'accepted deviation: (no reason given)'],
+    );
     assert.equal(suites[1].testcase.length, 1, 'a clean file: one passing testcase');
     assert.equal(suites[1].testcase[0].failure, undefined);
   });
@@ -258,7 +293,9 @@ describe('cli: check --format junit', function () {
   });
 
   it('escapes markup in names and messages', () => {
-    const ws = makeWorkspace({ 'a&b <c>.md': '<!-- mqg4ai-disable-next-line link.missing-file -- "quotes" & <tags> -->\n[x](gone.md)\n[y](<it\'s & "it".md>)\n' });
+    const ws = makeWorkspace({
+      'a&b <c>.md': '<!-- mqg4ai-disable-next-line link.missing-file -- "quotes" & <tags> -->\n[x](gone.md)\n[y](<it\'s & "it".md>)\n',
+    });
     try {
       const { suites } = parseJunit(runCli(['check', ws.root, '--format', 'junit']).stdout);
       assert.equal(suites[0].name, 'a&b <c>.md');
@@ -357,12 +394,18 @@ describe('cli: check --baseline / --write-baseline', function () {
     assert.match(text.stderr, /1 new since the baseline/);
 
     const json = JSON.parse(runCli(['check', fixture.root, '--baseline', baseline, '--format', 'json']).stdout) as JsonReport;
-    assert.deepEqual(json.diagnostics.filter((d) => d.new).map((d) => d.target), ['./appendix.md']);
+    assert.deepEqual(
+      json.diagnostics.filter((d) => d.new).map((d) => d.target),
+      ['./appendix.md'],
+    );
     assert.equal(json.diagnostics.filter((d) => d.new === false).length, 5);
 
     const sarif = sarifOf([fixture.root, '--baseline', baseline]).log;
     assert.ok(sarifValidator()(sarif));
-    assert.deepEqual(sarif.runs[0].results.filter((r) => r.baselineState === 'new').map((r) => r.message.text), ['File not found: appendix.md.']);
+    assert.deepEqual(
+      sarif.runs[0].results.filter((r) => r.baselineState === 'new').map((r) => r.message.text),
+      ['File not found: appendix.md.'],
+    );
     assert.equal(sarif.runs[0].results.filter((r) => r.baselineState === 'unchanged').length, 5);
 
     const junit = runCli(['check', fixture.root, '--baseline', baseline, '--format', 'junit', '--fail-on', 'warning']).stdout;
@@ -376,7 +419,11 @@ describe('cli: check --baseline / --write-baseline', function () {
     const result = runCli(['check', fixture.root, '--baseline', baseline, '--format', 'json']);
     assert.equal(result.status, 1);
     const fresh = (JSON.parse(result.stdout) as JsonReport).diagnostics.filter((d) => d.new);
-    assert.deepEqual(fresh.map((d) => `${d.range.start.line + 1} ${d.target}`), ['13 ./legal.md'], 'the added one, nearest-line pairing');
+    assert.deepEqual(
+      fresh.map((d) => `${d.range.start.line + 1} ${d.target}`),
+      ['13 ./legal.md'],
+      'the added one, nearest-line pairing',
+    );
   });
 
   it('exits 2 when the baseline is missing or not a baseline', () => {
@@ -396,13 +443,22 @@ describe('cli: check --baseline / --write-baseline', function () {
       path: '/w/a.md',
       key: 'target:x.md',
       fingerprint: `f${line}`,
-      diagnostic: { code: 'link.missing-file', severity: 'error', message: 'No file at x.md.', range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 4 } }, target: 'x.md' },
+      diagnostic: {
+        code: 'link.missing-file',
+        severity: 'error',
+        message: 'No file at x.md.',
+        range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 4 } },
+        target: 'x.md',
+      },
       ...(suppressed !== undefined ? { suppressed } : {}),
     });
     const base = createBaseline([finding(10), finding(30), finding(5, 'accepted')]);
     assert.equal(base.findings.length, 2, 'suppressed findings are not baselined');
     const marked = compareWithBaseline([finding(3), finding(12), finding(33), finding(40, 'ok')], base);
-    assert.deepEqual(marked.map((f) => f.baseline), ['new', 'unchanged', 'unchanged', undefined]);
+    assert.deepEqual(
+      marked.map((f) => f.baseline),
+      ['new', 'unchanged', 'unchanged', undefined],
+    );
   });
 });
 
@@ -416,7 +472,11 @@ describe('cli: coverage --min-altai, report defaults and accepted deviations', f
     const fail = runCli(['coverage', SAMPLE, '--min-altai=50', '--format', 'json']);
     assert.equal(fail.status, 1);
     assert.match(fail.stderr, /ALTAI coverage (of sample-assessment )?8\.6% \(12\/139\) is below the minimum of 50%/);
-    assert.equal((JSON.parse(fail.stdout) as { summary: { groups: { altai: { covered: number } } } }).summary.groups.altai.covered, 12, 'the report is written anyway');
+    assert.equal(
+      (JSON.parse(fail.stdout) as { summary: { groups: { altai: { covered: number } } } }).summary.groups.altai.covered,
+      12,
+      'the report is written anyway',
+    );
     assert.equal(runCli(['coverage', SAMPLE, '--min-altai', '8.6']).status, 0, '12/139 = 8.63%');
     assert.equal(runCli(['coverage', SAMPLE, '--min-altai', '8.7%']).status, 1);
   });
@@ -457,7 +517,10 @@ describe('cli: coverage --min-altai, report defaults and accepted deviations', f
     );
     const md = runCli(['coverage', TEAM]).stdout;
     assert.match(md, /^## Accepted deviations \(2\)$/m);
-    assert.match(md, /^\| \[`docs\/overview\.md:6`\]\(docs\/overview\.md#L6\) \| link\.missing-file \| File not found: vendor-manual\.md\. \| the vendor's manual is delivered with release 2 \|$/m);
+    assert.match(
+      md,
+      /^\| \[`docs\/overview\.md:6`\]\(docs\/overview\.md#L6\) \| link\.missing-file \| File not found: vendor-manual\.md\. \| the vendor's manual is delivered with release 2 \|$/m,
+    );
     assert.match(md, /\| \(no reason given\) \|$/m);
     const html = runCli(['coverage', TEAM, '--format', 'html']).stdout;
     assert.match(html, /<section id="accepted-deviations">\n<h2>Accepted deviations \(2\)<\/h2>/);

@@ -17,7 +17,9 @@ for (const fixture of ['sample-assessment', 'link-forms']) {
     const report = JSON.parse(result.stdout) as CliJsonReport;
 
     it('reports exactly the broken links of EXPECTED.json (file, line of the opening bracket, destination, code)', () => {
-      const got = report.diagnostics.filter((d) => d.code.startsWith('link.') && d.severity === 'error').map((d) => `${d.file}:${d.link!.start.line + 1} ${d.code} ${d.target}`);
+      const got = report.diagnostics
+        .filter((d) => d.code.startsWith('link.') && d.severity === 'error')
+        .map((d) => `${d.file}:${d.link!.start.line + 1} ${d.code} ${d.target}`);
       const want = expected.broken.map((b) => `${b.file}:${b.line} ${b.code} ${b.destination}`);
       assert.deepEqual(got.sort(), want.sort());
     });

@@ -13,13 +13,26 @@ interface JsonReport {
   generated: string;
   commit: string | null;
   root: string;
-  summary: { trees: number; overall: { covered: number; total: number; percent: number }; groups: Record<string, { covered: number; total: number }>; gaps: number; brokenTraces: number };
+  summary: {
+    trees: number;
+    overall: { covered: number; total: number; percent: number };
+    groups: Record<string, { covered: number; total: number }>;
+    gaps: number;
+    brokenTraces: number;
+  };
   trees: Array<{
     label: string;
     folder: string;
     covered: number;
     total: number;
-    groups: Array<{ key: string; label: string; status: string; covered: number; total: number; rows: Array<{ depth: number; label: string; kind: string; covered: number; total: number; file?: string; line?: number }> }>;
+    groups: Array<{
+      key: string;
+      label: string;
+      status: string;
+      covered: number;
+      total: number;
+      rows: Array<{ depth: number; label: string; kind: string; covered: number; total: number; file?: string; line?: number }>;
+    }>;
     node: Node;
   }>;
   gaps: Array<{ tree: string; group: string; trail: string[]; label: string; kind: string; count: number; file?: string; line?: number; detail?: string }>;
@@ -66,15 +79,32 @@ describe('cli: mqg4ai coverage', function () {
       assert.equal(report.summary.trees, 1);
       const [tree] = report.trees;
       assert.equal(tree.folder, '.');
-      assert.deepEqual(tree.groups.map((g) => g.label), ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System']);
-      assert.equal(tree.covered, tree.groups.reduce((n, g) => n + g.covered, 0));
-      assert.equal(tree.total, tree.groups.reduce((n, g) => n + g.total, 0));
+      assert.deepEqual(
+        tree.groups.map((g) => g.label),
+        ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System'],
+      );
+      assert.equal(
+        tree.covered,
+        tree.groups.reduce((n, g) => n + g.covered, 0),
+      );
+      assert.equal(
+        tree.total,
+        tree.groups.reduce((n, g) => n + g.total, 0),
+      );
       assert.deepEqual(report.summary.overall, { covered: tree.covered, total: tree.total, percent: Math.round((1000 * tree.covered) / tree.total) / 10 });
       assert.equal(report.summary.groups.altai.total, 139);
       const check = (node: Node) => {
         if (node.children.length === 0) return;
-        assert.equal(node.covered, node.children.reduce((n, c) => n + c.covered, 0), node.id);
-        assert.equal(node.total, node.children.reduce((n, c) => n + c.total, 0), node.id);
+        assert.equal(
+          node.covered,
+          node.children.reduce((n, c) => n + c.covered, 0),
+          node.id,
+        );
+        assert.equal(
+          node.total,
+          node.children.reduce((n, c) => n + c.total, 0),
+          node.id,
+        );
         node.children.forEach(check);
       };
       check(tree.node);
@@ -83,16 +113,24 @@ describe('cli: mqg4ai coverage', function () {
 
     it('has table rows per group: ALTAI requirements and sections, lifecycle QGs, risks, system blocks', () => {
       const [altai, lifecycle, risks, system] = report.trees[0].groups;
-      assert.deepEqual(altai.rows.filter((r) => r.depth === 0).map((r) => r.kind), Array(7).fill('requirement'));
+      assert.deepEqual(
+        altai.rows.filter((r) => r.depth === 0).map((r) => r.kind),
+        Array(7).fill('requirement'),
+      );
       assert.ok(altai.rows.every((r) => r.kind === 'requirement' || r.kind === 'section'));
-      assert.ok(lifecycle.rows.some((r) => r.kind === 'leaf-qg' && r.file === '2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md'));
+      assert.ok(
+        lifecycle.rows.some((r) => r.kind === 'leaf-qg' && r.file === '2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md'),
+      );
       assert.ok(lifecycle.rows.some((r) => r.kind === 'placeholder'));
       assert.ok(risks.rows.length > 0 && risks.rows.every((r) => r.kind === 'risk'));
       assert.ok(system.rows.some((r) => r.label === 'Compliance' && r.covered === 0 && r.file === undefined));
     });
 
     it('lists open gaps with files relative to the root and 1-based lines', () => {
-      assert.equal(report.gaps.reduce((n, g) => n + g.count, 0), report.summary.gaps);
+      assert.equal(
+        report.gaps.reduce((n, g) => n + g.count, 0),
+        report.summary.gaps,
+      );
       assert.equal(report.summary.gaps, report.trees[0].total - report.trees[0].covered);
       const missing = report.gaps.find((g) => g.label === 'Human Agency and Oversight');
       assert.ok(missing, 'a requirement without a document is one gap');
@@ -121,14 +159,24 @@ describe('cli: mqg4ai coverage', function () {
     assert.match(md, /^- Commit: /m);
     assert.match(md, /^## Summary\n\n\| Tree \| Group \| Covered \| % \| Status \|$/m);
     for (const group of ['Trustworthy AI \\(ALTAI\\)', 'Lifecycle', 'Risk management', 'System']) {
-      assert.match(md, new RegExp(`^### ${group}: \\d+/\\d+ \\(\\d+%\\)\\n\\n\\| Node \\| Covered \\| % \\| Status \\|\\n\\| --- \\| ---: \\| ---: \\| --- \\|$`, 'm'), group);
+      assert.match(
+        md,
+        new RegExp(`^### ${group}: \\d+/\\d+ \\(\\d+%\\)\\n\\n\\| Node \\| Covered \\| % \\| Status \\|\\n\\| --- \\| ---: \\| ---: \\| --- \\|$`, 'm'),
+        group,
+      );
     }
-    assert.match(md, /^\| \[Technical Robustness and Safety\]\(3_RiskManagement\/AI_Risks\/2_TechnicalRobustnessSafety\/TechnicalRobustnessSafety\.md\) .*\| \d+\/38 \| \d+% \| partial \|$/m);
+    assert.match(
+      md,
+      /^\| \[Technical Robustness and Safety\]\(3_RiskManagement\/AI_Risks\/2_TechnicalRobustnessSafety\/TechnicalRobustnessSafety\.md\) .*\| \d+\/38 \| \d+% \| partial \|$/m,
+    );
     assert.match(md, /^## Open gaps \(\d+\)$/m);
     assert.match(md, /^- \*\*Human Agency and Oversight\*\* \(missing\) — no document, 19 open — /m);
     assert.match(md, /^- \*\*.+\*\* .*— \[`t\.b\.d\.md`\]\(2_Lifecycle\/1_Data\/3_Preprocessing\/t\.b\.d\.md\)/m);
     assert.match(md, /^## Broken traces \(\d+\)\n\n\| Location \| Severity \| Code \| Message \|$/m);
-    assert.match(md, /\[`2_Lifecycle\/2_Development\/2_Model_Evaluation\/QG_Calibration_\(BinaryClassification\)\.md:34`\]\(2_Lifecycle\/2_Development\/2_Model_Evaluation\/QG_Calibration_%28BinaryClassification%29\.md#L34\) \| error \| link\.missing-file \|/);
+    assert.match(
+      md,
+      /\[`2_Lifecycle\/2_Development\/2_Model_Evaluation\/QG_Calibration_\(BinaryClassification\)\.md:34`\]\(2_Lifecycle\/2_Development\/2_Model_Evaluation\/QG_Calibration_%28BinaryClassification%29\.md#L34\) \| error \| link\.missing-file \|/,
+    );
     assert.match(result.stderr, /1 tree\(s\), ALTAI \d+\/139/);
   });
 

@@ -8,7 +8,10 @@ const PACKS = join(FIXTURES, 'packs-sample');
 
 interface Report {
   summary: { groups: Record<string, { covered: number; total: number }> };
-  trees: Array<{ groups: Array<{ key: string; label: string }>; perspectives: Array<{ requirement: string; safety: number; security: number; both: number; undeclared: number }> }>;
+  trees: Array<{
+    groups: Array<{ key: string; label: string }>;
+    perspectives: Array<{ requirement: string; safety: number; security: number; both: number; undeclared: number }>;
+  }>;
 }
 
 describe('cli: assessment packs', function () {
@@ -18,20 +21,32 @@ describe('cli: assessment packs', function () {
     const { status, stdout } = runCli(['coverage', PACKS, '--format', 'json']);
     assert.equal(status, 0);
     const report = JSON.parse(stdout) as Report;
-    assert.deepEqual(report.trees[0].groups.map((g) => g.key), ['altai', 'amlas', 'site-review', 'lifecycle', 'risks', 'system']);
+    assert.deepEqual(
+      report.trees[0].groups.map((g) => g.key),
+      ['altai', 'amlas', 'site-review', 'lifecycle', 'risks', 'system'],
+    );
     // 17 activities and 34 artefacts [A]-[HH]; the sample cites 7 artefacts (one by its former ID).
     assert.deepEqual(report.summary.groups.amlas, { covered: 7, total: 51, percent: 13.7 });
-    assert.deepEqual(report.trees[0].perspectives.map((p) => [p.requirement, p.safety, p.security, p.undeclared]), [
-      ['Technical Robustness and Safety', 1, 0, 1],
-      ['Transparency', 1, 0, 0],
-    ]);
+    assert.deepEqual(
+      report.trees[0].perspectives.map((p) => [p.requirement, p.safety, p.security, p.undeclared]),
+      [
+        ['Technical Robustness and Safety', 1, 0, 1],
+        ['Transparency', 1, 0, 0],
+      ],
+    );
   });
 
   it('coverage --pack chooses the packs shown (repeatable, comma-separated), also packs the configuration does not enable', () => {
     const one = JSON.parse(runCli(['coverage', PACKS, '--format', 'json', '--pack', 'amlas']).stdout) as Report;
-    assert.deepEqual(one.trees[0].groups.map((g) => g.key), ['amlas', 'lifecycle', 'risks', 'system']);
+    assert.deepEqual(
+      one.trees[0].groups.map((g) => g.key),
+      ['amlas', 'lifecycle', 'risks', 'system'],
+    );
     const two = JSON.parse(runCli(['coverage', PACKS, '--format', 'json', '--pack', 'ai-act', '--pack=secure-ai-dev,site-review']).stdout) as Report;
-    assert.deepEqual(two.trees[0].groups.map((g) => g.key), ['ai-act', 'secure-ai-dev', 'site-review', 'lifecycle', 'risks', 'system']);
+    assert.deepEqual(
+      two.trees[0].groups.map((g) => g.key),
+      ['ai-act', 'secure-ai-dev', 'site-review', 'lifecycle', 'risks', 'system'],
+    );
     assert.deepEqual(two.summary.groups['secure-ai-dev'], { covered: 1, total: 17, percent: 5.9 }, '[SAD.deployment.4] is cited in a QG');
   });
 
@@ -50,7 +65,10 @@ describe('cli: assessment packs', function () {
       assert.equal(status, 1);
       const report = JSON.parse(stdout) as CliJsonReport;
       const onPack = report.diagnostics.filter((d) => d.file === 'packs/site-review.mqg4ai-pack.json');
-      assert.deepEqual(onPack.map((d) => [d.code, d.severity]), [['config.invalid', 'error']]);
+      assert.deepEqual(
+        onPack.map((d) => [d.code, d.severity]),
+        [['config.invalid', 'error']],
+      );
       assert.match(onPack[0].message, /unknown key "colour"/);
       assert.ok(report.diagnostics.some((d) => d.code === 'risk.missing-perspective' && d.severity === 'hint'));
     } finally {

@@ -46,7 +46,10 @@ describe('cli: a hostile repository', function () {
     const result = runCli(['check', repo]);
     const lines = result.stdout.split('\n').filter(Boolean);
     // One line per finding, each starting with its file: the decoded line break stays inside its line.
-    assert.ok(lines.every((l) => l.startsWith('Tree/2_Lifecycle/QG_A.md:')), result.stdout);
+    assert.ok(
+      lines.every((l) => l.startsWith('Tree/2_Lifecycle/QG_A.md:')),
+      result.stdout,
+    );
     assert.equal(lines.filter((l) => l.includes('link.missing-file')).length, 1);
     assert.ok(!result.stdout.includes('\u001b'), 'no terminal escape');
   });

@@ -24,7 +24,8 @@ describe('corpus: every rule on the real MQG4AI repository, against hand-reviewe
 
   it('reports exactly the reviewed findings of every other rule: a new one is a false alarm until reviewed', function () {
     const report = JSON.parse(runCli(['check', corpus, '--format', 'json']).stdout) as CliJsonReport;
-    const key = (f: { file: string; line: number; code: string; target?: string }) => `${f.file}:${f.line} ${f.code}${f.target !== undefined ? ` ${f.target}` : ''}`;
+    const key = (f: { file: string; line: number; code: string; target?: string }) =>
+      `${f.file}:${f.line} ${f.code}${f.target !== undefined ? ` ${f.target}` : ''}`;
     const got = report.diagnostics
       .filter((d) => !BROKEN.has(d.code))
       .map((d) => key({ file: d.file, line: d.range.start.line + 1, code: d.code, target: d.target }))
@@ -40,7 +41,15 @@ describe('corpus: every rule on the real MQG4AI repository, against hand-reviewe
     const report = JSON.parse(runCli(['check', corpus, '--format', 'json']).stdout) as CliJsonReport;
     const codesIn = (suffix: string) => report.diagnostics.filter((d) => d.file.endsWith(suffix)).map((d) => d.code);
     assert.ok(!codesIn('QG_ConfusionMatrix_(ClassificationPerformanceMetrics).md').includes('qg.missing-section'), 'reworded "AI System-specific Information"');
-    assert.deepEqual(report.diagnostics.filter((d) => d.code === 'trace.risk-link-target'), [], 'links to a risk lacking its analysis');
-    assert.ok(codesIn('v0_MQG4DK/3_RiskManagement/AI_Risks/5_DiversityNon-DiscriminationFairness/StakeholderParticipation/LackofDomainExpertsCollaborationMechanisms.md').includes('risk.missing-section'));
+    assert.deepEqual(
+      report.diagnostics.filter((d) => d.code === 'trace.risk-link-target'),
+      [],
+      'links to a risk lacking its analysis',
+    );
+    assert.ok(
+      codesIn(
+        'v0_MQG4DK/3_RiskManagement/AI_Risks/5_DiversityNon-DiscriminationFairness/StakeholderParticipation/LackofDomainExpertsCollaborationMechanisms.md',
+      ).includes('risk.missing-section'),
+    );
   });
 });

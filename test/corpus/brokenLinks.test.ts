@@ -38,6 +38,9 @@ describe('corpus: the real MQG4AI repository', function () {
 
   it('reports no front-matter errors and no skipped files on the real documents', function () {
     const report = JSON.parse(runCli(['check', corpus, '--format', 'json']).stdout) as CliJsonReport;
-    assert.deepEqual(report.diagnostics.filter((d) => d.code === 'frontmatter.invalid' || d.code === 'file.skipped'), []);
+    assert.deepEqual(
+      report.diagnostics.filter((d) => d.code === 'frontmatter.invalid' || d.code === 'file.skipped'),
+      [],
+    );
   });
 });

@@ -394,8 +394,11 @@ describe('MQG4AI injection grammar on the MQG4AI corpus (VS Code grammars)', fun
         if (!line.tokens.some((t) => t.scopes.some((s) => s.includes('mqg4ai')))) {
           assert.deepEqual(line.tokens, theirs[i]!.tokens, where);
         }
-        assert.ok(!line.tokens.some((t) => t.scopes.some((s) => s.startsWith('invalid')))
-          || theirs[i]!.tokens.some((t) => t.scopes.some((s) => s.startsWith('invalid'))), `new invalid scope at ${where}`);
+        assert.ok(
+          !line.tokens.some((t) => t.scopes.some((s) => s.startsWith('invalid'))) ||
+            theirs[i]!.tokens.some((t) => t.scopes.some((s) => s.startsWith('invalid'))),
+          `new invalid scope at ${where}`,
+        );
       });
     }
     assert.ok(seen.labels > 10 && seen.answers > 10 && seen.tags > 10 && seen.links > 10, JSON.stringify(seen));

@@ -14,8 +14,17 @@ export const INJECTION_PATH = join(REPO_ROOT, 'syntaxes', 'mqg4ai.injection.tmLa
 export const FIXTURE_DIR = join(__dirname, 'fixtures');
 
 /** VS Code's own grammars, present when `npm run test:e2e` has installed code-server. */
-export const VSCODE_EXTENSIONS = process.env.MQG4AI_VSCODE_EXTENSIONS
-  ?? join(process.env.MQG4AI_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'mqg4ai-e2e'), 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
+export const VSCODE_EXTENSIONS =
+  process.env.MQG4AI_VSCODE_EXTENSIONS ??
+  join(
+    process.env.MQG4AI_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'mqg4ai-e2e'),
+    'code-server',
+    'node_modules',
+    'code-server',
+    'lib',
+    'vscode',
+    'extensions',
+  );
 
 export interface Token {
   readonly text: string;
@@ -32,10 +41,12 @@ export interface TokenizedLine {
 /** Tokenizes a whole document line by line, carrying the rule stack. */
 export type Tokenize = (document: string) => TokenizedLine[];
 
-let onigLib: Promise<{
-  createOnigScanner: (sources: string[]) => oniguruma.OnigScanner;
-  createOnigString: (str: string) => oniguruma.OnigString;
-}> | undefined;
+let onigLib:
+  | Promise<{
+      createOnigScanner: (sources: string[]) => oniguruma.OnigScanner;
+      createOnigString: (str: string) => oniguruma.OnigString;
+    }>
+  | undefined;
 
 /** Loads vscode-oniguruma's WebAssembly once per process. */
 export function loadOniguruma() {

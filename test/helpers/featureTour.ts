@@ -27,7 +27,11 @@ export async function featureTour(client: LspTestClient, root: string, path: str
   await client.request('textDocument/documentSymbol', { textDocument });
   await client.request('workspace/symbol', { query: 'risk' });
   const diagnostics: Diagnostic[] = client.diagnosticsFor(path);
-  await client.request('textDocument/codeAction', { textDocument, range: { start: { line: 0, character: 0 }, end: doc.endPosition }, context: { diagnostics } });
+  await client.request('textDocument/codeAction', {
+    textDocument,
+    range: { start: { line: 0, character: 0 }, end: doc.endPosition },
+    context: { diagnostics },
+  });
   for (const heading of doc.headings.slice(0, 3)) {
     await client.request('textDocument/prepareRename', { textDocument, position: heading.textRange.start }).catch(() => undefined);
     await client.request('textDocument/rename', { textDocument, position: heading.textRange.start, newName: `${heading.text} renamed` }).catch(() => undefined);
@@ -35,7 +39,10 @@ export async function featureTour(client: LspTestClient, root: string, path: str
   await client.request('mqg4ai/coverage', {});
   for (const format of ['md', 'html', 'json']) await client.request('mqg4ai/coverageReport', { format, root: fileUri(root) }).catch(() => undefined);
   await client.request('workspace/willRenameFiles', { files: [{ oldUri: uri, newUri: fileUri(`${path}.moved.md`) }] }).catch(() => undefined);
-  await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n[typed, never saved](https://typed.example.org) [and](nowhere-typed.md)\n` }] });
+  await client.notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ text: `${text}\n[typed, never saved](https://typed.example.org) [and](nowhere-typed.md)\n` }],
+  });
   await client.idle();
   await client.notify('textDocument/didClose', { textDocument });
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });

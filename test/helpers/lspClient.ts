@@ -80,14 +80,22 @@ export class LspTestClient {
     return client;
   }
 
-  private async initialize(folders: string[], options: { waitForIdle?: boolean; capabilities?: Record<string, unknown>; initializationOptions?: Record<string, unknown> }): Promise<void> {
+  private async initialize(
+    folders: string[],
+    options: { waitForIdle?: boolean; capabilities?: Record<string, unknown>; initializationOptions?: Record<string, unknown> },
+  ): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
       capabilities: deepMerge(
         {
-          workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+          workspace: {
+            didChangeWatchedFiles: { dynamicRegistration: true },
+            workspaceFolders: true,
+            configuration: true,
+            didChangeConfiguration: { dynamicRegistration: true },
+          },
           textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
         },
         options.capabilities ?? {},

@@ -34,7 +34,20 @@ deny(net, 'createConnection', 'net.createConnection');
 deny(net, 'createServer', 'net.createServer');
 deny(require('node:tls'), 'connect', 'tls.connect');
 const dns = require('node:dns');
-for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveTxt', 'resolveSrv', 'resolveNs', 'reverse']) {
+for (const name of [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCname',
+  'resolveMx',
+  'resolveTxt',
+  'resolveSrv',
+  'resolveNs',
+  'reverse',
+]) {
   deny(dns, name, `dns.${name}`);
   deny(dns.promises, name, `dns.promises.${name}`);
 }

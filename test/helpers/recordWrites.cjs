@@ -9,7 +9,26 @@ const log = process.env.MQG4AI_WRITE_LOG;
 // itself calls fs.writeFileSync, which is wrapped below).
 const logFd = log ? fs.openSync(log, 'a') : undefined;
 const writeSync = fs.writeSync;
-const WRITES = ['writeFile', 'appendFile', 'mkdir', 'mkdtemp', 'rename', 'rm', 'rmdir', 'unlink', 'copyFile', 'cp', 'symlink', 'link', 'chmod', 'chown', 'truncate', 'utimes', 'lchown', 'lutimes'];
+const WRITES = [
+  'writeFile',
+  'appendFile',
+  'mkdir',
+  'mkdtemp',
+  'rename',
+  'rm',
+  'rmdir',
+  'unlink',
+  'copyFile',
+  'cp',
+  'symlink',
+  'link',
+  'chmod',
+  'chown',
+  'truncate',
+  'utimes',
+  'lchown',
+  'lutimes',
+];
 
 function record(call, args) {
   // Calls with a source and a destination record both.
@@ -40,7 +59,10 @@ function writes(flags) {
   return (flags & O_ACCMODE) !== O_RDONLY || (flags & (O_CREAT | O_TRUNC | O_APPEND)) !== 0;
 }
 
-for (const [object, prefix] of [[fs, 'fs'], [fs.promises, 'fs.promises']]) {
+for (const [object, prefix] of [
+  [fs, 'fs'],
+  [fs.promises, 'fs.promises'],
+]) {
   const open = object.open;
   const openSync = object.openSync;
   if (typeof open === 'function') {

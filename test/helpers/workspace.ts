@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** Writes `files` (relative path -> content) into a fresh temp folder. */
-export function makeWorkspace(files: Record<string, string | Buffer>): { root: string; write: (rel: string, content: string) => string; path: (rel: string) => string; cleanup: () => void } {
+export function makeWorkspace(files: Record<string, string | Buffer>): {
+  root: string;
+  write: (rel: string, content: string) => string;
+  path: (rel: string) => string;
+  cleanup: () => void;
+} {
   const root = mkdtempSync(join(tmpdir(), 'mqg4ai-ws-'));
   const write = (rel: string, content: string | Buffer) => {
     const full = join(root, rel);

@@ -12,9 +12,32 @@ const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
 
 /** Files the .vsix may contain (paths relative to the extension root). */
-const ALLOWED = [/^package\.json$/, /^dist\/[^/]+\.js$/, /^snippets\//, /^syntaxes\//, /^schemas\/[^/]+\.json$/, /^README\.md$/i, /^LICENSE(\.(md|txt))?$/i, /^THIRD_PARTY_NOTICES\.md$/, /^dist\/third-party-licenses\.txt$/, /^CHANGELOG\.md$/i, /^images\/icon\.png$/, /^images\/coverage\.svg$/];
+const ALLOWED = [
+  /^package\.json$/,
+  /^dist\/[^/]+\.js$/,
+  /^snippets\//,
+  /^syntaxes\//,
+  /^schemas\/[^/]+\.json$/,
+  /^README\.md$/i,
+  /^LICENSE(\.(md|txt))?$/i,
+  /^THIRD_PARTY_NOTICES\.md$/,
+  /^dist\/third-party-licenses\.txt$/,
+  /^CHANGELOG\.md$/i,
+  /^images\/icon\.png$/,
+  /^images\/coverage\.svg$/,
+];
 /** Files it must contain. */
-const REQUIRED = ['package.json', 'dist/client.js', 'dist/server.js', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES.md', 'dist/third-party-licenses.txt', 'CHANGELOG.md', 'images/icon.png'];
+const REQUIRED = [
+  'package.json',
+  'dist/client.js',
+  'dist/server.js',
+  'README.md',
+  'LICENSE',
+  'THIRD_PARTY_NOTICES.md',
+  'dist/third-party-licenses.txt',
+  'CHANGELOG.md',
+  'images/icon.png',
+];
 
 let listed: string[] | undefined;
 /** `vsce ls` output (it runs the prepublish build, so it is called once). */
@@ -27,7 +50,12 @@ function listedFiles(): string[] {
 }
 
 function run(args: string[]): string {
-  return execFileSync(vsce, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return execFileSync(vsce, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 /** Entry names of a zip file, read from its central directory. */
@@ -121,10 +149,7 @@ describe('the packaged .vsix', function () {
       // vsce lower-cases readme.md/changelog.md and renames LICENSE to LICENSE.txt.
       const packed = new Set(entries.map((e) => e.toLowerCase().replace(/^extension\/license\.txt$/, 'extension/license')));
       for (const f of REQUIRED) {
-        assert.ok(
-          packed.has(`extension/${f}`.toLowerCase()),
-          `extension/${f} is in the .vsix; got:\n${entries.join('\n')}`,
-        );
+        assert.ok(packed.has(`extension/${f}`.toLowerCase()), `extension/${f} is in the .vsix; got:\n${entries.join('\n')}`);
       }
       const payload = entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
       const unexpected = payload.filter((f) => !ALLOWED.some((p) => p.test(f)));

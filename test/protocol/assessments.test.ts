@@ -45,7 +45,9 @@ describe('protocol: assessments', function () {
     const one = await client()!.request<CoverageItem[]>('mqg4ai/coverage', { assessment: V2 });
     assert.equal(one.length, 1);
     assert.ok(all.length > 1);
-    const unknown = await client()!.request('mqg4ai/coverage', { assessment: 'v9' }).catch((e: Error) => e);
+    const unknown = await client()!
+      .request('mqg4ai/coverage', { assessment: 'v9' })
+      .catch((e: Error) => e);
     assert.ok(unknown instanceof Error && /unknown assessment "v9"/.test(unknown.message), String(unknown));
   });
 
@@ -56,7 +58,6 @@ describe('protocol: assessments', function () {
     const md = await client()!.request<CompareAssessmentsResult>('mqg4ai/compareAssessments', { from: V1, to: V2, format: 'md' });
     assert.match(md.content, /^# Assessment comparison/m);
   });
-
 });
 
 describe('protocol: fixes stay in the linking document’s assessment', function () {
@@ -70,7 +71,9 @@ describe('protocol: fixes stay in the linking document’s assessment', function
 
   it('the quick fixes of a broken link in v2 prefer a v2 target; the v1 namesake is marked and not preferred', async () => {
     const uri = fileUri(extra());
-    const diagnostics: Diagnostic[] = client()!.diagnosticsFor(extra()).filter((d) => d.code === 'link.missing-file');
+    const diagnostics: Diagnostic[] = client()!
+      .diagnosticsFor(extra())
+      .filter((d) => d.code === 'link.missing-file');
     assert.equal(diagnostics.length, 1);
     // "Did you mean" may name the v1 file, but says where it is and offers nothing to apply.
     assert.match(diagnostics[0].message, /\(in another assessment: v1_Triage_\(Pilot\)\)/);

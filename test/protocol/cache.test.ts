@@ -13,7 +13,11 @@ describe('protocol: persistent cache between sessions', function () {
   let fixture: ReturnType<typeof copyFixture>;
   let storage: string;
   let client: LspTestClient | undefined;
-  const files = ['2_Lifecycle/3_Deployment/QG_Deployment_(Lifecycle).md', '2_Lifecycle/1_Data/1_Acquisition/QG_ImageAcquisition_(Data).md', '1_System/Application/Application.md'];
+  const files = [
+    '2_Lifecycle/3_Deployment/QG_Deployment_(Lifecycle).md',
+    '2_Lifecycle/1_Data/1_Acquisition/QG_ImageAcquisition_(Data).md',
+    '1_System/Application/Application.md',
+  ];
 
   beforeEach(() => {
     fixture = copyFixture('sample-assessment');

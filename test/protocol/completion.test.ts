@@ -65,10 +65,12 @@ describe('protocol: completion over JSON-RPC', function () {
       '3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/TechnicalRobustnessSafety_(Triage).md': requirement,
       '3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Accuracy/Overfitting.md':
         '---\ntags: [{Name: Overfitting}, {Intent: TechnicalRobustnessSafety_Risk}]\n---\n## Overfitting (Accuracy - Risk)\n\n### Risk analysis\n\n### Risk control\n',
-      '2_Lifecycle/1_Data/QG_Data_(Lifecycle).md': '---\ntags: [{Name: QG_Data}, {Intent: Overview}, {Problem: Leakage between sets}]\n---\n# QG Data\n\n## Split rules\n\n<a id="legacy-rules"></a>\n',
+      '2_Lifecycle/1_Data/QG_Data_(Lifecycle).md':
+        '---\ntags: [{Name: QG_Data}, {Intent: Overview}, {Problem: Leakage between sets}]\n---\n# QG Data\n\n## Split rules\n\n<a id="legacy-rules"></a>\n',
       '2_Lifecycle/1_Data/Split/QG_Split_(Data).md': leaf,
       '2_Lifecycle/1_Data/Split/Plots and Tables/README.md': '# Plots\n',
-      '2_Lifecycle/1_Data/Split/Metrics/QG_Metrics.md': '---\ntags: [{Name: QG_Metrics}, {Intent: Overview}, {Problem: Leakage between sets}]\n---\n# QG Metrics\n',
+      '2_Lifecycle/1_Data/Split/Metrics/QG_Metrics.md':
+        '---\ntags: [{Name: QG_Metrics}, {Intent: Overview}, {Problem: Leakage between sets}]\n---\n# QG Metrics\n',
       '2_Lifecycle/1_Data/Split/odd(name.md': '# Odd\n',
     });
     client = await LspTestClient.start([ws.root]);
@@ -89,8 +91,11 @@ describe('protocol: completion over JSON-RPC', function () {
     } else {
       await client.notify('textDocument/didChange', { textDocument: { uri, version: version++ }, contentChanges: [{ text }] });
     }
-    const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, needle, offset) });
-    return Array.isArray(result) ? result : result?.items ?? [];
+    const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: positionOf(text, needle, offset),
+    });
+    return Array.isArray(result) ? result : (result?.items ?? []);
   }
   const opened = new Set<string>();
   const apply = (text: string, edit: TextEdit) => {
@@ -112,8 +117,14 @@ describe('protocol: completion over JSON-RPC', function () {
     const typed = `${requirement}> - Did`;
     const items = await completeAt(rel, typed, '> - Did', typed.length - typed.indexOf('> - Did'));
     const questions = items.filter((i) => i.labelDetails?.description?.startsWith('TRS.'));
-    assert.deepEqual(questions.map((i) => i.labelDetails!.description), ['TRS.accuracy.2', 'TRS.accuracy.4', 'TRS.accuracy.5']);
-    assert.deepEqual(questions.map((i) => i.sortText), [...questions.map((i) => i.sortText)].sort());
+    assert.deepEqual(
+      questions.map((i) => i.labelDetails!.description),
+      ['TRS.accuracy.2', 'TRS.accuracy.4', 'TRS.accuracy.5'],
+    );
+    assert.deepEqual(
+      questions.map((i) => i.sortText),
+      [...questions.map((i) => i.sortText)].sort(),
+    );
     const second = questions[0];
     assert.equal(second.detail, 'Technical Robustness and Safety › Accuracy · TRS.accuracy.2');
     assert.match((second.documentation as { value: string }).value, /ALTAI/);
@@ -138,7 +149,10 @@ describe('protocol: completion over JSON-RPC', function () {
     const rel = '2_Lifecycle/1_Data/Split/QG_Split_(Data).md';
     const typed = leaf.replace('## Notes\n', '## Notes\n\nSee [the data gate](');
     const items = await completeAt(rel, typed, '[the data gate](');
-    assert.deepEqual(items.map((i) => i.label), ['../', 'Metrics/', 'Plots and Tables/', 'odd(name.md']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['../', 'Metrics/', 'Plots and Tables/', 'odd(name.md'],
+    );
     assert.equal(edit(items[2]).newText, '<Plots and Tables/$0>');
     assert.equal(items[2].insertTextFormat, 2);
     assert.equal(items[2].command?.command, 'editor.action.triggerSuggest');
@@ -146,14 +160,21 @@ describe('protocol: completion over JSON-RPC', function () {
 
     const up = await completeAt(rel, typed.replace('[the data gate](', '[the data gate](../QG'), '(../QG');
     const data = up.find((i) => i.label === 'QG_Data_(Lifecycle).md')!;
-    assert.equal(apply(typed.replace('[the data gate](', '[the data gate](../QG'), edit(data)).includes('[the data gate](../QG_Data_(Lifecycle).md'), true, 'balanced parentheses stay bare');
+    assert.equal(
+      apply(typed.replace('[the data gate](', '[the data gate](../QG'), edit(data)).includes('[the data gate](../QG_Data_(Lifecycle).md'),
+      true,
+      'balanced parentheses stay bare',
+    );
   });
 
   it('completes anchors after # of the target, and of the current document for ](#', async () => {
     const rel = '2_Lifecycle/1_Data/Split/QG_Split_(Data).md';
     const typed = leaf.replace('## Notes\n', '## Notes\n\n[rules](../QG_Data_(Lifecycle).md#) [here](#no');
     const target = await completeAt(rel, typed, '.md#', 4);
-    assert.deepEqual(target.map((i) => edit(i).newText), ['qg-data', 'split-rules', 'legacy-rules']);
+    assert.deepEqual(
+      target.map((i) => edit(i).newText),
+      ['qg-data', 'split-rules', 'legacy-rules'],
+    );
     const own = await completeAt(rel, typed, '(#no', 4);
     assert.ok(own.some((i) => edit(i).newText === 'notes'));
     assert.deepEqual(edit(own.find((i) => edit(i).newText === 'notes')!).range.start, positionOf(typed, '(#no', 2));
@@ -163,11 +184,17 @@ describe('protocol: completion over JSON-RPC', function () {
     const rel = '2_Lifecycle/1_Data/Split/QG_Split_(Data).md';
     const keys = leaf.replace('{Intent: DataSplitting}]', '{Intent: DataSplitting}, {Pro}]');
     const keyItems = await completeAt(rel, keys, '{Pro');
-    assert.deepEqual(keyItems.map((i) => i.label), ['Problem', 'Solution', 'Applicability', 'Consequences', 'Usage Example']);
+    assert.deepEqual(
+      keyItems.map((i) => i.label),
+      ['Problem', 'Solution', 'Applicability', 'Consequences', 'Usage Example'],
+    );
     assert.ok(apply(keys, edit(keyItems[0])).includes('{Problem: }]'));
     const values = leaf.replace('{Intent: DataSplitting}]', '{Intent: DataSplitting}, {Problem: Le}]');
     const valueItems = await completeAt(rel, values, '{Problem: Le');
-    assert.deepEqual(valueItems.map((i) => i.label), ['Leakage between sets']);
+    assert.deepEqual(
+      valueItems.map((i) => i.label),
+      ['Leakage between sets'],
+    );
     assert.equal(valueItems[0].detail, 'Problem: used in 2 documents');
     assert.ok(apply(values, edit(valueItems[0])).includes('{Problem: Leakage between sets}]'));
   });
@@ -178,7 +205,9 @@ describe('protocol: completion over JSON-RPC', function () {
     const items = await completeAt(rel, typed, 'increase?\n\n    - ');
     assert.equal(items[0].label, 'Overfitting (Accuracy - Risk)');
     assert.equal(items[0].labelDetails?.description, 'risk');
-    assert.ok(apply(typed, edit(items[0])).includes('\n    - [Overfitting](../../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Accuracy/Overfitting.md)\n'));
+    assert.ok(
+      apply(typed, edit(items[0])).includes('\n    - [Overfitting](../../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Accuracy/Overfitting.md)\n'),
+    );
     assert.ok(items.slice(1).every((i) => i.labelDetails?.description === 'quality gate'));
 
     const destination = leaf.replace('in place?\n', 'in place?\n\n    - [control](');

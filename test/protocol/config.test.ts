@@ -31,7 +31,9 @@ describe('protocol: team configuration (.mqg4ai.yaml, settings) over JSON-RPC', 
     const fromServer = ['docs/overview.md', 'docs/purpose.md', 'drafts/ideas.md'].flatMap((f) => summarize(f, client!.diagnosticsFor(join(fixture.root, f))));
     assert.deepEqual(fromServer.sort(), fromCli);
 
-    const expected = JSON.parse(readFileSync(join(FIXTURES, 'team-config/EXPECTED.json'), 'utf8')) as { diagnostics: Array<{ file: string; line: number; code: string; severity: string }> };
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'team-config/EXPECTED.json'), 'utf8')) as {
+      diagnostics: Array<{ file: string; line: number; code: string; severity: string }>;
+    };
     assert.deepEqual(fromCli, expected.diagnostics.map((d) => `${d.file}:${d.line - 1} ${d.code} ${SEVERITY[d.severity]}`).sort());
   });
 
@@ -63,8 +65,14 @@ describe('protocol: team configuration (.mqg4ai.yaml, settings) over JSON-RPC', 
     client = await LspTestClient.start([fixture.root], { settings: { rules: { 'link.missing-anchor': 'error', 'link.missing-file': 'hint' }, exclude: [] } });
     const overview = join(fixture.root, 'docs/overview.md');
     const diags = client.diagnosticsFor(overview);
-    assert.ok(diags.some((d) => d.code === 'link.missing-anchor' && d.severity === 2), 'the file says warning: the file wins');
-    assert.ok(diags.some((d) => d.code === 'link.missing-file' && d.severity === 4), 'only the settings say something: the settings apply');
+    assert.ok(
+      diags.some((d) => d.code === 'link.missing-anchor' && d.severity === 2),
+      'the file says warning: the file wins',
+    );
+    assert.ok(
+      diags.some((d) => d.code === 'link.missing-file' && d.severity === 4),
+      'only the settings say something: the settings apply',
+    );
 
     client.settings = { rules: { 'link.missing-file': 'off' } };
     await client.notify('workspace/didChangeConfiguration', { settings: null });

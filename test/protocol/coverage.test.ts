@@ -24,17 +24,32 @@ describe('protocol: mqg4ai/coverage over JSON-RPC', function () {
   it('returns one tree with the four groups, counts consistent with their children', async () => {
     const [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
     assert.equal(tree.kind, 'tree');
-    assert.deepEqual(tree.children.map((g) => g.label), ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System']);
+    assert.deepEqual(
+      tree.children.map((g) => g.label),
+      ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System'],
+    );
     const check = (item: Item) => {
       if (item.children.length > 0) {
-        assert.equal(item.covered, item.children.reduce((n, c) => n + c.covered, 0), item.id);
-        assert.equal(item.total, item.children.reduce((n, c) => n + c.total, 0), item.id);
+        assert.equal(
+          item.covered,
+          item.children.reduce((n, c) => n + c.covered, 0),
+          item.id,
+        );
+        assert.equal(
+          item.total,
+          item.children.reduce((n, c) => n + c.total, 0),
+          item.id,
+        );
         item.children.forEach(check);
       }
     };
     check(tree);
     const altai = tree.children[0];
-    assert.equal(altai.total, 139, 'every catalogue question counts (options of a choose-list count with their question), also for requirements the tree lacks');
+    assert.equal(
+      altai.total,
+      139,
+      'every catalogue question counts (options of a choose-list count with their question), also for requirements the tree lacks',
+    );
     const hao = find([altai], (i) => i.label === 'Human Agency and Oversight')!;
     assert.equal(hao.status, 'open');
     assert.equal(hao.covered, 0);

@@ -13,8 +13,20 @@ interface JsonReport {
   generated: string;
   commit: string | null;
   root: string;
-  summary: { trees: number; overall: { covered: number; total: number }; groups: Record<string, { covered: number; total: number }>; gaps: number; brokenTraces: number };
-  trees: Array<{ label: string; covered: number; total: number; groups: Array<{ key: string; label: string; covered: number; total: number; rows: Array<{ label: string; file?: string }> }>; node: { kind: string; children: unknown[] } }>;
+  summary: {
+    trees: number;
+    overall: { covered: number; total: number };
+    groups: Record<string, { covered: number; total: number }>;
+    gaps: number;
+    brokenTraces: number;
+  };
+  trees: Array<{
+    label: string;
+    covered: number;
+    total: number;
+    groups: Array<{ key: string; label: string; covered: number; total: number; rows: Array<{ label: string; file?: string }> }>;
+    node: { kind: string; children: unknown[] };
+  }>;
   gaps: Array<{ group: string; label: string; count: number; file?: string; line?: number }>;
   brokenTraces: Array<{ file: string; line: number; code: string }>;
 }
@@ -40,7 +52,10 @@ describe('protocol: mqg4ai/coverageReport over JSON-RPC', function () {
     assert.equal(data.version, 1);
     assert.ok(!Number.isNaN(Date.parse(data.generated)), data.generated);
     assert.equal(data.commit, null, 'the scratch copy is not in a git repository');
-    const [tree] = await client.request<Array<{ covered: number; total: number; children: Array<{ label: string; covered: number; total: number }> }>>('mqg4ai/coverage', {});
+    const [tree] = await client.request<Array<{ covered: number; total: number; children: Array<{ label: string; covered: number; total: number }> }>>(
+      'mqg4ai/coverage',
+      {},
+    );
     assert.equal(data.trees.length, 1);
     assert.equal(data.trees[0].covered, tree.covered);
     assert.equal(data.trees[0].total, tree.total);
@@ -48,10 +63,16 @@ describe('protocol: mqg4ai/coverageReport over JSON-RPC', function () {
       data.trees[0].groups.map((g) => [g.label, g.covered, g.total]),
       tree.children.map((g) => [g.label, g.covered, g.total]),
     );
-    assert.deepEqual(data.trees[0].groups.map((g) => g.key), ['altai', 'lifecycle', 'risks', 'system']);
+    assert.deepEqual(
+      data.trees[0].groups.map((g) => g.key),
+      ['altai', 'lifecycle', 'risks', 'system'],
+    );
     assert.equal(data.summary.groups.altai.total, 139);
     assert.equal(data.summary.gaps, tree.total - tree.covered, 'every open leaf is counted once among the gaps');
-    assert.equal(data.gaps.reduce((n, g) => n + g.count, 0), data.summary.gaps);
+    assert.equal(
+      data.gaps.reduce((n, g) => n + g.count, 0),
+      data.summary.gaps,
+    );
     assert.ok(data.gaps.some((g) => g.label.includes('t.b.d.') && g.file === '2_Lifecycle/1_Data/3_Preprocessing/t.b.d.md'));
     assert.deepEqual(
       data.brokenTraces.map((t) => `${t.file}:${t.line} ${t.code}`).filter((t) => t.startsWith('2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration')),
@@ -71,7 +92,10 @@ describe('protocol: mqg4ai/coverageReport over JSON-RPC', function () {
     assert.match(content, /^## Open gaps \(\d+\)$/m);
     assert.match(content, /\]\(3_RiskManagement\/AI_Risks\/4_Transparency\/Transparency\.md#L\d+\)/, 'gaps link to the question line');
     assert.match(content, /^## Broken traces \(5\)$/m);
-    assert.match(content, /\| \[`2_Lifecycle\/3_Deployment\/QG_Deployment_\(Lifecycle\)\.md:17`\]\(2_Lifecycle\/3_Deployment\/QG_Deployment_%28Lifecycle%29\.md#L17\) \| error \| link\.missing-folder \|/);
+    assert.match(
+      content,
+      /\| \[`2_Lifecycle\/3_Deployment\/QG_Deployment_\(Lifecycle\)\.md:17`\]\(2_Lifecycle\/3_Deployment\/QG_Deployment_%28Lifecycle%29\.md#L17\) \| error \| link\.missing-folder \|/,
+    );
   });
 
   it('html: one self-contained page; links relative to the target folder', async () => {

@@ -40,12 +40,15 @@ describe('protocol: diagnostics over JSON-RPC', function () {
   it('publishes diagnostics for every Markdown file after indexing, not only open ones', () => {
     const diags = client.diagnosticsFor(ws.path('2_Lifecycle/1_Data/1_Split/QG_Split_(Data).md')).filter((d) => String(d.code).startsWith('link.'));
     const summary = diags.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`).sort();
-    assert.deepEqual(summary, [
-      `link.empty ${positionOf(leaf, '[empty]()', 7).line}:${positionOf(leaf, '[empty]()', 7).character}`,
-      `link.missing-anchor ${positionOf(leaf, '../../../1_System/Application.md#9').line}:${positionOf(leaf, '../../../1_System/Application.md#9').character}`,
-      `link.missing-file ${positionOf(leaf, '../../2_Evaluation').line}:${positionOf(leaf, '../../2_Evaluation').character}`,
-      `link.missing-folder ${positionOf(leaf, '../Metrics/').line}:${positionOf(leaf, '../Metrics/').character}`,
-    ].sort());
+    assert.deepEqual(
+      summary,
+      [
+        `link.empty ${positionOf(leaf, '[empty]()', 7).line}:${positionOf(leaf, '[empty]()', 7).character}`,
+        `link.missing-anchor ${positionOf(leaf, '../../../1_System/Application.md#9').line}:${positionOf(leaf, '../../../1_System/Application.md#9').character}`,
+        `link.missing-file ${positionOf(leaf, '../../2_Evaluation').line}:${positionOf(leaf, '../../2_Evaluation').character}`,
+        `link.missing-folder ${positionOf(leaf, '../Metrics/').line}:${positionOf(leaf, '../Metrics/').character}`,
+      ].sort(),
+    );
     for (const d of diags) assert.equal(d.source, 'mqg4ai');
     assert.deepEqual(client.diagnosticsFor(ws.path('1_System/Application.md')), []);
   });
@@ -96,19 +99,27 @@ describe('protocol: diagnostics over JSON-RPC', function () {
       ],
     });
     const after = await client.waitForDiagnostics(source, (d) => d.some((x) => x.code === 'link.missing-file' && x.message.includes('QG_Data_(Lifecycle).md')));
-    assert.ok(after.find((x) => x.message.includes('Did you mean "../QG_Data.md"')), JSON.stringify(after.map((x) => x.message)));
+    assert.ok(
+      after.find((x) => x.message.includes('Did you mean "../QG_Data.md"')),
+      JSON.stringify(after.map((x) => x.message)),
+    );
     assert.ok(inFolder);
   });
 
   it('re-validates an edited open document and the documents linking into it', async () => {
     const app = ws.path('1_System/Application.md');
     const source = ws.path('2_Lifecycle/1_Data/1_Split/QG_Split_(Data).md');
-    await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(app), languageId: 'markdown', version: 1, text: '## Application\n\n### 1. Purpose\n' } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: fileUri(app), languageId: 'markdown', version: 1, text: '## Application\n\n### 1. Purpose\n' },
+    });
     await client.notify('textDocument/didChange', {
       textDocument: { uri: fileUri(app), version: 2 },
       contentChanges: [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 14 } }, text: '9. Scope' }],
     });
-    const diags = await client.waitForDiagnostics(source, (d) => d.filter((x) => x.code === 'link.missing-anchor').length === 1 && d.some((x) => x.message.includes('#1-purpose')));
+    const diags = await client.waitForDiagnostics(
+      source,
+      (d) => d.filter((x) => x.code === 'link.missing-anchor').length === 1 && d.some((x) => x.message.includes('#1-purpose')),
+    );
     assert.ok(!diags.some((x) => x.message.includes('#9-scope')), 'the renamed heading now satisfies #9-scope');
 
     // Closing without saving falls back to the disk content.
@@ -121,7 +132,10 @@ describe('protocol: diagnostics over JSON-RPC', function () {
     const fixed = leaf.replace('../../2_Evaluation/QG_Eval.md', '../QG_Data_(Lifecycle).md');
     await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(source), languageId: 'markdown', version: 1, text: fixed } });
     await client.waitForDiagnostics(source, (d) => !d.some((x) => x.code === 'link.missing-file'));
-    await client.notify('textDocument/didChange', { textDocument: { uri: fileUri(source), version: 2 }, contentChanges: [{ text: `${fixed}\n[gone](./nowhere.md)\n` }] });
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: fileUri(source), version: 2 },
+      contentChanges: [{ text: `${fixed}\n[gone](./nowhere.md)\n` }],
+    });
     await client.waitForDiagnostics(source, (d) => d.some((x) => x.code === 'link.missing-file' && x.message.includes('nowhere.md')));
   });
 });

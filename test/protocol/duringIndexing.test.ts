@@ -9,7 +9,11 @@ const DOCUMENTS = 2000;
 
 /** A quality gate of some size, unique per `i` (no two files alike), linking to its neighbours. */
 function gate(i: number): string {
-  const sections = Array.from({ length: 12 }, (_, s) => `## Section ${s} of gate ${i}\n\nText ${i}-${s} with a [link](QG_${(i + s) % DOCUMENTS}.md#section-${s}-of-gate-${(i + s) % DOCUMENTS}) and more words about data, models and risks.\n\n- item ${s}\n- item ${s + i}\n`).join('\n');
+  const sections = Array.from(
+    { length: 12 },
+    (_, s) =>
+      `## Section ${s} of gate ${i}\n\nText ${i}-${s} with a [link](QG_${(i + s) % DOCUMENTS}.md#section-${s}-of-gate-${(i + s) % DOCUMENTS}) and more words about data, models and risks.\n\n- item ${s}\n- item ${s + i}\n`,
+  ).join('\n');
   return `---\ntags: [{Name: QG_${i}}, {Intent: Gate${i}}]\n---\n# QG ${i}\n\n${sections}`;
 }
 
@@ -47,7 +51,10 @@ describe('protocol: requests on an open document are answered while a large work
 
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(OPEN, 'the first gate', 2) });
     const hoverAnsweredDuringIndexing = !indexed;
-    const completion = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: positionOf(OPEN, '[](gates/)', 9) });
+    const completion = await client.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: positionOf(OPEN, '[](gates/)', 9),
+    });
     const completionAnsweredDuringIndexing = !indexed;
     const info = await client.request<{ documents: number }>('mqg4ai/serverInfo', {});
 
@@ -60,7 +67,13 @@ describe('protocol: requests on an open document are answered while a large work
     // has not reached yet (parsed out of turn); no false alarm for the anchor that exists.
     const early = await client.waitForDiagnostics(ws.path('open.md'), (d) => d.length > 0, 60000);
     const earlyDuringIndexing = !indexed;
-    assert.deepEqual(early.map((d) => String(d.code)).filter((c) => c.startsWith('link.')).sort(), ['link.missing-anchor', 'link.missing-file']);
+    assert.deepEqual(
+      early
+        .map((d) => String(d.code))
+        .filter((c) => c.startsWith('link.'))
+        .sort(),
+      ['link.missing-anchor', 'link.missing-file'],
+    );
     assert.ok(earlyDuringIndexing, 'the open document’s diagnostics were published before indexing finished');
 
     // And the whole index arrives in the end, with the open document's diagnostics.

@@ -27,7 +27,10 @@ describe('protocol: a hostile document is parsed under a budget', function () {
   });
 
   const hoverOnA = async () => {
-    const hover = await client!.request<Hover | null>('textDocument/hover', { textDocument: { uri: fileUri(ws.path('a.md')) }, position: positionOf(A, 'golden', 1) });
+    const hover = await client!.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: fileUri(ws.path('a.md')) },
+      position: positionOf(A, 'golden', 1),
+    });
     return (hover?.contents as MarkupContent | undefined)?.value ?? '';
   };
 
@@ -40,7 +43,10 @@ describe('protocol: a hostile document is parsed under a budget', function () {
     const found = await client!.waitForDiagnostics(ws.path('quotes.md'), (d) => d.some((x) => x.code === 'file.slow'), 60_000);
     assert.match(found.find((d) => d.code === 'file.slow')!.message, /12000 separate block quotes or lists/);
     // Links in the quotes are still read: none is broken, and a.md counts as linked.
-    assert.deepEqual(found.map((d) => d.code), ['file.slow']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['file.slow'],
+    );
   });
 
   it('a parse far over limits.parseTimeBudgetMs is stopped: file.slow, and the server answers meanwhile', async () => {

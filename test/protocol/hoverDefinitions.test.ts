@@ -72,7 +72,8 @@ describe('protocol: hover definitions over JSON-RPC', function () {
       '3_RiskManagement/Drift.md': risk,
       '2_Lifecycle/Threshold/QG_Threshold_(Classification).md': leaf,
       '2_Lifecycle/QG_Monitoring.md': '# QG Monitoring\n\nWatches accuracy after release.\n',
-      'Glossary.md': '# Glossary\n\n## Definition Golden Set\nThe frozen, never-trained-on test data.\n\n## Definition Human-in-the-Loop\nA radiologist confirms every finding before it is reported.\n',
+      'Glossary.md':
+        '# Glossary\n\n## Definition Golden Set\nThe frozen, never-trained-on test data.\n\n## Definition Human-in-the-Loop\nA radiologist confirms every finding before it is reported.\n',
     });
     paths.requirement = ws.path('3_RiskManagement/TechnicalRobustnessSafety.md');
     paths.leaf = ws.path('2_Lifecycle/Threshold/QG_Threshold_(Classification).md');
@@ -86,7 +87,10 @@ describe('protocol: hover definitions over JSON-RPC', function () {
   });
 
   const hover = async (path: string, text: string, needle: string, offset = 1): Promise<{ value: string; hover: Hover } | undefined> => {
-    const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: fileUri(path) }, position: positionOf(text, needle, offset) });
+    const result = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: fileUri(path) },
+      position: positionOf(text, needle, offset),
+    });
     return result ? { value: (result.contents as MarkupContent).value, hover: result } : undefined;
   };
 
@@ -136,7 +140,10 @@ describe('protocol: hover definitions over JSON-RPC', function () {
       const h = (await hover(paths.leaf, leaf, 'Leaf-QG where'))!.value;
       assert.match(h, /^\*\*Leaf-QG\*\*/);
       assert.match(h, /single, concrete design decision/);
-      assert.match(h, /_Source: MQG4AI extension glossary; MQG4AI README, section Generic and Customizable Leaf-QG-Format, and its Leaf-QG template \(paraphrased\)_/);
+      assert.match(
+        h,
+        /_Source: MQG4AI extension glossary; MQG4AI README, section Generic and Customizable Leaf-QG-Format, and its Leaf-QG template \(paraphrased\)_/,
+      );
       assert.match((await hover(paths.leaf, leaf, 'Post-Market Monitoring starts', 5))!.value, /^\*\*Post-Market Monitoring\*\*/);
     });
 

@@ -49,7 +49,8 @@ describe('protocol: navigation over JSON-RPC', function () {
   before(async () => {
     ws = makeWorkspace({
       '1_System/Application.md': application,
-      '2_Lifecycle/2_Development/QG_Evaluation_(Development).md': '---\ntags: [{Name: QG_Evaluation}, {Intent: Overview}]\n---\n# QG Evaluation\n\n[Calibration](./Calibration/QG_Calibration_(Binary).md)\n',
+      '2_Lifecycle/2_Development/QG_Evaluation_(Development).md':
+        '---\ntags: [{Name: QG_Evaluation}, {Intent: Overview}]\n---\n# QG Evaluation\n\n[Calibration](./Calibration/QG_Calibration_(Binary).md)\n',
       '2_Lifecycle/2_Development/Calibration/QG_Calibration_(Binary).md': leaf,
       '2_Lifecycle/2_Development/Metrics/QG_Metrics_(Development).md': '# QG Metrics\n\n[back](../Calibration/QG_Calibration_(Binary).md#notes)\n',
       'README.md': '# Readme\n\n[purpose](1_System/Application.md#1-purpose) [app](./1_System/Application.md)\n',
@@ -84,7 +85,7 @@ describe('protocol: navigation over JSON-RPC', function () {
       assert.equal(uriKey(loc.uri), ws.path('2_Lifecycle/2_Development/Metrics/QG_Metrics_(Development).md'));
     });
 
-    it('goes through a reference-style link to its definition\'s target', async () => {
+    it("goes through a reference-style link to its definition's target", async () => {
       const [loc] = await client.request<Location[]>('textDocument/definition', at(leafPath, leaf, '[Reference style][app]', 3));
       assert.equal(uriKey(loc.uri), appPath);
     });
@@ -103,29 +104,41 @@ describe('protocol: navigation over JSON-RPC', function () {
 
   describe('references', () => {
     it('on a heading: every link to it across the workspace', async () => {
-      const refs = await client.request<Location[]>('textDocument/references', { ...at(appPath, application, '1. Purpose'), context: { includeDeclaration: false } });
+      const refs = await client.request<Location[]>('textDocument/references', {
+        ...at(appPath, application, '1. Purpose'),
+        context: { includeDeclaration: false },
+      });
       assert.deepEqual(refs.map((r) => uriKey(r.uri)).sort(), [leafPath, ws.path('README.md')].sort());
     });
 
     it('on a heading with includeDeclaration: the heading too', async () => {
       const refs = await client.request<Location[]>('textDocument/references', { ...at(leafPath, leaf, '## Notes', 4), context: { includeDeclaration: true } });
       const places = refs.map((r) => `${uriKey(r.uri)}:${r.range.start.line}`).sort();
-      assert.deepEqual(places, [
-        `${leafPath}:${positionOf(leaf, '## Notes').line}`,
-        `${leafPath}:${positionOf(leaf, '(#notes)').line}`,
-        `${ws.path('2_Lifecycle/2_Development/Metrics/QG_Metrics_(Development).md')}:2`,
-      ].sort());
+      assert.deepEqual(
+        places,
+        [
+          `${leafPath}:${positionOf(leaf, '## Notes').line}`,
+          `${leafPath}:${positionOf(leaf, '(#notes)').line}`,
+          `${ws.path('2_Lifecycle/2_Development/Metrics/QG_Metrics_(Development).md')}:2`,
+        ].sort(),
+      );
     });
 
     it('elsewhere in a document: every link to the document, including reference definitions', async () => {
-      const refs = await client.request<Location[]>('textDocument/references', { ...at(appPath, application, 'Triage of'), context: { includeDeclaration: false } });
+      const refs = await client.request<Location[]>('textDocument/references', {
+        ...at(appPath, application, 'Triage of'),
+        context: { includeDeclaration: false },
+      });
       const sources = refs.map((r) => `${uriKey(r.uri)}:${r.range.start.line}`).sort();
-      assert.deepEqual(sources, [
-        `${leafPath}:${positionOf(leaf, '../../../1_System/Application.md#1-purpose').line}`,
-        `${leafPath}:${positionOf(leaf, '[app]: <').line}`,
-        `${ws.path('README.md')}:2`,
-        `${ws.path('README.md')}:2`,
-      ].sort());
+      assert.deepEqual(
+        sources,
+        [
+          `${leafPath}:${positionOf(leaf, '../../../1_System/Application.md#1-purpose').line}`,
+          `${leafPath}:${positionOf(leaf, '[app]: <').line}`,
+          `${ws.path('README.md')}:2`,
+          `${ws.path('README.md')}:2`,
+        ].sort(),
+      );
     });
   });
 
@@ -137,7 +150,10 @@ describe('protocol: navigation over JSON-RPC', function () {
       assert.match(text, /\| Intent \| Overview \|/);
       assert.match(text, /Describes what the system is for/);
       assert.match(text, /Section: \*\*1\\?\. Purpose\*\*/);
-      assert.deepEqual(hover.range, { start: positionOf(leaf, '../../../1_System/Application.md#1-purpose'), end: positionOf(leaf, '../../../1_System/Application.md#1-purpose', '../../../1_System/Application.md#1-purpose'.length) });
+      assert.deepEqual(hover.range, {
+        start: positionOf(leaf, '../../../1_System/Application.md#1-purpose'),
+        end: positionOf(leaf, '../../../1_System/Application.md#1-purpose', '../../../1_System/Application.md#1-purpose'.length),
+      });
     });
 
     it('says why a link is broken', async () => {
@@ -158,21 +174,32 @@ describe('protocol: navigation over JSON-RPC', function () {
   describe('document links, symbols and workspace symbols', () => {
     it('lists clickable targets for working links, with anchors as line fragments', async () => {
       const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: fileUri(leafPath) } });
-      const targets = links.map((l) => (l.target!.startsWith('file:') ? `${uriKey(l.target!)}${l.target!.includes('#') ? `#${l.target!.split('#')[1]}` : ''}` : l.target));
-      assert.deepEqual(targets.sort(), [
-        ws.path('2_Lifecycle/2_Development/QG_Evaluation_(Development).md'),
-        `${appPath}#L${positionOf(application, '### 1. Purpose').line + 1}`,
-        ws.path('2_Lifecycle/2_Development/Metrics/QG_Metrics_(Development).md'),
-        `${leafPath}#L${positionOf(leaf, '## Notes').line + 1}`,
-        'https://example.org',
-        appPath,
-      ].sort());
+      const targets = links.map((l) =>
+        l.target!.startsWith('file:') ? `${uriKey(l.target!)}${l.target!.includes('#') ? `#${l.target!.split('#')[1]}` : ''}` : l.target,
+      );
+      assert.deepEqual(
+        targets.sort(),
+        [
+          ws.path('2_Lifecycle/2_Development/QG_Evaluation_(Development).md'),
+          `${appPath}#L${positionOf(application, '### 1. Purpose').line + 1}`,
+          ws.path('2_Lifecycle/2_Development/Metrics/QG_Metrics_(Development).md'),
+          `${leafPath}#L${positionOf(leaf, '## Notes').line + 1}`,
+          'https://example.org',
+          appPath,
+        ].sort(),
+      );
     });
 
     it('outlines headings as nested symbols', async () => {
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: fileUri(leafPath) } });
-      assert.deepEqual(symbols.map((s) => s.name), ['QG Calibration (Binary Classification)', 'Notes']);
-      assert.deepEqual(symbols[0].children!.map((s) => s.name), ['1. Interdependency Graph']);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['QG Calibration (Binary Classification)', 'Notes'],
+      );
+      assert.deepEqual(
+        symbols[0].children!.map((s) => s.name),
+        ['1. Interdependency Graph'],
+      );
     });
 
     it('finds titles, QG names and headings across the workspace', async () => {

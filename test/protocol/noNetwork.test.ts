@@ -60,7 +60,9 @@ describe('protocol: the server never opens a network connection (preload fails a
     ].join('\n');
     const run = spawnSync(process.execPath, ['--require', PRELOAD, '-e', script], { env: { ...process.env, MQG4AI_NET_LOG: probe }, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    const lines = readFileSync(probe, 'utf8').split('\n').filter((l) => /^[a-z_.#]+ /i.test(l));
+    const lines = readFileSync(probe, 'utf8')
+      .split('\n')
+      .filter((l) => /^[a-z_.#]+ /i.test(l));
     assert.deepEqual(
       lines.map((l) => l.split(' ')[0]),
       ['net.connect', 'net.Socket#connect', 'dns.lookup', 'https.get', 'tls.connect', 'child_process.execSync', 'fetch'],
@@ -85,10 +87,22 @@ describe('protocol: the server never opens a network connection (preload fails a
 
     // Diagnostics: the invalid URL is reported from its syntax alone (never fetched).
     const diagnostics = client.diagnosticsFor(web);
-    assert.deepEqual(diagnostics.map((d) => d.code).filter((c) => c !== 'doc.orphan'), ['link.invalid-url']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code).filter((c) => c !== 'doc.orphan'),
+      ['link.invalid-url'],
+    );
 
     await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: WEB } });
-    for (const needle of ['vendor.example', 'http://10.0.0.1', 'autolink.example', 'mailto:', '//cdn.example', 'reference.example', '[the reference]', 'README.md#p']) {
+    for (const needle of [
+      'vendor.example',
+      'http://10.0.0.1',
+      'autolink.example',
+      'mailto:',
+      '//cdn.example',
+      'reference.example',
+      '[the reference]',
+      'README.md#p',
+    ]) {
       await client.request('textDocument/hover', { textDocument, position: at(needle) });
       await client.request('textDocument/definition', { textDocument, position: at(needle) });
       await client.request('textDocument/references', { textDocument, position: at(needle), context: { includeDeclaration: true } });
@@ -100,7 +114,11 @@ describe('protocol: the server never opens a network connection (preload fails a
     await client.request('textDocument/documentLink', { textDocument });
     await client.request('textDocument/documentSymbol', { textDocument });
     await client.request('workspace/symbol', { query: 'risk' });
-    await client.request('textDocument/codeAction', { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, context: { diagnostics } });
+    await client.request('textDocument/codeAction', {
+      textDocument,
+      range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+      context: { diagnostics },
+    });
     await client.request('textDocument/prepareRename', { textDocument, position: at('# Web', 2) }).catch(() => undefined);
     await client.request('textDocument/rename', { textDocument, position: at('# Web', 2), newName: 'Web pages' }).catch(() => undefined);
     assert.ok((await client.request<unknown[]>('mqg4ai/coverage', {})).length > 0);
@@ -112,7 +130,10 @@ describe('protocol: the server never opens a network connection (preload fails a
     await featureTour(client, fixture.root, readme, readFileSync(readme, 'utf8'));
 
     // Edits and file events: a new web link typed in, a file created.
-    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${WEB}\n[new](https://new.example.org/p)\n` }] });
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: `${WEB}\n[new](https://new.example.org/p)\n` }],
+    });
     writeFileSync(join(fixture.root, 'More.md'), '# More\n\n[x](https://more.example.org)\n');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(fixture.root, 'More.md')), type: 1 }] });
     await client.idle();

@@ -60,8 +60,15 @@ describe('protocol: a full session writes nothing but the cache (file-system cal
     const writes = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : [];
     const outside = writes.filter((w) => !JSON.parse(w.slice(w.indexOf(' ') + 1)).every((p: string) => resolve(p).startsWith(storage)));
     assert.deepEqual(outside, []);
-    assert.ok(writes.some((w) => w.includes('rename')), 'the cache was written (atomically), so the recorder works');
-    assert.deepEqual([...stamps(ws)].filter(([p, s]) => before.get(p) !== s), [], 'changed or new files in the workspace');
+    assert.ok(
+      writes.some((w) => w.includes('rename')),
+      'the cache was written (atomically), so the recorder works',
+    );
+    assert.deepEqual(
+      [...stamps(ws)].filter(([p, s]) => before.get(p) !== s),
+      [],
+      'changed or new files in the workspace',
+    );
     assert.equal(stamps(ws).size, before.size);
   });
 });

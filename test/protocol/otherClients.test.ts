@@ -39,7 +39,9 @@ describe('protocol: clients without workspace/configuration (Neovim, Helix, eglo
     // Neovim does not percent-encode parentheses; VS Code does.
     const unencoded = `file://${ws.path('Tree/2_Lifecycle/QG_A_(Lifecycle).md')}`;
     assert.ok(unencoded.includes('('));
-    await client.notify('textDocument/didOpen', { textDocument: { uri: unencoded, languageId: 'markdown', version: 1, text: `${GATE}\n[also](also-gone.md)\n` } });
+    await client.notify('textDocument/didOpen', {
+      textDocument: { uri: unencoded, languageId: 'markdown', version: 1, text: `${GATE}\n[also](also-gone.md)\n` },
+    });
     await client.waitForDiagnostics(ws.path('Tree/2_Lifecycle/QG_A_(Lifecycle).md'), (d) => d.filter((x) => x.code === 'link.missing-file').length === 2);
     assert.ok(client.publishedUris.has(unencoded), [...client.publishedUris].join('\n'));
   });

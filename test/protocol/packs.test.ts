@@ -33,7 +33,10 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
   const path = (rel: string) => join(fixture.root, rel);
   const hover = async (rel: string, needle: string, offset = 1) => {
     const text = readFileSync(path(rel), 'utf8');
-    const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: fileUri(path(rel)) }, position: positionOf(text, needle, offset) });
+    const result = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: fileUri(path(rel)) },
+      position: positionOf(text, needle, offset),
+    });
     return (result?.contents as MarkupContent | undefined)?.value ?? '';
   };
 
@@ -48,18 +51,35 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
 
   it('shows one group per enabled pack, AMLAS with its six stages, counts consistent', async () => {
     const [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
-    assert.deepEqual(tree.children.map((g) => g.label), ['Trustworthy AI (ALTAI)', 'AMLAS', 'Site review', 'Lifecycle', 'Risk management', 'System']);
+    assert.deepEqual(
+      tree.children.map((g) => g.label),
+      ['Trustworthy AI (ALTAI)', 'AMLAS', 'Site review', 'Lifecycle', 'Risk management', 'System'],
+    );
     const check = (item: Item) => {
       if (item.children.length === 0) return;
-      assert.equal(item.covered, item.children.reduce((n, c) => n + c.covered, 0), item.id);
-      assert.equal(item.total, item.children.reduce((n, c) => n + c.total, 0), item.id);
+      assert.equal(
+        item.covered,
+        item.children.reduce((n, c) => n + c.covered, 0),
+        item.id,
+      );
+      assert.equal(
+        item.total,
+        item.children.reduce((n, c) => n + c.total, 0),
+        item.id,
+      );
       item.children.forEach(check);
     };
     check(tree);
     const amlas = tree.children[1];
     assert.match(amlas.id, /#amlas$/);
-    assert.deepEqual(amlas.children.map((s) => s.label), AMLAS_STAGES);
-    assert.deepEqual(amlas.children.map((s) => s.description), ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6']);
+    assert.deepEqual(
+      amlas.children.map((s) => s.label),
+      AMLAS_STAGES,
+    );
+    assert.deepEqual(
+      amlas.children.map((s) => s.description),
+      ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6'],
+    );
     assert.ok(amlas.children.every((s) => s.kind === 'pack-section' && s.children.every((i) => i.kind === 'pack-item')));
     assert.equal(amlas.total, 51, '17 activities and 34 artefacts [A]-[HH]');
     assert.equal(amlas.covered, 7, 'AMLAS-B (cited by its former ID AMLAS-1.2), C, D, E, L, M and Z');
@@ -83,7 +103,10 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     const stage = find(tree.children, (i) => i.kind === 'pack-section' && i.description === 'AMLAS-1')!;
     assert.deepEqual([stage.covered, stage.total, stage.status], [4, 9, 'partial'], 'activities 1-2 and artefacts [A]-[G]');
     // A pack that is not enabled is neither shown nor counted, though [SAD.deployment.4] is cited.
-    assert.equal(find(tree.children, (i) => i.description === 'SAD.deployment.4'), undefined);
+    assert.equal(
+      find(tree.children, (i) => i.description === 'SAD.deployment.4'),
+      undefined,
+    );
     // The team's pack file adds its own group.
     const site = tree.children[2];
     assert.deepEqual([site.covered, site.total], [0, 2]);
@@ -91,11 +114,18 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
 
   it('does not report citations as broken links', async () => {
     for (const rel of ['1_System/AI_System.md', '1_System/Application/Application.md', VERIFICATION_QG]) {
-      assert.deepEqual(client.diagnosticsFor(path(rel)).filter((d) => String(d.code).startsWith('link.')), [], rel);
+      assert.deepEqual(
+        client.diagnosticsFor(path(rel)).filter((d) => String(d.code).startsWith('link.')),
+        [],
+        rel,
+      );
     }
     // Only the evidence link to a file that does not exist is broken.
     assert.deepEqual(
-      client.diagnosticsFor(path(DATA_QG)).filter((d) => String(d.code).startsWith('link.')).map((d) => d.code),
+      client
+        .diagnosticsFor(path(DATA_QG))
+        .filter((d) => String(d.code).startsWith('link.'))
+        .map((d) => d.code),
       ['link.missing-file'],
     );
   });
@@ -114,7 +144,11 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
   it('hovers on an ALTAI question: counterparts in other packs with their status', async () => {
     const value = await hover(TRS, 'Did you define risks, risk metrics', 5);
     assert.match(value, /ALTAI question\*\* `TRS\.general-safety\.1`/);
-    assert.match(value, /Crosswalk: Risks defined and assessed continuously\*\* {2}\n_Risk levels per use case and their continuous assessment are the core of the Art\. 9 process/, 'the rationale under the title');
+    assert.match(
+      value,
+      /Crosswalk: Risks defined and assessed continuously\*\* {2}\n_Risk levels per use case and their continuous assessment are the core of the Art\. 9 process/,
+      'the rationale under the title',
+    );
     assert.match(value, /○ `AMLAS-A` \\\[A\\\] System safety requirements \(AMLAS\): open/);
     assert.match(value, /– `AIACT\.art9\.1` .*\(AI Act\): pack not enabled/);
   });
@@ -123,7 +157,10 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     const value = await hover(VERIFICATION_QG, '[SAD.deployment.4]');
     assert.match(value, /\*\*Release AI responsibly\*\* `SAD\.deployment\.4`/);
     assert.match(value, /not enabled in this workspace/);
-    assert.match(value, /✓ `TRS\.resilience-to-attack-and-security\.5` Did you red-team\/pentest the system\? \(ALTAI\): \*\*addressed\*\* \(answered in .*TechnicalRobustnessSafety\.md:\d+\)/);
+    assert.match(
+      value,
+      /✓ `TRS\.resilience-to-attack-and-security\.5` Did you red-team\/pentest the system\? \(ALTAI\): \*\*addressed\*\* \(answered in .*TechnicalRobustnessSafety\.md:\d+\)/,
+    );
   });
 
   it('hovers on an article cited alone and on a whole-article citation [ID.all]', async () => {
@@ -132,7 +169,10 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(path(rel)), languageId: 'markdown', version: 1, text } });
     try {
       const at = async (needle: string) => {
-        const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: fileUri(path(rel)) }, position: positionOf(text, needle, 2) });
+        const result = await client.request<Hover | null>('textDocument/hover', {
+          textDocument: { uri: fileUri(path(rel)) },
+          position: positionOf(text, needle, 2),
+        });
         return (result?.contents as MarkupContent | undefined)?.value ?? '';
       };
       const article = await at('[AIACT.art14]');
@@ -151,7 +191,12 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     assert.equal(patch.length, 1);
     assert.equal(patch[0].severity, 4, 'hint');
     assert.match(patch[0].message, /\{Perspective: Safety\}, \{Perspective: Security\} or \{Perspective: Both\}/);
-    for (const rel of [GLARE, OPAQUE]) assert.deepEqual(client.diagnosticsFor(path(rel)).filter((d) => d.code === 'risk.missing-perspective'), [], rel);
+    for (const rel of [GLARE, OPAQUE])
+      assert.deepEqual(
+        client.diagnosticsFor(path(rel)).filter((d) => d.code === 'risk.missing-perspective'),
+        [],
+        rel,
+      );
   });
 
   it('shows per requirement how many risks were looked at from each side', async () => {
@@ -175,7 +220,11 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(path(rel)), languageId: 'markdown', version: 1, text } });
     const lines = text.split('\n');
     const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
-    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: fileUri(path(rel)) }, position, context: { triggerKind: 2, triggerCharacter: '[' } });
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: fileUri(path(rel)) },
+      position,
+      context: { triggerKind: 2, triggerCharacter: '[' },
+    });
     const labels = list.items.map((i) => i.label);
     assert.ok(labels.includes('AMLAS-H') && labels.includes('SITE.floor.1'), labels.join(', '));
     assert.ok(!labels.includes('AMLAS-B') && !labels.includes('AMLAS-Z'), 'addressed items are not offered');
@@ -201,12 +250,21 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(pack), type: 2 }] });
     const problems = await client.waitForDiagnostics(pack, (d) => d.length > 0);
     assert.ok(problems.every((d) => d.code === 'config.invalid' && d.severity === 1));
-    assert.ok(problems.some((d) => /needs "attribution"/.test(d.message)), problems.map((d) => d.message).join('\n'));
+    assert.ok(
+      problems.some((d) => /needs "attribution"/.test(d.message)),
+      problems.map((d) => d.message).join('\n'),
+    );
     assert.ok(problems.some((d) => /unknown key "atribution"/.test(d.message)));
-    assert.ok(problems.some((d) => /not a valid ID/.test(d.message) && d.range.start.line > 0), 'located at the bad ID');
+    assert.ok(
+      problems.some((d) => /not a valid ID/.test(d.message) && d.range.start.line > 0),
+      'located at the bad ID',
+    );
     await client.idle();
     let [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
-    assert.deepEqual(tree.children.map((g) => g.label), ['Trustworthy AI (ALTAI)', 'AMLAS', 'Lifecycle', 'Risk management', 'System']);
+    assert.deepEqual(
+      tree.children.map((g) => g.label),
+      ['Trustworthy AI (ALTAI)', 'AMLAS', 'Lifecycle', 'Risk management', 'System'],
+    );
 
     writeFileSync(pack, '{ "id": ');
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(pack), type: 2 }] });

@@ -37,7 +37,10 @@ describe('protocol: moving a lifecycle stage of the real MQG4AI corpus', functio
     }
     const after = brokenLinksByCli(root);
     console.log(`    broken links before: ${before.length}, after: ${after.length}`);
-    assert.ok(after.length <= before.length, `broken links grew from ${before.length} to ${after.length}:\n${after.filter((a) => !before.includes(a)).join('\n')}`);
+    assert.ok(
+      after.length <= before.length,
+      `broken links grew from ${before.length} to ${after.length}:\n${after.filter((a) => !before.includes(a)).join('\n')}`,
+    );
     // The same broken links, those inside the stage now listed under Archive/.
     const moved = before.map((b) => b.replace('MQG4DesignKnowledge/2_Lifecycle/2_Development/', 'MQG4DesignKnowledge/2_Lifecycle/Archive/2_Development/'));
     assert.deepEqual(after.map(stripDestination).sort(), moved.map(stripDestination).sort());

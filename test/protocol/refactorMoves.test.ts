@@ -111,7 +111,8 @@ describe('protocol: link updates when files and folders move (workspace/willRena
   });
 
   it('a whole lifecycle stage moved to another parent, with links from another tree', async () => {
-    const other = '---\ntags: [{Name: QG_Other}, {Intent: Overview}]\n---\n# Other tree\n\n- [Calibration](<../sample-assessment/2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md#1-interdependency-graph>)\n- [Stage](../sample-assessment/2_Lifecycle/2_Development/)\n';
+    const other =
+      '---\ntags: [{Name: QG_Other}, {Intent: Overview}]\n---\n# Other tree\n\n- [Calibration](<../sample-assessment/2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md#1-interdependency-graph>)\n- [Stage](../sample-assessment/2_Lifecycle/2_Development/)\n';
     const copy = copyFixture('sample-assessment');
     const otherRoot = join(copy.root, '..', 'other-tree');
     mkdirSync(otherRoot, { recursive: true });
@@ -124,7 +125,10 @@ describe('protocol: link updates when files and folders move (workspace/willRena
       const edit = await moveWithServer(client, [[from, to]]);
       const touched = (edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument.uri : ''));
       assert.ok(touched.includes(fileUri(join(otherRoot, 'QG_Other.md'))), 'the other tree is updated');
-      assert.match(readFileSync(join(otherRoot, 'QG_Other.md'), 'utf8'), /<\.\.\/sample-assessment\/2_Lifecycle\/Archive\/2_Development\/2_Model_Evaluation\/QG_Calibration_\(BinaryClassification\)\.md#1-interdependency-graph>/);
+      assert.match(
+        readFileSync(join(otherRoot, 'QG_Other.md'), 'utf8'),
+        /<\.\.\/sample-assessment\/2_Lifecycle\/Archive\/2_Development\/2_Model_Evaluation\/QG_Calibration_\(BinaryClassification\)\.md#1-interdependency-graph>/,
+      );
       assert.match(readFileSync(join(otherRoot, 'QG_Other.md'), 'utf8'), /\[Stage\]\(\.\.\/sample-assessment\/2_Lifecycle\/Archive\/2_Development\/\)/);
       const after = brokenLinksByCli(copy.root);
       // The same broken links as before, the ones inside the stage now under Archive/.
@@ -139,12 +143,18 @@ describe('protocol: link updates when files and folders move (workspace/willRena
   it('answers null when nothing links to the moved file, and honours updateOnFileMove: never', async () => {
     const s = await session('link-forms', {}, { links: { updateOnFileMove: 'never' } });
     try {
-      const edit = await s.client.request<WorkspaceEdit | null>('workspace/willRenameFiles', { files: [{ oldUri: fileUri(s.path('a.md')), newUri: fileUri(s.path('z.md')) }] });
+      const edit = await s.client.request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+        files: [{ oldUri: fileUri(s.path('a.md')), newUri: fileUri(s.path('z.md')) }],
+      });
       assert.equal(edit, null);
       s.client.settings = { links: { updateOnFileMove: 'always' } };
-      const again = await s.client.request<WorkspaceEdit | null>('workspace/willRenameFiles', { files: [{ oldUri: fileUri(s.path('a.md')), newUri: fileUri(s.path('z.md')) }] });
+      const again = await s.client.request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+        files: [{ oldUri: fileUri(s.path('a.md')), newUri: fileUri(s.path('z.md')) }],
+      });
       assert.ok(again?.documentChanges?.length);
-      const none = await s.client.request<WorkspaceEdit | null>('workspace/willRenameFiles', { files: [{ oldUri: fileUri(s.path('README.md')), newUri: fileUri(s.path('README2.md')) }] });
+      const none = await s.client.request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+        files: [{ oldUri: fileUri(s.path('README.md')), newUri: fileUri(s.path('README2.md')) }],
+      });
       assert.equal(none, null, 'README.md is only linked through a case mismatch, and its own link stays right');
     } finally {
       await s.close();
@@ -155,7 +165,9 @@ describe('protocol: link updates when files and folders move (workspace/willRena
     const copy = copyFixture('link-forms');
     const client = await LspTestClient.start([copy.root]);
     try {
-      const edit = await client.request<WorkspaceEdit | null>('workspace/willRenameFiles', { files: [{ oldUri: fileUri(join(copy.root, 'a.md')), newUri: fileUri(join(copy.root, 'sub/a.md')) }] });
+      const edit = await client.request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+        files: [{ oldUri: fileUri(join(copy.root, 'a.md')), newUri: fileUri(join(copy.root, 'sub/a.md')) }],
+      });
       assert.equal(edit?.documentChanges, undefined);
       assert.ok(edit?.changes && Object.keys(edit.changes).length > 0);
     } finally {

@@ -24,7 +24,10 @@ describe('protocol: quick fixes (textDocument/codeAction) applied to fixture cop
       return client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: fileUri(path(rel)) },
         range,
-        context: { diagnostics: diagnostics.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line), ...(only ? { only } : {}) },
+        context: {
+          diagnostics: diagnostics.filter((d) => d.range.start.line <= range.end.line && d.range.end.line >= range.start.line),
+          ...(only ? { only } : {}),
+        },
       });
     };
     return {
@@ -59,7 +62,10 @@ describe('protocol: quick fixes (textDocument/codeAction) applied to fixture cop
       await applyAndNotify(s.client, fixes[0].edit);
       assert.match(s.read(rel), /\[Operating threshold\]\(\.\/QG_OperatingThreshold_\(BinaryClassification\)\.md\)/);
       const after = brokenLinksByCli(s.root);
-      assert.deepEqual(after, s.before.filter((b) => !b.includes('QG_OperatingTreshold')));
+      assert.deepEqual(
+        after,
+        s.before.filter((b) => !b.includes('QG_OperatingTreshold')),
+      );
     } finally {
       await s.close();
     }
@@ -80,7 +86,10 @@ describe('protocol: quick fixes (textDocument/codeAction) applied to fixture cop
       assert.ok(existsSync(s.path('gone.md')));
       assert.match(s.read('gone.md'), /^---\ntags: \[\{Name: gone\}/);
       const after = brokenLinksByCli(s.root);
-      assert.deepEqual(after, s.before.filter((b) => !b.startsWith('index.md: readme.md') && !b.startsWith('index.md: ./gone.md')));
+      assert.deepEqual(
+        after,
+        s.before.filter((b) => !b.startsWith('index.md: readme.md') && !b.startsWith('index.md: ./gone.md')),
+      );
     } finally {
       await s.close();
     }
@@ -122,7 +131,10 @@ Data from the registry.
 
     - none known
 `;
-    const ws = makeWorkspace({ 'tree/2_Lifecycle/QG_Partial_(Demo).md': leaf, 'tree/1_System/AI_System.md': '# System\n\n[p](../2_Lifecycle/QG_Partial_(Demo).md)\n' });
+    const ws = makeWorkspace({
+      'tree/2_Lifecycle/QG_Partial_(Demo).md': leaf,
+      'tree/1_System/AI_System.md': '# System\n\n[p](../2_Lifecycle/QG_Partial_(Demo).md)\n',
+    });
     const s = await session(ws.root, ws.cleanup);
     const rel = 'tree/2_Lifecycle/QG_Partial_(Demo).md';
     try {
@@ -135,7 +147,10 @@ Data from the registry.
       assert.ok(fixAll, 'a fix-all action');
       await applyAndNotify(s.client, fixAll!.edit);
       const fixed = s.read(rel);
-      assert.deepEqual(codesByCli(s.root, rel).filter((c) => c === 'qg.missing-section'), []);
+      assert.deepEqual(
+        codesByCli(s.root, rel).filter((c) => c === 'qg.missing-section'),
+        [],
+      );
       assert.match(fixed, /#### Output Information\n> Which results of this decision are needed elsewhere in the lifecycle\?/);
       assert.ok(fixed.indexOf('### 2. Quality Gate Creation') > fixed.indexOf('#### Output Information'));
       assert.ok(fixed.indexOf('### 2. Quality Gate Creation') < fixed.indexOf('### 3. Additional Information'));
@@ -154,7 +169,10 @@ Data from the registry.
       await applyAndNotify(s.client, found[0].edit);
       const after = brokenLinksByCli(s.root);
       assert.ok(after.length < s.before.length, `fewer broken links (${s.before.length} -> ${after.length})`);
-      assert.ok(after.every((a) => s.before.includes(a)), 'no new broken link');
+      assert.ok(
+        after.every((a) => s.before.includes(a)),
+        'no new broken link',
+      );
       assert.ok(!existsSync(s.path('gone.md')), 'fix all creates no file');
     } finally {
       await s.close();

@@ -25,8 +25,10 @@ describe('protocol: rename (prepareRename + rename) over JSON-RPC', function () 
       path,
       read,
       at,
-      prepare: (rel: string, needle: string, offset?: number) => client.request<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', at(rel, needle, offset)),
-      rename: (rel: string, needle: string, newName: string, offset?: number) => client.request<WorkspaceEdit | null>('textDocument/rename', { ...at(rel, needle, offset), newName }),
+      prepare: (rel: string, needle: string, offset?: number) =>
+        client.request<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', at(rel, needle, offset)),
+      rename: (rel: string, needle: string, newName: string, offset?: number) =>
+        client.request<WorkspaceEdit | null>('textDocument/rename', { ...at(rel, needle, offset), newName }),
       async close() {
         await client.stop();
         copy.cleanup();
@@ -108,7 +110,10 @@ describe('protocol: rename (prepareRename + rename) over JSON-RPC', function () 
       await applyAndNotify(s.client, edit);
       assert.ok(existsSync(s.path(newRel)) && !existsSync(s.path(rel)));
       assert.match(s.read(newRel), /\{Name: QG_TemperatureScaling\}/);
-      assert.match(s.read('2_Lifecycle/2_Development/1_Model_Training/QG_TrainingSetup_(BinaryClassification).md'), /QG_TemperatureScaling_\(BinaryClassification\)\.md/);
+      assert.match(
+        s.read('2_Lifecycle/2_Development/1_Model_Training/QG_TrainingSetup_(BinaryClassification).md'),
+        /QG_TemperatureScaling_\(BinaryClassification\)\.md/,
+      );
       const expected = s.before.map((b) => b.replace(rel, newRel)).sort();
       assert.deepEqual(brokenLinksByCli(s.root), expected);
     } finally {
@@ -121,7 +126,10 @@ describe('protocol: rename (prepareRename + rename) over JSON-RPC', function () 
     const s = await session('sample-assessment', { rename: { renameFileWithName: false } });
     try {
       const edit = await s.rename(rel, 'QG_Calibration}', 'QG_Scaling', 3);
-      assert.deepEqual((edit?.documentChanges ?? []).filter((c) => 'kind' in c), []);
+      assert.deepEqual(
+        (edit?.documentChanges ?? []).filter((c) => 'kind' in c),
+        [],
+      );
       assert.equal(edit?.documentChanges?.length, 1);
     } finally {
       await s.close();

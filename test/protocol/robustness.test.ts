@@ -44,7 +44,11 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
     const files: Record<string, string | Buffer> = {
       'README.md': '# Readme\n\n[binary](binary.md) [huge](huge.md) [le](utf16le.md#little-endian)\n',
       'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
-      'invalid-utf8.md': Buffer.concat([Buffer.from('# Invalid \xff\xfe bytes\n\n', 'latin1'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('\n\n[gone](gone.md)\n')]),
+      'invalid-utf8.md': Buffer.concat([
+        Buffer.from('# Invalid \xff\xfe bytes\n\n', 'latin1'),
+        Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+        Buffer.from('\n\n[gone](gone.md)\n'),
+      ]),
       'utf16le.md': utf16('# Little endian\n\n[gone](gone-le.md)\n', false),
       'utf16be.md': utf16('# Big endian\n\n[gone](gone-be.md)\n', true),
       'crlf.md': '# CRLF\r\n\r\n[gone](gone-crlf.md)\r\n',
@@ -52,7 +56,8 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
       'huge.md': `# Huge\n\n${'All work and no play. [x](nowhere.md)\n'.repeat(560_000)}`,
       'links.md': Array.from({ length: 10000 }, (_, i) => `- [l${i}](${i % 2 ? `gone/${i}.md` : 'README.md'})`).join('\n'),
       'deep.md': `${nested('quote', 1000)}\n${nested('list', 1000)}`,
-      'traversal.md': '[a](../../../../etc/passwd) [b](%2e%2e/%2e%2e/%2e%2e/etc/shadow) [c](..\\..\\windows\\win.ini) [d](/../../etc/hosts) [e](%2E%2E%2F%2E%2E%2Fx.md)\n',
+      'traversal.md':
+        '[a](../../../../etc/passwd) [b](%2e%2e/%2e%2e/%2e%2e/etc/shadow) [c](..\\..\\windows\\win.ini) [d](/../../etc/hosts) [e](%2E%2E%2F%2E%2E%2Fx.md)\n',
       'locked.md': '# Locked\n\n[gone](gone-locked.md)\n',
     };
     HOSTILE_YAML.forEach(([, yaml], i) => (files[`yaml/${i}.md`] = `---\n${yaml}\n---\n# Y${i}\n\n[gone](gone.md)\n`));
@@ -94,7 +99,11 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
   });
 
   it('decodes invalid UTF-8 and UTF-16 LE/BE with BOM; CRLF and lone CR keep positions', () => {
-    const line = (file: string) => client!.diagnosticsFor(ws.path(file)).filter((d) => d.code === 'link.missing-file').map((d) => d.range.start);
+    const line = (file: string) =>
+      client!
+        .diagnosticsFor(ws.path(file))
+        .filter((d) => d.code === 'link.missing-file')
+        .map((d) => d.range.start);
     assert.deepEqual(line('invalid-utf8.md'), [{ line: 4, character: 7 }]);
     assert.deepEqual(line('utf16le.md'), [{ line: 2, character: 7 }]);
     assert.deepEqual(line('utf16be.md'), [{ line: 2, character: 7 }]);
@@ -108,7 +117,13 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
   });
 
   it('links escaping the workspace are reported, not read', () => {
-    assert.deepEqual(codes(client!.diagnosticsFor(ws.path('traversal.md'))), ['link.outside-workspace', 'link.outside-workspace', 'link.missing-file', 'link.outside-workspace', 'link.outside-workspace']);
+    assert.deepEqual(codes(client!.diagnosticsFor(ws.path('traversal.md'))), [
+      'link.outside-workspace',
+      'link.outside-workspace',
+      'link.missing-file',
+      'link.outside-workspace',
+      'link.outside-workspace',
+    ]);
   });
 
   it('hostile YAML front matter gives frontmatter.invalid or normal results', () => {
@@ -117,7 +132,10 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
       // A NUL byte makes a file binary: skipped, with that reason.
       if (found[0] === 'file.skipped') return assert.match(client!.diagnosticsFor(ws.path(`yaml/${i}.md`))[0].message, /binary/, name);
       assert.ok(found.includes('link.missing-file'), `${name}: ${found}`);
-      assert.ok(found.every((c) => ['link.missing-file', 'frontmatter.invalid', 'frontmatter.name-mismatch', 'doc.orphan'].includes(c)), `${name}: ${found}`);
+      assert.ok(
+        found.every((c) => ['link.missing-file', 'frontmatter.invalid', 'frontmatter.name-mismatch', 'doc.orphan'].includes(c)),
+        `${name}: ${found}`,
+      );
     });
   });
 
@@ -143,10 +161,26 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
   });
 
   it('every request on every hostile document is answered', async () => {
-    const targets = ['binary.md', 'invalid-utf8.md', 'utf16le.md', 'cr.md', 'links.md', 'deep.md', 'traversal.md', 'yaml/0.md', 'yaml/4.md', 'fuzz/00.md', 'fuzz/07.md'];
+    const targets = [
+      'binary.md',
+      'invalid-utf8.md',
+      'utf16le.md',
+      'cr.md',
+      'links.md',
+      'deep.md',
+      'traversal.md',
+      'yaml/0.md',
+      'yaml/4.md',
+      'fuzz/00.md',
+      'fuzz/07.md',
+    ];
     for (const file of targets) {
       const textDocument = { uri: fileUri(ws.path(file)) };
-      for (const position of [{ line: 0, character: 0 }, { line: 2, character: 9 }, { line: 999, character: 3 }]) {
+      for (const position of [
+        { line: 0, character: 0 },
+        { line: 2, character: 9 },
+        { line: 999, character: 3 },
+      ]) {
         await client!.request('textDocument/hover', { textDocument, position });
         await client!.request('textDocument/definition', { textDocument, position });
         await client!.request('textDocument/completion', { textDocument, position });
@@ -165,7 +199,10 @@ describe(`protocol: hostile workspace content over JSON-RPC (seed ${FUZZ_SEED})`
       await client!.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
       await client!.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
     }
-    await client!.notify('textDocument/didChange', { textDocument: { uri, version: version + 1 }, contentChanges: [{ text: '# End\n\n[gone](final-gone.md)\n' }] });
+    await client!.notify('textDocument/didChange', {
+      textDocument: { uri, version: version + 1 },
+      contentChanges: [{ text: '# End\n\n[gone](final-gone.md)\n' }],
+    });
     await client!.waitForDiagnostics(ws.path('fuzz/edited.md'), (d) => d.some((x) => x.code === 'link.missing-file' && /final-gone/.test(x.message)));
   });
 });
@@ -180,7 +217,10 @@ describe('protocol: the index size limit is reported once, never silently', func
     try {
       const notes = client.messages.filter((m) => /indexing stopped/.test(m.message));
       assert.equal(notes.length, 1);
-      assert.match(notes[0].message, /^MQG4AI: indexing stopped at the limit of 5 Markdown documents \(limits\.maxDocuments\); 7 Markdown file\(s\) were not parsed/);
+      assert.match(
+        notes[0].message,
+        /^MQG4AI: indexing stopped at the limit of 5 Markdown documents \(limits\.maxDocuments\); 7 Markdown file\(s\) were not parsed/,
+      );
       const skipped = [...client.diagnostics.values()].flat().filter((d) => d.code === 'file.skipped');
       assert.equal(skipped.length, 1);
       assert.equal((await client.idle()).documents, 6);

@@ -40,14 +40,20 @@ describe('protocol: Workspace Trust (untrusted workspaces are limited)', functio
   });
 
   const hoverOnNotes = async () => {
-    const hover = await client!.request<Hover | null>('textDocument/hover', { textDocument: { uri: fileUri(join(ws, 'README.md')) }, position: { line: 2, character: 8 } });
+    const hover = await client!.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: fileUri(join(ws, 'README.md')) },
+      position: { line: 2, character: 8 },
+    });
     return JSON.stringify(hover ?? '');
   };
 
   it('untrusted: the linked private file is listed but not read, and no hover shows it', async () => {
     client = await LspTestClient.start([ws], { initializationOptions: { trusted: false, storagePath: join(base, 'storage') } });
     const notes = client.diagnosticsFor(join(ws, 'notes.md'));
-    assert.deepEqual(notes.map((d) => d.code), ['file.skipped']);
+    assert.deepEqual(
+      notes.map((d) => d.code),
+      ['file.skipped'],
+    );
     assert.match(notes[0].message, /leads outside the workspace folders, and is not read in an untrusted workspace/);
     // The link to it is not broken: the file exists.
     assert.ok(!client.diagnosticsFor(join(ws, 'README.md')).some((d) => d.code === 'link.missing-file'));
@@ -56,13 +62,19 @@ describe('protocol: Workspace Trust (untrusted workspaces are limited)', functio
 
   it('untrusted: a question pack reached through a link outside is not read, and that is reported', () => {
     const problems = [...client!.diagnostics.values()].flat().filter((d: Diagnostic) => d.code === 'config.invalid');
-    assert.ok(problems.some((d) => /outside the workspace folders/.test(d.message)), JSON.stringify(problems));
+    assert.ok(
+      problems.some((d) => /outside the workspace folders/.test(d.message)),
+      JSON.stringify(problems),
+    );
     assert.ok(!problems.some((d) => /stolen|Not ours/.test(d.message)));
   });
 
   it('untrusted: the project file cannot raise the limits (capped at the defaults, logged)', () => {
     const big = client!.diagnosticsFor(join(ws, 'big.md'));
-    assert.deepEqual(big.map((d) => d.code), ['file.skipped']);
+    assert.deepEqual(
+      big.map((d) => d.code),
+      ['file.skipped'],
+    );
     assert.match(big[0].message, /above the 5\.0 MB limit/);
     assert.ok(client!.logs.some((l) => /Untrusted workspace: limits\.maxFileSizeMB 100 \(capped at 5\)/.test(l)));
   });
@@ -115,7 +127,10 @@ describe('protocol: an untrusted workspace keeps its own pack files when its pro
 
   it('the pack file still counts in coverage and hovers (Workspace Trust caps the limit, not the packs)', async () => {
     client = await LspTestClient.start([ws], { initializationOptions: { trusted: false } });
-    assert.ok(client.logs.some((l) => /Untrusted workspace: limits\.maxFileSizeMB 100/.test(l)), 'the limit was restricted');
+    assert.ok(
+      client.logs.some((l) => /Untrusted workspace: limits\.maxFileSizeMB 100/.test(l)),
+      'the limit was restricted',
+    );
     const coverage = JSON.stringify(await client.request('mqg4ai/coverage', {}));
     assert.match(coverage, /Site review/, 'the pack group is in the coverage tree');
     const hover = await client.request<Hover | null>('textDocument/hover', {

@@ -3,7 +3,14 @@
 // Problems scope follows it.
 import * as vscode from 'vscode';
 import { MQG4AI_NOTIFICATIONS, MQG4AI_REQUESTS, type ActiveAssessmentParams } from '../../../protocol/protocol';
-import { assessmentPickItems, assessmentStatusView, FOLLOW_EDITOR, resolveActiveAssessment, type AssessmentInfo, type AssessmentsResult } from './assessmentModel';
+import {
+  assessmentPickItems,
+  assessmentStatusView,
+  FOLLOW_EDITOR,
+  resolveActiveAssessment,
+  type AssessmentInfo,
+  type AssessmentsResult,
+} from './assessmentModel';
 
 export const SELECT_ACTIVE_ASSESSMENT = 'mqg4ai.selectActiveAssessment';
 
@@ -84,7 +91,10 @@ export class ActiveAssessmentController implements vscode.Disposable {
     if (value === undefined) {
       if (!this.result) await this.refresh();
       const items = assessmentPickItems(this.assessments, setting(), this.current?.id);
-      const picked = await vscode.window.showQuickPick(items, { title: 'Select Active Assessment', placeHolder: 'The assessment you work on: status bar, coverage and Problems follow it' });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: 'Select Active Assessment',
+        placeHolder: 'The assessment you work on: status bar, coverage and Problems follow it',
+      });
       value = picked?.value;
     }
     if (value === undefined) return undefined;

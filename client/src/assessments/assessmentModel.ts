@@ -65,7 +65,10 @@ function onlyApplication(list: readonly AssessmentInfo[]): AssessmentInfo | unde
 /** Assessments in the order the coverage view lists them: the active one first, then applications, then the design knowledge. */
 export function orderAssessments(list: readonly AssessmentInfo[], activeId: string | undefined): AssessmentInfo[] {
   const rank = (a: AssessmentInfo) => (a.id === activeId ? 0 : a.kind === 'application' ? 1 : 2);
-  return list.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map(({ a }) => a);
+  return list
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i)
+    .map(({ a }) => a);
 }
 
 /** One line saying what an assessment is (picker detail, tooltips). */
@@ -94,8 +97,19 @@ export function assessmentPickItems(list: readonly AssessmentInfo[], setting: st
       value: a.id,
       picked: value === a.id,
     })),
-    { label: '$(eye) Follow the active editor', description: FOLLOW_EDITOR, detail: 'The assessment of the document being edited.', value: FOLLOW_EDITOR, picked: value === FOLLOW_EDITOR },
-    { label: '$(close) No active assessment', detail: 'Problems of every assessment; no ALTAI summary when there are several applications.', value: '', picked: value === '' },
+    {
+      label: '$(eye) Follow the active editor',
+      description: FOLLOW_EDITOR,
+      detail: 'The assessment of the document being edited.',
+      value: FOLLOW_EDITOR,
+      picked: value === FOLLOW_EDITOR,
+    },
+    {
+      label: '$(close) No active assessment',
+      detail: 'Problems of every assessment; no ALTAI summary when there are several applications.',
+      value: '',
+      picked: value === '',
+    },
   ];
 }
 
@@ -106,7 +120,11 @@ export interface AssessmentStatusView {
 }
 
 /** The status-bar item of the active assessment; undefined when there is nothing to choose between. */
-export function assessmentStatusView(list: readonly AssessmentInfo[], active: AssessmentInfo | undefined, setting: string | undefined): AssessmentStatusView | undefined {
+export function assessmentStatusView(
+  list: readonly AssessmentInfo[],
+  active: AssessmentInfo | undefined,
+  setting: string | undefined,
+): AssessmentStatusView | undefined {
   if (list.length < 2) return undefined;
   const follows = (setting ?? '').trim() === FOLLOW_EDITOR;
   const how = follows ? ' (following the active editor)' : '';

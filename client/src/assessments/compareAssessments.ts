@@ -36,7 +36,11 @@ export type CompareArgs = { readonly assessment?: string; readonly from?: string
  * Runs "Compare with...": `subject` is the assessment the command was run on (default: the active
  * one, else picked); the other is picked unless given. Resolves to the comparison's URI.
  */
-export async function compareAssessments(list: readonly AssessmentInfo[], active: AssessmentInfo | undefined, args: CompareArgs = {}): Promise<vscode.Uri | undefined> {
+export async function compareAssessments(
+  list: readonly AssessmentInfo[],
+  active: AssessmentInfo | undefined,
+  args: CompareArgs = {},
+): Promise<vscode.Uri | undefined> {
   if (list.length < 2) {
     void vscode.window.showInformationMessage('MQG4AI: this workspace holds fewer than two assessments; there is nothing to compare.');
     return undefined;

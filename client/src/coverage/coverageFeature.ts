@@ -62,10 +62,13 @@ export function registerCoverage(
     const root = provider.model.activeRoot();
     if (!root || !view.visible) return;
     await vscode.commands.executeCommand(`workbench.actions.treeView.${COVERAGE_VIEW}.collapseAll`);
-    await view.reveal(root, { expand: true, select: false, focus: false }).then(undefined, (error: unknown) => output.warn(`Revealing ${root.id} failed: ${String(error)}`));
+    await view
+      .reveal(root, { expand: true, select: false, focus: false })
+      .then(undefined, (error: unknown) => output.warn(`Revealing ${root.id} failed: ${String(error)}`));
   };
   /** A coverage node given to a command: the assessment it stands for. */
-  const assessmentArg = (arg: unknown): string | undefined => (arg && typeof arg === 'object' && 'children' in arg ? provider.model.assessmentOf(arg as CoverageItem) : undefined);
+  const assessmentArg = (arg: unknown): string | undefined =>
+    arg && typeof arg === 'object' && 'children' in arg ? provider.model.assessmentOf(arg as CoverageItem) : undefined;
 
   context.subscriptions.push(
     provider,

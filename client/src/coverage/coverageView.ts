@@ -131,7 +131,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageIte
         // One tree per assessment, each with its own counts: the active one first.
         const active = this.selection?.active?.id;
         const ordered = orderAssessments(list, active);
-        const trees = await Promise.all(ordered.map((a) => this.source.sendRequest<CoverageItem[] | null>(MQG4AI_REQUESTS.coverage, { assessment: a.id } satisfies CoverageParams)));
+        const trees = await Promise.all(
+          ordered.map((a) => this.source.sendRequest<CoverageItem[] | null>(MQG4AI_REQUESTS.coverage, { assessment: a.id } satisfies CoverageParams)),
+        );
         const pairs = ordered.flatMap((a, i) => (trees[i]?.[0] ? [{ id: a.id, item: trees[i]![0] }] : []));
         items = pairs.map((p) => p.item);
         assessments = { ids: pairs.map((p) => p.id), active };

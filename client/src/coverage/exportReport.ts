@@ -18,7 +18,13 @@ export interface ExportArgs {
 }
 
 const FORMATS: ReadonlyArray<vscode.QuickPickItem & { format: ReportFormat; filter: string }> = [
-  { label: 'Markdown', description: '.md', detail: 'For the repository: renders on GitHub/GitLab, links open the documents.', format: 'md', filter: 'Markdown' },
+  {
+    label: 'Markdown',
+    description: '.md',
+    detail: 'For the repository: renders on GitHub/GitLab, links open the documents.',
+    format: 'md',
+    filter: 'Markdown',
+  },
   { label: 'HTML', description: '.html', detail: 'Self-contained page for reviewers; prints well.', format: 'html', filter: 'HTML' },
   { label: 'JSON', description: '.json', detail: 'Machine-readable: the tree, group tables, gaps and broken traces.', format: 'json', filter: 'JSON' },
 ];

@@ -39,6 +39,7 @@ export function promptText(movedNames: readonly string[], linkCount: number, fil
   const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
   return {
     message: `Update ${links} in ${files} for moving ${what}?`,
-    detail: 'MQG4AI keeps every link to the moved files, and every relative link inside them, pointing at the same place. The edits can be undone. Change the default with the setting mqg4ai.links.updateOnFileMove.',
+    detail:
+      'MQG4AI keeps every link to the moved files, and every relative link inside them, pointing at the same place. The edits can be undone. Change the default with the setting mqg4ai.links.updateOnFileMove.',
   };
 }

@@ -111,8 +111,14 @@ export async function compareAssessments(
     from: side(from),
     to: side(to),
     documents: {
-      added: docsB.filter((d) => !matchedB.has(d.path)).map(relB).sort(),
-      removed: docsA.filter((d) => !matchedA.has(d.path)).map(relA).sort(),
+      added: docsB
+        .filter((d) => !matchedB.has(d.path))
+        .map(relB)
+        .sort(),
+      removed: docsA
+        .filter((d) => !matchedA.has(d.path))
+        .map(relA)
+        .sort(),
       changed: changed.sort((x, y) => compare(x.path, y.path)),
     },
     altai: {
@@ -120,12 +126,24 @@ export async function compareAssessments(
       unanswered: [...answeredA].filter((id) => !answeredB.has(id)).sort(compareIds),
     },
     traces: {
-      fixed: brokenA.filter(({ trace, doc }) => !keysB.has(keyA(trace, doc))).map(({ trace }) => trace).sort(byPlace),
-      introduced: brokenB.filter(({ trace }) => !keysA.has(`${trace.path}\n${trace.target}`)).map(({ trace }) => trace).sort(byPlace),
+      fixed: brokenA
+        .filter(({ trace, doc }) => !keysB.has(keyA(trace, doc)))
+        .map(({ trace }) => trace)
+        .sort(byPlace),
+      introduced: brokenB
+        .filter(({ trace }) => !keysA.has(`${trace.path}\n${trace.target}`))
+        .map(({ trace }) => trace)
+        .sort(byPlace),
     },
     risks: {
-      added: docsB.filter((d) => d.kind === 'risk' && !pairedRisk.has(d.path)).map((d) => risk(d, relB(d))).sort((x, y) => compare(x.path, y.path)),
-      removed: docsA.filter((d) => d.kind === 'risk' && !pairedRisk.has(d.path)).map((d) => risk(d, relA(d))).sort((x, y) => compare(x.path, y.path)),
+      added: docsB
+        .filter((d) => d.kind === 'risk' && !pairedRisk.has(d.path))
+        .map((d) => risk(d, relB(d)))
+        .sort((x, y) => compare(x.path, y.path)),
+      removed: docsA
+        .filter((d) => d.kind === 'risk' && !pairedRisk.has(d.path))
+        .map((d) => risk(d, relA(d)))
+        .sort((x, y) => compare(x.path, y.path)),
     },
   };
 }
@@ -245,7 +263,11 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-function brokenTraces(index: WorkspaceIndex, docs: readonly QualityGateDocument[], rel: (d: QualityGateDocument) => string): Array<{ trace: TraceChange; doc: string }> {
+function brokenTraces(
+  index: WorkspaceIndex,
+  docs: readonly QualityGateDocument[],
+  rel: (d: QualityGateDocument) => string,
+): Array<{ trace: TraceChange; doc: string }> {
   const result: Array<{ trace: TraceChange; doc: string }> = [];
   for (const doc of docs) {
     const seen = new Set<string>();

@@ -71,7 +71,15 @@ export async function runCheck(args: readonly string[], io: CliIo, usage: string
     const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
     try {
       const assessment = values.assessment ? engine.findAssessment(values.assessment) : undefined;
-      if (values.assessment && !assessment) return fail(`no assessment "${values.assessment}" (known: ${engine.assessments().map((a) => a.id).join(', ') || 'none'})`);
+      if (values.assessment && !assessment)
+        return fail(
+          `no assessment "${values.assessment}" (known: ${
+            engine
+              .assessments()
+              .map((a) => a.id)
+              .join(', ') || 'none'
+          })`,
+        );
       result = engine.check(paths.map(pathFromFsPath), neverCancelled, assessment);
     } finally {
       await engine.dispose();

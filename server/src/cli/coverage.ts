@@ -81,7 +81,12 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   }
   if (values.config === '') return usageError('--config needs a file');
   const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
-  const packs = (values.pack ?? []).flatMap((v) => v.split(',').map((p) => p.trim()).filter(Boolean));
+  const packs = (values.pack ?? []).flatMap((v) =>
+    v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
   if (values.pack && packs.length === 0) return usageError('--pack needs a pack ID');
   if (positionals.length > 1) return usageError('give at most one folder');
   const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : resolve(io.cwd);
@@ -108,7 +113,15 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
       minAltai ??= defaults.minAltai;
       if (output && existsSync(output) && statSync(output).isDirectory()) return fail(`--output is a folder: ${output}`);
       const assessment = values.assessment ? engine.findAssessment(values.assessment) : undefined;
-      if (values.assessment && !assessment) return usageError(`no assessment "${values.assessment}" (known: ${engine.assessments().map((a) => a.id).join(', ') || 'none'})`);
+      if (values.assessment && !assessment)
+        return usageError(
+          `no assessment "${values.assessment}" (known: ${
+            engine
+              .assessments()
+              .map((a) => a.id)
+              .join(', ') || 'none'
+          })`,
+        );
       const check = engine.check(undefined, neverCancelled);
       const found = new Map(check.reports.map((r) => [r.path, r]));
       // Coverage gates count per assessment: a total over several versions means nothing.
@@ -142,7 +155,11 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   const altai = summary.groups.altai;
   // Several assessments: ALTAI per assessment, never a sum over versions.
   const altaiText =
-    altaiByAssessment.length > 1 ? `, ALTAI ${altaiByAssessment.map((a) => `${a.id} ${a.covered}/${a.total}`).join(', ')}` : altai ? `, ALTAI ${altai.covered}/${altai.total}` : '';
+    altaiByAssessment.length > 1
+      ? `, ALTAI ${altaiByAssessment.map((a) => `${a.id} ${a.covered}/${a.total}`).join(', ')}`
+      : altai
+        ? `, ALTAI ${altai.covered}/${altai.total}`
+        : '';
   io.stderr.write(
     `${summary.trees} tree(s)${altaiText}, overall ${summary.overall.covered}/${summary.overall.total}, ` +
       `${summary.gaps} open gap(s), ${summary.brokenTraces} broken trace(s), ${summary.acceptedDeviations} accepted deviation(s)${output ? `: written to ${output}` : ''}.\n`,

@@ -59,7 +59,11 @@ export async function runDiff(args: readonly string[], io: CliIo): Promise<numbe
     const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
     const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
     try {
-      const known = () => engine.assessments().map((a) => a.id).join(', ') || 'none';
+      const known = () =>
+        engine
+          .assessments()
+          .map((a) => a.id)
+          .join(', ') || 'none';
       const from = engine.findAssessment(values.from);
       if (!from) return usageError(`no assessment "${values.from}" (known: ${known()})`);
       const to = engine.findAssessment(values.to);

@@ -34,8 +34,16 @@ export function buildConfigSchema(): Record<string, unknown> {
         additionalProperties: false,
         description: 'Template sections a document must have, by heading text. Default: every section of the template.',
         properties: {
-          leafQg: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Required Leaf-QG sections, e.g. ["Related QGs", "Dimension 1: Content"].' },
-          risk: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Required risk document sections, e.g. ["Risk analysis", "Risk control"].' },
+          leafQg: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Required Leaf-QG sections, e.g. ["Related QGs", "Dimension 1: Content"].',
+          },
+          risk: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Required risk document sections, e.g. ["Risk analysis", "Risk control"].',
+          },
         },
       },
       externalLinks: {
@@ -43,18 +51,27 @@ export function buildConfigSchema(): Record<string, unknown> {
         enum: ['ignore', 'syntax'],
         description: 'External links are never fetched. "syntax" reports web links that are not valid URLs; "ignore" (default) skips them.',
       },
-      traceRoots: { ...GLOBS, description: 'Folders (relative to the workspace folder) that are MQG4AI tree roots. Default: every folder holding 1_System, 2_Lifecycle or 3_RiskManagement.' },
+      traceRoots: {
+        ...GLOBS,
+        description:
+          'Folders (relative to the workspace folder) that are MQG4AI tree roots. Default: every folder holding 1_System, 2_Lifecycle or 3_RiskManagement.',
+      },
       assessments: {
         type: 'object',
         additionalProperties: false,
-        description: 'The assessments of the repository: the design knowledge and one folder per application version. Detected from the MQG4AI layout; declare or correct them here.',
+        description:
+          'The assessments of the repository: the design knowledge and one folder per application version. Detected from the MQG4AI layout; declare or correct them here.',
         properties: {
-          detect: { type: 'boolean', description: 'Detect assessments from the folder layout (default true). false: only the folders listed under `folders` are assessments.' },
+          detect: {
+            type: 'boolean',
+            description: 'Detect assessments from the folder layout (default true). false: only the folders listed under `folders` are assessments.',
+          },
           allowLinksInto: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
-            description: 'Assessments (by ID or folder, or "design-knowledge" for every design-knowledge assessment) that any application may link into without a trace.cross-assessment warning. Default: ["design-knowledge"].',
+            description:
+              'Assessments (by ID or folder, or "design-knowledge" for every design-knowledge assessment) that any application may link into without a trace.cross-assessment warning. Default: ["design-knowledge"].',
           },
           folders: {
             type: 'array',
@@ -67,9 +84,21 @@ export function buildConfigSchema(): Record<string, unknown> {
                 folder: { type: 'string', minLength: 1, description: 'The assessment root, relative to the workspace folder.' },
                 id: { type: 'string', minLength: 1, pattern: '^[^\\s/]+$', description: 'Short ID (no spaces or slashes). Default: the folder name.' },
                 label: { type: 'string', minLength: 1, description: 'Name shown to users. Default: the folder name.' },
-                kind: { type: 'string', enum: ['design-knowledge', 'application'], description: 'Default: design-knowledge for a folder named like MQG4DesignKnowledge / MQG4DK, else application.' },
-                basedOn: { type: ['string', 'null'], description: 'ID or folder of the assessment this one is a copy or later version of; null: none. Default: detected by name and content.' },
-                allowLinksInto: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Assessments this one may link into as well (IDs, folders or "design-knowledge").' },
+                kind: {
+                  type: 'string',
+                  enum: ['design-knowledge', 'application'],
+                  description: 'Default: design-knowledge for a folder named like MQG4DesignKnowledge / MQG4DK, else application.',
+                },
+                basedOn: {
+                  type: ['string', 'null'],
+                  description: 'ID or folder of the assessment this one is a copy or later version of; null: none. Default: detected by name and content.',
+                },
+                allowLinksInto: {
+                  type: 'array',
+                  items: { type: 'string', minLength: 1 },
+                  uniqueItems: true,
+                  description: 'Assessments this one may link into as well (IDs, folders or "design-knowledge").',
+                },
                 ignore: { type: 'boolean', description: 'true: this folder is not an assessment even if it looks like one.' },
               },
             },
@@ -85,13 +114,26 @@ export function buildConfigSchema(): Record<string, unknown> {
           minAltai: { type: 'number', minimum: 0, maximum: 100, description: 'Minimum ALTAI coverage in percent for `mqg4ai coverage` to pass.' },
         },
       },
-      packs: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Assessment packs to enable: altai, secure-ai-dev, amlas, ai-act (built in; see docs/packs.md). Packs from questionPacks files are enabled by listing the file. Default: ["altai"].' },
-      questionPacks: { ...GLOBS, description: "Files (relative to the workspace folder) holding a team's own assessment packs, JSON or YAML in the pack format (schemas/mqg4ai-pack.schema.json)." },
+      packs: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        uniqueItems: true,
+        description:
+          'Assessment packs to enable: altai, secure-ai-dev, amlas, ai-act (built in; see docs/packs.md). Packs from questionPacks files are enabled by listing the file. Default: ["altai"].',
+      },
+      questionPacks: {
+        ...GLOBS,
+        description:
+          "Files (relative to the workspace folder) holding a team's own assessment packs, JSON or YAML in the pack format (schemas/mqg4ai-pack.schema.json).",
+      },
       limits: {
         type: 'object',
         additionalProperties: false,
-        description: 'Resource limits of the index; every limit that is hit is reported (docs/security.md). In an untrusted workspace a limit can only be lowered.',
-        properties: Object.fromEntries(LIMIT_KEYS.map((l) => [l.key, { type: l.integer ? 'integer' : 'number', minimum: l.minimum, description: l.description }])),
+        description:
+          'Resource limits of the index; every limit that is hit is reported (docs/security.md). In an untrusted workspace a limit can only be lowered.',
+        properties: Object.fromEntries(
+          LIMIT_KEYS.map((l) => [l.key, { type: l.integer ? 'integer' : 'number', minimum: l.minimum, description: l.description }]),
+        ),
       },
       glossary: {
         type: 'array',

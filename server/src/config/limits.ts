@@ -39,10 +39,30 @@ export const DEFAULT_LIMITS: Readonly<Required<LimitsConfig>> = {
 
 /** The configuration keys, for the schema, the settings and the docs. */
 export const LIMIT_KEYS: ReadonlyArray<{ key: keyof LimitsConfig; minimum: number; integer: boolean; description: string }> = [
-  { key: 'maxFileSizeMB', minimum: 0, integer: false, description: `Largest Markdown file parsed, in MB; larger files are listed but not parsed (file.skipped). Default: ${DEFAULT_LIMITS.maxFileSizeMB}.` },
-  { key: 'parseTimeBudgetMs', minimum: 1, integer: true, description: `A document whose parse takes longer than this many milliseconds is reported (file.slow) and still indexed. Default: ${DEFAULT_LIMITS.parseTimeBudgetMs}.` },
-  { key: 'maxDocuments', minimum: 1, integer: true, description: `Most Markdown files indexed; past it, indexing stops and the rest are listed but not parsed (one file.skipped and one notification say so). Default: ${DEFAULT_LIMITS.maxDocuments}.` },
-  { key: 'maxTotalSizeMB', minimum: 0, integer: false, description: `Most Markdown parsed in total, in MB; past it, indexing stops as for maxDocuments. Default: ${DEFAULT_LIMITS.maxTotalSizeMB}.` },
+  {
+    key: 'maxFileSizeMB',
+    minimum: 0,
+    integer: false,
+    description: `Largest Markdown file parsed, in MB; larger files are listed but not parsed (file.skipped). Default: ${DEFAULT_LIMITS.maxFileSizeMB}.`,
+  },
+  {
+    key: 'parseTimeBudgetMs',
+    minimum: 1,
+    integer: true,
+    description: `A document whose parse takes longer than this many milliseconds is reported (file.slow) and still indexed. Default: ${DEFAULT_LIMITS.parseTimeBudgetMs}.`,
+  },
+  {
+    key: 'maxDocuments',
+    minimum: 1,
+    integer: true,
+    description: `Most Markdown files indexed; past it, indexing stops and the rest are listed but not parsed (one file.skipped and one notification say so). Default: ${DEFAULT_LIMITS.maxDocuments}.`,
+  },
+  {
+    key: 'maxTotalSizeMB',
+    minimum: 0,
+    integer: false,
+    description: `Most Markdown parsed in total, in MB; past it, indexing stops as for maxDocuments. Default: ${DEFAULT_LIMITS.maxTotalSizeMB}.`,
+  },
 ];
 
 /**

@@ -135,7 +135,11 @@ export function parsePackText(
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
-    problems.push({ path, message: `Not valid JSON/YAML: ${error.message.split('\n')[0]}`, range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)) });
+    problems.push({
+      path,
+      message: `Not valid JSON/YAML: ${error.message.split('\n')[0]}`,
+      range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    });
     return { problems };
   }
   let value: unknown;
@@ -164,7 +168,11 @@ export function parsePackText(
   const { url, ...rest } = data;
   const shownUrl = safeHttpsUrl(url);
   if (url !== undefined && !shownUrl) {
-    problems.push({ path, message: 'url: only a plain https URL is shown (no spaces, quotes, angle brackets or credentials); this one is left out.', range: at(nodeAt(doc, ['url'])?.range) });
+    problems.push({
+      path,
+      message: 'url: only a plain https URL is shown (no spaces, quotes, angle brackets or credentials); this one is left out.',
+      range: at(nodeAt(doc, ['url'])?.range),
+    });
   }
   const pack: Pack = { ...rest, ...(shownUrl ? { url: shownUrl } : {}), origin: { type: 'file', path } };
   // Item IDs are cited without their pack, so they must be unique across all packs.
@@ -175,9 +183,17 @@ export function parsePackText(
       const key = itemKey(item.id);
       const here = [...location, i];
       if (own.has(key)) {
-        problems.push({ path, message: `The item ID "${item.id}" appears twice in this pack; citations find only the first.`, range: at(nodeAt(doc, [...here, 'id'])?.range) });
+        problems.push({
+          path,
+          message: `The item ID "${item.id}" appears twice in this pack; citations find only the first.`,
+          range: at(nodeAt(doc, [...here, 'id'])?.range),
+        });
       } else if (taken.has(key)) {
-        problems.push({ path, message: `The item ID "${item.id}" is already used by the pack "${taken.get(key)!.id}"; citations find that one.`, range: at(nodeAt(doc, [...here, 'id'])?.range) });
+        problems.push({
+          path,
+          message: `The item ID "${item.id}" is already used by the pack "${taken.get(key)!.id}"; citations find that one.`,
+          range: at(nodeAt(doc, [...here, 'id'])?.range),
+        });
       }
       own.add(key);
       if (item.items) walk(item.items, [...here, 'items']);
@@ -189,14 +205,19 @@ export function parsePackText(
     const seen = new Set<string>();
     entry.items.forEach((id, i) => {
       if (seen.has(id)) {
-        problems.push({ path, message: `Crosswalk: the item "${id}" is listed twice in this entry.`, range: at(nodeAt(doc, ['crosswalk', e, 'items', i])?.range) });
+        problems.push({
+          path,
+          message: `Crosswalk: the item "${id}" is listed twice in this entry.`,
+          range: at(nodeAt(doc, ['crosswalk', e, 'items', i])?.range),
+        });
       } else if (!own.has(itemKey(id)) && !taken.has(itemKey(id))) {
         problems.push({ path, message: `Crosswalk: no pack has an item "${id}".`, range: at(nodeAt(doc, ['crosswalk', e, 'items', i])?.range) });
       }
       seen.add(id);
     });
   });
-  if (problems.length > MAX_PACK_PROBLEMS) return { pack, problems: [...problems.slice(0, MAX_PACK_PROBLEMS), moreProblems(path, problems.length - MAX_PACK_PROBLEMS)] };
+  if (problems.length > MAX_PACK_PROBLEMS)
+    return { pack, problems: [...problems.slice(0, MAX_PACK_PROBLEMS), moreProblems(path, problems.length - MAX_PACK_PROBLEMS)] };
   return { pack, problems };
 }
 

@@ -96,7 +96,10 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
   const problems: ConfigProblem[] = [];
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
-    problems.push({ message: `Not valid YAML/JSON: ${error.message.split('\n')[0]}`, range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)) });
+    problems.push({
+      message: `Not valid YAML/JSON: ${error.message.split('\n')[0]}`,
+      range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    });
     return { layer: {}, problems };
   }
   const duplicate = firstDuplicateKey(doc)?.range;
@@ -113,7 +116,10 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
     return { layer: {}, problems };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ message: 'The configuration must be a mapping of keys (include, exclude, rules, ...).', range: lines.rangeOf(0, Math.min(text.length, 1)) });
+    problems.push({
+      message: 'The configuration must be a mapping of keys (include, exclude, rules, ...).',
+      range: lines.rangeOf(0, Math.min(text.length, 1)),
+    });
     return { layer: {}, problems };
   }
 
@@ -127,7 +133,8 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
       // thousands of bad keys would otherwise take seconds) and say how many more there are.
       if (i >= MAX_CONFIG_PROBLEMS) {
         if (path.length > 0) delete layer[String(path[0])];
-        if (i === errors.length - 1) problems.push({ message: `${errors.length - MAX_CONFIG_PROBLEMS} more problem(s) in this file are not listed.`, range: lines.rangeOf(0, 0) });
+        if (i === errors.length - 1)
+          problems.push({ message: `${errors.length - MAX_CONFIG_PROBLEMS} more problem(s) in this file are not listed.`, range: lines.rangeOf(0, 0) });
         continue;
       }
       const node = doc.getIn(path, true) as YamlNode | undefined;
@@ -164,7 +171,10 @@ export function effectiveSeverity(config: ProjectConfig, code: DiagnosticCode): 
 }
 
 function pathOf(error: ErrorObject): Array<string | number> {
-  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'additionalProperties') parts.push(String((error.params as { additionalProperty: string }).additionalProperty));
   return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }

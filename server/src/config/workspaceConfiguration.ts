@@ -45,7 +45,11 @@ export interface ConfigurationSources {
  * settings over the defaults, the packs it names, Workspace Trust applied last. Never
  * throws: unreadable or invalid parts become problems and the defaults apply.
  */
-export async function loadWorkspaceConfiguration(fs: WorkspaceFileSystem, root: string | undefined, sources: ConfigurationSources): Promise<WorkspaceConfiguration> {
+export async function loadWorkspaceConfiguration(
+  fs: WorkspaceFileSystem,
+  root: string | undefined,
+  sources: ConfigurationSources,
+): Promise<WorkspaceConfiguration> {
   let file: LoadedConfigFile | undefined;
   try {
     file = root ? await readConfigFile(fs, root, sources.configFile) : undefined;
@@ -71,4 +75,11 @@ export async function loadWorkspaceConfiguration(fs: WorkspaceFileSystem, root: 
 }
 
 /** The configuration before anything was loaded. */
-export const NO_CONFIGURATION: WorkspaceConfiguration = { config: DEFAULT_CONFIG, packs: undefined, file: undefined, watchedFiles: [], problems: [], restricted: [] };
+export const NO_CONFIGURATION: WorkspaceConfiguration = {
+  config: DEFAULT_CONFIG,
+  packs: undefined,
+  file: undefined,
+  watchedFiles: [],
+  problems: [],
+  restricted: [],
+};

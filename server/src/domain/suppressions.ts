@@ -48,7 +48,9 @@ export function readSuppressions(html: string, startLine: number, lineOf: (offse
 export function suppressionFor(doc: QualityGateDocument, diagnostic: TraceDiagnostic): Suppression | undefined {
   if (diagnostic.code.startsWith('suppression.')) return undefined;
   return doc.suppressions.find(
-    (s) => (s.codes.length === 0 || s.codes.includes(diagnostic.code)) && (s.scope === 'file' || s.appliesToLine === (diagnostic.linkRange ?? diagnostic.range).start.line),
+    (s) =>
+      (s.codes.length === 0 || s.codes.includes(diagnostic.code)) &&
+      (s.scope === 'file' || s.appliesToLine === (diagnostic.linkRange ?? diagnostic.range).start.line),
   );
 }
 
@@ -57,7 +59,10 @@ export function checkSuppressions(doc: QualityGateDocument): TraceDiagnostic[] {
   const result: TraceDiagnostic[] = [];
   for (const s of doc.suppressions) {
     const range = { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } };
-    if (!s.reason) result.push(make('suppression.missing-reason', { message: 'Say why this finding is accepted: `<!-- mqg4ai-disable-next-line <code> -- <reason> -->`.', range }));
+    if (!s.reason)
+      result.push(
+        make('suppression.missing-reason', { message: 'Say why this finding is accepted: `<!-- mqg4ai-disable-next-line <code> -- <reason> -->`.', range }),
+      );
     for (const code of s.codes) {
       if (!(code in DIAGNOSTIC_CODES)) result.push(make('suppression.unknown-code', { message: `"${code}" is not a rule code.`, range }));
     }

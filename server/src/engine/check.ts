@@ -43,7 +43,8 @@ export function checkIndexedWorkspace(
     if (!scope.some((s) => isInside(doc.path, s)) || !index.isChecked(doc.path) || !keep(doc.path)) continue;
     checked.push(doc.path);
     const { diagnostics, suppressed } = computeDocumentFindings(index, doc, token);
-    if (diagnostics.length > 0 || suppressed.length > 0) reports.push({ path: doc.path, relativePath: posix.relative(root, doc.path), diagnostics, suppressed });
+    if (diagnostics.length > 0 || suppressed.length > 0)
+      reports.push({ path: doc.path, relativePath: posix.relative(root, doc.path), diagnostics, suppressed });
   }
   return { root, files: checked.length, checked, reports, configFile: configuration.file };
 }

@@ -55,7 +55,11 @@ export function buildCoverageReport(
 ): CoverageReportResult {
   const builder = new CoverageBuilder(index, catalogue, request.packs && request.packs.length > 0 ? { packs: request.packs } : {});
   const unknown = (request.packs ?? []).filter((id) => !builder.packs().pack(id));
-  if (unknown.length > 0) throw new UnknownPackError(unknown, builder.packs().available.map((p) => p.id));
+  if (unknown.length > 0)
+    throw new UnknownPackError(
+      unknown,
+      builder.packs().available.map((p) => p.id),
+    );
   const root = request.rootPath ?? index.roots[0] ?? '/';
   const generatedAt = request.now ?? new Date();
   const findings = new Map<string, DocumentFindings>();

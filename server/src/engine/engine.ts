@@ -209,7 +209,9 @@ export function createEngine(options: EngineOptions): Engine {
 
     async saveCache(results) {
       if (!cache) return;
-      await cache.save(index.cacheEntries(), { fingerprint: index.stateFingerprint(), results }).catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
+      await cache
+        .save(index.cacheEntries(), { fingerprint: index.stateFingerprint(), results })
+        .catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
     },
 
     openDocument(path, text) {

@@ -29,7 +29,11 @@ export interface AssessmentSettings {
 }
 
 /** Pulls the `mqg4ai` settings section for a folder (workspace/configuration): the configuration layer and the assessment settings. */
-export async function pullSettings(connection: Connection, root: string | undefined, logger: Logger): Promise<{ layer?: ConfigLayer; assessments: AssessmentSettings }> {
+export async function pullSettings(
+  connection: Connection,
+  root: string | undefined,
+  logger: Logger,
+): Promise<{ layer?: ConfigLayer; assessments: AssessmentSettings }> {
   try {
     const value = (await connection.workspace.getConfiguration({ scopeUri: root ? uriFromPath(root) : undefined, section: 'mqg4ai' })) as EditorSettings | null;
     return { layer: settingsLayer(value), assessments: assessmentSettings(value) };
@@ -84,7 +88,8 @@ export function settingsLayer(value: EditorSettings | null | undefined): ConfigL
   }
   if (value.externalLinks === 'ignore' || value.externalLinks === 'syntax') layer.externalLinks = value.externalLinks;
   if (Array.isArray(value.traceRoots)) layer.traceRoots = value.traceRoots;
-  if (value.report && typeof value.report === 'object') layer.report = { format: value.report.format ?? 'md', output: value.report.output || undefined, minAltai: value.report.minAltai };
+  if (value.report && typeof value.report === 'object')
+    layer.report = { format: value.report.format ?? 'md', output: value.report.output || undefined, minAltai: value.report.minAltai };
   if (value.limits && typeof value.limits === 'object') layer.limits = settingsLimits(value.limits);
   return layer;
 }

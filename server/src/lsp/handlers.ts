@@ -72,7 +72,15 @@ class InvalidParams extends Error {}
 const assessmentParam = (engine: Engine, value: unknown) => {
   if (value === undefined || value === null || value === '') return undefined;
   const found = typeof value === 'string' ? engine.findAssessment(value) : undefined;
-  if (!found) throw new InvalidParams(`unknown assessment ${JSON.stringify(value)}; known: ${engine.assessments().map((a) => a.id).join(', ') || 'none'}`);
+  if (!found)
+    throw new InvalidParams(
+      `unknown assessment ${JSON.stringify(value)}; known: ${
+        engine
+          .assessments()
+          .map((a) => a.id)
+          .join(', ') || 'none'
+      }`,
+    );
   return found;
 };
 
@@ -118,7 +126,9 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const text = await textOf(engine, path);
       const actionContext = (p.context ?? { diagnostics: [] }) as { diagnostics: never[]; only?: string[] };
       const range = p.range as never;
-      return engine.query('codeAction', token, (t) => engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)));
+      return engine.query('codeAction', token, (t) =>
+        engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)),
+      );
     },
   },
   'textDocument/references': {
@@ -126,13 +136,19 @@ export const REQUESTS: Record<string, RequestHandler> = {
     fallback: [],
     handle: (engine, p, token) =>
       engine.query('references', token, (t) =>
-        engine.features.references.provideReferences(documentPath(p), positionOf(p), (p.context as { includeDeclaration?: boolean } | undefined)?.includeDeclaration === true, t),
+        engine.features.references.provideReferences(
+          documentPath(p),
+          positionOf(p),
+          (p.context as { includeDeclaration?: boolean } | undefined)?.includeDeclaration === true,
+          t,
+        ),
       ),
   },
   'workspace/symbol': {
     readiness: 'indexed',
     fallback: [],
-    handle: (engine, p, token) => engine.query('workspaceSymbol', token, (t) => engine.features.workspaceSymbols.provideWorkspaceSymbols(String(p.query ?? ''), t)),
+    handle: (engine, p, token) =>
+      engine.query('workspaceSymbol', token, (t) => engine.features.workspaceSymbols.provideWorkspaceSymbols(String(p.query ?? ''), t)),
   },
   'textDocument/prepareRename': {
     readiness: 'indexed',
@@ -146,7 +162,13 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const path = documentPath(p);
       const settings = await refactorSettings(context, path);
       return engine.query('rename', token, (t) =>
-        engine.features.rename.rename(path, positionOf(p), String(p.newName ?? ''), { capabilities: editCapabilities(context), renameFileWithName: settings.renameFileWithName }, t),
+        engine.features.rename.rename(
+          path,
+          positionOf(p),
+          String(p.newName ?? ''),
+          { capabilities: editCapabilities(context), renameFileWithName: settings.renameFileWithName },
+          t,
+        ),
       );
     },
   },
@@ -154,7 +176,9 @@ export const REQUESTS: Record<string, RequestHandler> = {
     readiness: 'indexed',
     fallback: null,
     handle: async (engine, p, token, context) => {
-      const files = Array.isArray(p.files) ? (p.files as Array<{ oldUri: string; newUri: string }>).filter((f) => typeof f?.oldUri === 'string' && typeof f?.newUri === 'string') : [];
+      const files = Array.isArray(p.files)
+        ? (p.files as Array<{ oldUri: string; newUri: string }>).filter((f) => typeof f?.oldUri === 'string' && typeof f?.newUri === 'string')
+        : [];
       // `mqg4ai.links.updateOnFileMove: never` is honoured here too (for clients other than the extension, which asks the user for `prompt` itself).
       const settings = await refactorSettings(context, files[0] ? URI.parse(files[0].oldUri).path : undefined);
       if (settings.updateOnFileMove === 'never') return { ok: true, value: null };
@@ -191,7 +215,8 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const to = assessmentParam(engine, p.to);
       if (!from || !to) throw new InvalidParams('from and to must name assessments (see mqg4ai/assessments)');
       const format = p.format ?? 'md';
-      if (format !== 'md' && format !== 'json' && format !== 'html') throw new InvalidParams(`format must be "md", "json" or "html", not ${JSON.stringify(format)}`);
+      if (format !== 'md' && format !== 'json' && format !== 'html')
+        throw new InvalidParams(`format must be "md", "json" or "html", not ${JSON.stringify(format)}`);
       return engine.queryAsync('compareAssessments', token, async (t): Promise<CompareAssessmentsResult> => {
         const diff = await engine.compareAssessments(from, to, t);
         return { content: renderVersionDiff(diff, format), summary: diffSummary(diff) };
@@ -242,7 +267,12 @@ export function registerRequests(connection: Connection, session: LanguageServer
       const params = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
       try {
         const engine = await session.engineWhen(handler.readiness);
-        const outcome = (await handler.handle(engine, params, token, { session, connection })) as { ok: boolean; value?: unknown; cancelled?: boolean; error?: unknown };
+        const outcome = (await handler.handle(engine, params, token, { session, connection })) as {
+          ok: boolean;
+          value?: unknown;
+          cancelled?: boolean;
+          error?: unknown;
+        };
         if (outcome.ok) return outcome.value;
         if (outcome.cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         if (outcome.error instanceof Refusal) return new ResponseError(ErrorCodes.InvalidRequest, outcome.error.message);

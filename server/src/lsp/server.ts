@@ -33,7 +33,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     session.start();
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const uris = (list: unknown) => (Array.isArray(list) ? list : []).map((f) => (f as { uri?: unknown })?.uri).filter((u): u is string => typeof u === 'string' && u.startsWith('file:'));
+      const uris = (list: unknown) =>
+        (Array.isArray(list) ? list : []).map((f) => (f as { uri?: unknown })?.uri).filter((u): u is string => typeof u === 'string' && u.startsWith('file:'));
       session.changeFolders(uris(event?.added).map(pathFromUri), uris(event?.removed).map(pathFromUri));
     });
   });

@@ -46,7 +46,9 @@ export function renderAssessmentList(data: AssessmentListData, format: 'text' | 
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   if (data.assessments.length === 0) return 'No assessment found (no folder holding 1_System, 2_Lifecycle or 3_RiskManagement, and none declared).\n';
   const safe = (text: string) =>
-    [...text].map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+    [...text]
+      .map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c))
+      .join('');
   const lines = data.assessments.map((a) => {
     const scope = a.complete ? 'complete' : `partial: ${a.blocks.join(', ') || 'no blocks'}`;
     const kind = a.kind === 'design-knowledge' ? 'design knowledge' : 'application';

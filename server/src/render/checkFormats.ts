@@ -19,7 +19,11 @@ export function formatText(findings: readonly Finding[]): string {
   for (const f of findings) {
     if (f.suppressed !== undefined) continue;
     const d = f.diagnostic;
-    lines.push(plainLine(`${plainLine(f.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${plainLine(d.code)} ${plainLine(d.message)}${f.baseline === 'new' ? ' [new]' : ''}`));
+    lines.push(
+      plainLine(
+        `${plainLine(f.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${plainLine(d.code)} ${plainLine(d.message)}${f.baseline === 'new' ? ' [new]' : ''}`,
+      ),
+    );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

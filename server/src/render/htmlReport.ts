@@ -86,14 +86,24 @@ export function renderHtml(data: CoverageReportData, rootName: string, toRoot: s
 
   out.push('<section id="summary">', '<h2>Summary</h2>');
   if (data.trees.length === 0) {
-    out.push('<p>No MQG4AI quality-gate tree (a folder holding <code>1_System</code>, <code>2_Lifecycle</code> or <code>3_RiskManagement</code>) was found.</p>');
+    out.push(
+      '<p>No MQG4AI quality-gate tree (a folder holding <code>1_System</code>, <code>2_Lifecycle</code> or <code>3_RiskManagement</code>) was found.</p>',
+    );
   } else {
-    out.push('<table>', '<thead><tr><th>Tree</th><th>Group</th><th class="num">Covered</th><th class="num">%</th><th class="st">Status</th></tr></thead>', '<tbody>');
+    out.push(
+      '<table>',
+      '<thead><tr><th>Tree</th><th>Group</th><th class="num">Covered</th><th class="num">%</th><th class="st">Status</th></tr></thead>',
+      '<tbody>',
+    );
     for (const tree of data.trees) {
       for (const group of tree.groups) {
-        out.push(`<tr><td>${escapeHtml(tree.label)}</td><td>${escapeHtml(group.label)}</td><td class="num">${counts(group)}</td><td class="num">${progress(group.covered, group.total)}</td><td class="st">${statusBadge(group.status)}</td></tr>`);
+        out.push(
+          `<tr><td>${escapeHtml(tree.label)}</td><td>${escapeHtml(group.label)}</td><td class="num">${counts(group)}</td><td class="num">${progress(group.covered, group.total)}</td><td class="st">${statusBadge(group.status)}</td></tr>`,
+        );
       }
-      out.push(`<tr class="total"><td>${escapeHtml(tree.label)}</td><td>All groups</td><td class="num">${counts(tree)}</td><td class="num">${progress(tree.covered, tree.total)}</td><td class="st">${statusBadge(tree.status)}</td></tr>`);
+      out.push(
+        `<tr class="total"><td>${escapeHtml(tree.label)}</td><td>All groups</td><td class="num">${counts(tree)}</td><td class="num">${progress(tree.covered, tree.total)}</td><td class="st">${statusBadge(tree.status)}</td></tr>`,
+      );
     }
     out.push('</tbody>', '</table>');
   }
@@ -119,7 +129,10 @@ export function renderHtml(data: CoverageReportData, rootName: string, toRoot: s
     }
     if (tree.perspectives.length > 0) {
       out.push('<h3>Safety and security perspectives of risks</h3>', '<table>');
-      out.push('<thead><tr><th>Requirement</th><th class="num">Safety</th><th class="num">Security</th><th class="num">Both</th><th class="num">Undeclared</th><th class="st">Status</th></tr></thead>', '<tbody>');
+      out.push(
+        '<thead><tr><th>Requirement</th><th class="num">Safety</th><th class="num">Security</th><th class="num">Both</th><th class="num">Undeclared</th><th class="st">Status</th></tr></thead>',
+        '<tbody>',
+      );
       for (const p of tree.perspectives) {
         out.push(
           `<tr><td>${escapeHtml(p.requirement)}</td><td class="num">${p.safety}</td><td class="num">${p.security}</td><td class="num">${p.both}</td><td class="num">${p.undeclared}</td><td class="st"><span class="status status-${p.status}">${PERSPECTIVE_STATUS[p.status]}</span></td></tr>`,

@@ -75,11 +75,21 @@ function testCase(finding: Finding, failOn: FailOn): Case {
   const name = `${position} ${d.code} ${message}`;
   const line = plainLine(`${plainLine(finding.file)}:${position} ${d.severity} ${d.code} ${message}`);
   if (finding.suppressed !== undefined) {
-    return { name, failed: false, skipped: true, body: `      <skipped message="${xmlAttr(`accepted deviation: ${finding.suppressed || '(no reason given)'}`)}"/>` };
+    return {
+      name,
+      failed: false,
+      skipped: true,
+      body: `      <skipped message="${xmlAttr(`accepted deviation: ${finding.suppressed || '(no reason given)'}`)}"/>`,
+    };
   }
   if (fails(finding, failOn)) {
     const note = finding.baseline === 'new' ? ' (new: not in the baseline)' : '';
-    return { name, failed: true, skipped: false, body: `      <failure message="${xmlAttr(message)}" type="${xmlAttr(d.code)}">${xmlText(line + note)}</failure>` };
+    return {
+      name,
+      failed: true,
+      skipped: false,
+      body: `      <failure message="${xmlAttr(message)}" type="${xmlAttr(d.code)}">${xmlText(line + note)}</failure>`,
+    };
   }
   if (finding.baseline === 'unchanged' && atOrAbove(d.severity, failOn)) {
     return { name, failed: false, skipped: true, body: `      <skipped message="${xmlAttr('in the baseline')}"/>` };

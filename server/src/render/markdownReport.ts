@@ -39,9 +39,13 @@ export function renderMarkdown(data: CoverageReportData, rootName: string, toRoo
     out.push('| Tree | Group | Covered | % | Status |', '| --- | --- | ---: | ---: | --- |');
     for (const tree of data.trees) {
       for (const group of tree.groups) {
-        out.push(`| ${escapeMarkdown(tree.label)} | ${escapeMarkdown(group.label)} | ${counts(group)} | ${percentText(group.covered, group.total)} | ${STATUS_TEXT[group.status]} |`);
+        out.push(
+          `| ${escapeMarkdown(tree.label)} | ${escapeMarkdown(group.label)} | ${counts(group)} | ${percentText(group.covered, group.total)} | ${STATUS_TEXT[group.status]} |`,
+        );
       }
-      out.push(`| ${escapeMarkdown(tree.label)} | **All groups** | **${counts(tree)}** | **${percentText(tree.covered, tree.total)}** | ${STATUS_TEXT[tree.status]} |`);
+      out.push(
+        `| ${escapeMarkdown(tree.label)} | **All groups** | **${counts(tree)}** | **${percentText(tree.covered, tree.total)}** | ${STATUS_TEXT[tree.status]} |`,
+      );
     }
     out.push('');
   }
@@ -59,7 +63,9 @@ export function renderMarkdown(data: CoverageReportData, rootName: string, toRoo
       for (const row of group.rows) {
         const indent = '&emsp;'.repeat(row.depth);
         const description = row.description ? ` (${escapeMarkdown(row.description)})` : '';
-        out.push(`| ${indent}${mdLink(row.label, row, toRoot)}${description} | ${counts(row)} | ${percentText(row.covered, row.total)} | ${STATUS_TEXT[row.status]} |`);
+        out.push(
+          `| ${indent}${mdLink(row.label, row, toRoot)}${description} | ${counts(row)} | ${percentText(row.covered, row.total)} | ${STATUS_TEXT[row.status]} |`,
+        );
       }
       out.push('');
     }
@@ -93,7 +99,9 @@ export function renderMarkdown(data: CoverageReportData, rootName: string, toRoo
   } else {
     out.push('| Location | Severity | Code | Message |', '| --- | --- | --- | --- |');
     for (const trace of data.brokenTraces) {
-      out.push(`| ${mdLocation(locationText(trace), trace, toRoot, true)} | ${trace.severity} | ${escapeMarkdown(trace.code)} | ${escapeMarkdown(trace.message)} |`);
+      out.push(
+        `| ${mdLocation(locationText(trace), trace, toRoot, true)} | ${trace.severity} | ${escapeMarkdown(trace.code)} | ${escapeMarkdown(trace.message)} |`,
+      );
     }
     out.push('');
   }
@@ -113,4 +121,3 @@ export function renderMarkdown(data: CoverageReportData, rootName: string, toRoo
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
-

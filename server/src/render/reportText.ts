@@ -4,7 +4,12 @@ import type { ReportGap, ReportLocation } from '../analysis/coverage/reportData'
 
 /** Text helpers shared by the Markdown and HTML coverage reports. */
 
-export const PERSPECTIVE_STATUS: Record<CoverageStatus, string> = { covered: 'both sides', partial: 'one-sided or undeclared', open: 'undeclared', broken: 'broken' };
+export const PERSPECTIVE_STATUS: Record<CoverageStatus, string> = {
+  covered: 'both sides',
+  partial: 'one-sided or undeclared',
+  open: 'undeclared',
+  broken: 'broken',
+};
 
 /** Shown percentages: 100% only when all is covered, 0% only when nothing is. */
 export function percentText(covered: number, total: number): string {
@@ -22,7 +27,9 @@ export function href(location: ReportLocation, toRoot: string): string | undefin
   if (!location.file) return undefined;
   const path = (toRoot ? posix.join(toRoot, location.file) : location.file)
     .split('/')
-    .map((segment) => (segment === '.' || segment === '..' ? segment : encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
+    .map((segment) =>
+      segment === '.' || segment === '..' ? segment : encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .join('/');
   return location.line ? `${path}#L${location.line}` : path;
 }

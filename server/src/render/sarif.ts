@@ -39,7 +39,9 @@ export function sarifLog(findings: readonly Finding[], options: SarifOptions): R
       name: ruleName(code),
       shortDescription: { text: summary },
       fullDescription: { text: summary },
-      help: { text: `${summary} See docs/rules.md, "${code}", in the mqg4ai repository; silence one finding with <!-- mqg4ai-disable-next-line ${code} -- reason -->.` },
+      help: {
+        text: `${summary} See docs/rules.md, "${code}", in the mqg4ai repository; silence one finding with <!-- mqg4ai-disable-next-line ${code} -- reason -->.`,
+      },
       defaultConfiguration: { level: LEVEL[severity] },
       properties: { tags: ['mqg4ai', code.split('.')[0]], severity },
     };
@@ -64,7 +66,9 @@ export function sarifLog(findings: readonly Finding[], options: SarifOptions): R
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
       ...(finding.baseline ? { baselineState: finding.baseline } : {}),
-      ...(finding.suppressed !== undefined ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: plainLine(finding.suppressed || '(no reason given)') }] } : {}),
+      ...(finding.suppressed !== undefined
+        ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: plainLine(finding.suppressed || '(no reason given)') }] }
+        : {}),
       properties: { severity: d.severity, ...(d.target !== undefined ? { target: d.target } : {}) },
     };
   });
@@ -75,7 +79,9 @@ export function sarifLog(findings: readonly Finding[], options: SarifOptions): R
     runs: [
       {
         tool: { driver: { name: 'mqg4ai', version: options.toolVersion, semanticVersion: options.toolVersion, rules } },
-        originalUriBaseIds: { [SRCROOT]: { uri: URI.from({ scheme: 'file', path: options.root.endsWith('/') ? options.root : `${options.root}/` }).toString() } },
+        originalUriBaseIds: {
+          [SRCROOT]: { uri: URI.from({ scheme: 'file', path: options.root.endsWith('/') ? options.root : `${options.root}/` }).toString() },
+        },
         columnKind: 'utf16CodeUnits',
         results,
       },

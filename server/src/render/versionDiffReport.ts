@@ -62,8 +62,24 @@ function renderMarkdown(diff: VersionDiff): string {
   out.push(`### Introduced (${diff.traces.introduced.length})`, '', ...list(diff.traces.introduced.map(trace), 'none'), '');
 
   out.push('## Risks', '');
-  out.push(`### Added (${diff.risks.added.length})`, '', ...list(diff.risks.added.map((r) => `${escapeMarkdown(r.title)} (${code(r.path)})`), 'none'), '');
-  out.push(`### Removed (${diff.risks.removed.length})`, '', ...list(diff.risks.removed.map((r) => `${escapeMarkdown(r.title)} (${code(r.path)})`), 'none'), '');
+  out.push(
+    `### Added (${diff.risks.added.length})`,
+    '',
+    ...list(
+      diff.risks.added.map((r) => `${escapeMarkdown(r.title)} (${code(r.path)})`),
+      'none',
+    ),
+    '',
+  );
+  out.push(
+    `### Removed (${diff.risks.removed.length})`,
+    '',
+    ...list(
+      diff.risks.removed.map((r) => `${escapeMarkdown(r.title)} (${code(r.path)})`),
+      'none',
+    ),
+    '',
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -118,7 +134,10 @@ function renderHtml(diff: VersionDiff): string {
       ['Removed', diff.documents.removed.map(code), 'removed'],
       [
         'Changed',
-        diff.documents.changed.map((c) => `${code(c.path)}${c.from ? ` (from ${code(c.from)})` : ''}${c.sections.length > 0 ? `: ${c.sections.map(e).join('; ')}` : ': moved, content unchanged'}`),
+        diff.documents.changed.map(
+          (c) =>
+            `${code(c.path)}${c.from ? ` (from ${code(c.from)})` : ''}${c.sections.length > 0 ? `: ${c.sections.map(e).join('; ')}` : ': moved, content unchanged'}`,
+        ),
       ],
     ]),
     ...section('altai', 'ALTAI questions', [

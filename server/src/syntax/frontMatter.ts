@@ -33,13 +33,7 @@ export interface FrontMatter {
  * maps. A plain top-level map (`Name: X`) is read the same way so teams that
  * drop the `tags:` wrapper still get hovers and kinds right.
  */
-export function parseFrontMatter(
-  yamlText: string,
-  yamlStart: number,
-  blockStart: number,
-  blockEnd: number,
-  lines: LineIndex,
-): FrontMatter {
+export function parseFrontMatter(yamlText: string, yamlStart: number, blockStart: number, blockEnd: number, lines: LineIndex): FrontMatter {
   const problems: FrontMatterProblem[] = [];
   const tags: FrontMatterTag[] = [];
   const toRange = (start: number, end: number) => lines.rangeOf(yamlStart + start, yamlStart + Math.max(start, end));

@@ -78,7 +78,8 @@ export function assessmentOf(index: WorkspaceIndex, path: string): Assessment | 
 /** The documents that belong to `assessment` (not to an assessment nested in it). */
 export function documentsOfAssessment(index: WorkspaceIndex, assessment: Assessment): QualityGateDocument[] {
   const result: QualityGateDocument[] = [];
-  for (const doc of index.allDocuments()) if (isInside(doc.path, assessment.folder) && assessmentOf(index, doc.path)?.folder === assessment.folder) result.push(doc);
+  for (const doc of index.allDocuments())
+    if (isInside(doc.path, assessment.folder) && assessmentOf(index, doc.path)?.folder === assessment.folder) result.push(doc);
   return result;
 }
 
@@ -136,9 +137,10 @@ export function detectAssessments(listing: AssessmentListing, config: Assessment
   for (const workspaceFolder of listing.workspaceFolders) {
     if (!detect) continue;
     const all = allFolders(listing, workspaceFolder);
-    const full = traceRoots.length > 0
-      ? traceRoots.map((r) => posix.join(workspaceFolder, r)).filter((f) => all.includes(f))
-      : all.filter((f) => [...listing.foldersIn(f)].some((c) => BLOCK_FOLDER.test(posix.basename(c))));
+    const full =
+      traceRoots.length > 0
+        ? traceRoots.map((r) => posix.join(workspaceFolder, r)).filter((f) => all.includes(f))
+        : all.filter((f) => [...listing.foldersIn(f)].some((c) => BLOCK_FOLDER.test(posix.basename(c))));
     for (const folder of full) candidates.set(folder, { folder, workspaceFolder, blockFolders: blocksOf(listing, folder), source: 'detected' });
     const parents = new Set(full.map((f) => posix.dirname(f)));
     const claimed = (f: string) => full.some((r) => isInside(f, r) || isInside(r, f));
@@ -183,7 +185,9 @@ export function detectAssessments(listing: AssessmentListing, config: Assessment
     const relativeFolder = posix.relative(c.workspaceFolder, c.folder) || '.';
     const name = posix.basename(c.folder);
     const blocks = ASSESSMENT_BLOCKS.filter((b) => c.blockFolders[b]);
-    const kind = c.declaration?.kind ?? (DESIGN_KNOWLEDGE_NAME.test(name) || relativeFolder.split('/').some((s) => DESIGN_KNOWLEDGE_NAME.test(s)) ? 'design-knowledge' : 'application');
+    const kind =
+      c.declaration?.kind ??
+      (DESIGN_KNOWLEDGE_NAME.test(name) || relativeFolder.split('/').some((s) => DESIGN_KNOWLEDGE_NAME.test(s)) ? 'design-knowledge' : 'application');
     return {
       id: ids[i],
       label: c.declaration?.label ?? name,
@@ -218,12 +222,20 @@ export function detectAssessments(listing: AssessmentListing, config: Assessment
  * (its documents found in the other by relative path or by gate name) and by name; near
  * ties go to the latest version, the one it was most likely copied from.
  */
-function detectBasedOn(assessment: Assessment, all: readonly Assessment[], files: ReadonlyMap<string, string[]>): { id: string; score: number | 'name' } | undefined {
+function detectBasedOn(
+  assessment: Assessment,
+  all: readonly Assessment[],
+  files: ReadonlyMap<string, string[]>,
+): { id: string; score: number | 'name' } | undefined {
   const own = contentKeys(assessment, files);
   if (own.paths.size === 0 && own.names.size === 0) return branchOf(assessment, all);
   const order = versionOrder(assessment);
   const scored = all
-    .filter((other) => other !== assessment && (other.kind === 'design-knowledge' ? assessment.kind === 'application' : order !== undefined && (versionOrder(other) ?? Infinity) < order))
+    .filter(
+      (other) =>
+        other !== assessment &&
+        (other.kind === 'design-knowledge' ? assessment.kind === 'application' : order !== undefined && (versionOrder(other) ?? Infinity) < order),
+    )
     .map((other) => {
       const theirs = contentKeys(other, files);
       const content = Math.max(containment(own.paths, theirs.paths), containment(own.names, theirs.names));
@@ -244,7 +256,13 @@ function branchOf(assessment: Assessment, all: readonly Assessment[]): { id: str
   if (!match || match[2] === '') return undefined;
   const main = all.find((other) => {
     const m = VERSION_NAME.exec(posix.basename(other.folder));
-    return other !== assessment && other.kind === 'application' && m?.[1] === match[1] && m[2] === '' && posix.dirname(other.folder) === posix.dirname(assessment.folder);
+    return (
+      other !== assessment &&
+      other.kind === 'application' &&
+      m?.[1] === match[1] &&
+      m[2] === '' &&
+      posix.dirname(other.folder) === posix.dirname(assessment.folder)
+    );
   });
   return main && { id: main.id, score: 'name' };
 }
@@ -299,16 +317,14 @@ function uniqueIds(candidates: readonly Candidate[]): string[] {
   const counts = new Map<string, number>();
   for (const id of wanted) counts.set(id, (counts.get(id) ?? 0) + 1);
   // Two folders of the same name: both take their relative path instead.
-  return wanted.map((id, i) => (counts.get(id)! > 1 && !candidates[i].declaration?.id ? posix.relative(candidates[i].workspaceFolder, candidates[i].folder) || id : id));
+  return wanted.map((id, i) =>
+    counts.get(id)! > 1 && !candidates[i].declaration?.id ? posix.relative(candidates[i].workspaceFolder, candidates[i].folder) || id : id,
+  );
 }
 
 function lookUp(all: readonly Assessment[], key: string): Assessment | undefined {
   const trimmed = key.replace(/\/+$/, '');
-  return (
-    all.find((a) => a.id === trimmed) ??
-    all.find((a) => a.relativeFolder === trimmed || a.folder === trimmed) ??
-    all.find((a) => a.label === trimmed)
-  );
+  return all.find((a) => a.id === trimmed) ?? all.find((a) => a.relativeFolder === trimmed || a.folder === trimmed) ?? all.find((a) => a.label === trimmed);
 }
 
 function blocksOf(listing: AssessmentListing, folder: string): Partial<Record<AssessmentBlock, string>> {

@@ -27,9 +27,7 @@ export function readGitCommit(folder: string): string | undefined {
     const ref = /^ref:\s*(\S+)$/.exec(head)?.[1];
     if (!ref || ref.split('/').includes('..')) return undefined;
     // A linked worktree keeps its HEAD but shares the refs of the main repository.
-    const common = existsSync(join(gitDir, 'commondir'))
-      ? resolve(gitDir, readText(join(gitDir, 'commondir')).trim())
-      : gitDir;
+    const common = existsSync(join(gitDir, 'commondir')) ? resolve(gitDir, readText(join(gitDir, 'commondir')).trim()) : gitDir;
     for (const dir of new Set([gitDir, common])) {
       const loose = join(dir, ref);
       if (existsSync(loose)) {

@@ -44,7 +44,10 @@ export class DiskIndexCache {
   readonly file: string;
 
   constructor(folder: string, roots: readonly string[], version: string) {
-    const key = createHash('sha1').update(JSON.stringify({ roots: [...roots].sort(), version, format: MODEL_FORMAT })).digest('hex').slice(0, 16);
+    const key = createHash('sha1')
+      .update(JSON.stringify({ roots: [...roots].sort(), version, format: MODEL_FORMAT }))
+      .digest('hex')
+      .slice(0, 16);
     this.folder = folder;
     this.file = join(folder, `index-${key}.bin`);
   }

@@ -526,7 +526,11 @@ export class WorkspaceIndex {
   private noteParseTime(path: string, ms: number): void {
     this.parseTimes.set(path, ms);
     const budget = this.limits.parseTimeBudgetMs;
-    if (ms > budget) this.logger.log('warn', `Parsing ${path} took ${Math.round(ms)} ms, over the ${budget} ms budget (limits.parseTimeBudgetMs); it is indexed all the same.`);
+    if (ms > budget)
+      this.logger.log(
+        'warn',
+        `Parsing ${path} took ${Math.round(ms)} ms, over the ${budget} ms budget (limits.parseTimeBudgetMs); it is indexed all the same.`,
+      );
   }
 
   /** Listener for indexing progress: documents indexed so far, of how many. */
@@ -552,7 +556,10 @@ export class WorkspaceIndex {
     hash.update(JSON.stringify(this.options.roots)).update(JSON.stringify(this.currentConfig));
     for (const file of [...this.files].sort()) {
       const stamp = this.stamps.get(file);
-      hash.update(file).update(stamp ? `:${stamp.size}:${stamp.mtimeMs}` : '').update('\n');
+      hash
+        .update(file)
+        .update(stamp ? `:${stamp.size}:${stamp.mtimeMs}` : '')
+        .update('\n');
     }
     return hash.digest('hex');
   }
@@ -570,7 +577,8 @@ export class WorkspaceIndex {
       const doc = this.documents.get(path);
       const parseMs = this.parseTimes.get(path);
       // A parse stopped at its time limit depends on the machine: parse it again next time.
-      if (doc && !doc.skipped && !doc.degraded && !this.openTexts.has(path)) entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
+      if (doc && !doc.skipped && !doc.degraded && !this.openTexts.has(path))
+        entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
     }
     return entries;
   }
@@ -638,7 +646,8 @@ export class WorkspaceIndex {
         bytes = await this.fs.readFile(path, maxFileSize);
       } catch (error) {
         // The size on disk may lie (a growing file): the read itself stops at the limit.
-        if ((error as { code?: string }).code === 'EFBIG') return { skipped: `File is larger than the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
+        if ((error as { code?: string }).code === 'EFBIG')
+          return { skipped: `File is larger than the ${formatSize(maxFileSize)} limit; links in it were not checked.` };
         throw error;
       }
       const decoded = decodeDocumentBytes(bytes);

@@ -27,7 +27,10 @@ describe('ALTAI authoring in the editor', () => {
       const ids = list.items.map((i) => /TRS\.general-safety\.[\d.]+/.exec(String(i.detail ?? ''))?.[0]).filter(Boolean);
       assert.ok(ids.includes('TRS.general-safety.1'), `the section's first question is offered; got:\n${details.slice(0, 10).join('\n')}`);
       const catalogueIds = list.items.map((i) => /\b[A-Z]{3}\.[a-z-]+\.[\dA.]+/.exec(String(i.detail ?? ''))?.[0]).filter(Boolean);
-      assert.ok(catalogueIds.every((id) => id!.startsWith('TRS.general-safety.')), `only questions of the section under the cursor: ${catalogueIds.join(', ')}`);
+      assert.ok(
+        catalogueIds.every((id) => id!.startsWith('TRS.general-safety.')),
+        `only questions of the section under the cursor: ${catalogueIds.join(', ')}`,
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
@@ -36,7 +39,10 @@ describe('ALTAI authoring in the editor', () => {
   it('explains an ALTAI question on hover: requirement, section, ID and whether it is addressed', async () => {
     const uri = workspaceUri(REQUIREMENT);
     const document = await vscode.workspace.openTextDocument(uri);
-    const line = document.getText().split('\n').findIndex((l) => l.includes('series of steps to monitor'));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('series of steps to monitor'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 20));
     const text = hoverText(hovers);
     assert.match(text, /TRS\.accuracy\.3/);

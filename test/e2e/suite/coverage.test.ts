@@ -53,7 +53,10 @@ describe('assessment coverage view', () => {
     assert.equal(root.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     assert.match(String(root.description), /^\d+\/\d+/);
     const groups = tree.getChildren(roots[0]) as CoverageItem[];
-    assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), GROUPS);
+    assert.deepEqual(
+      groups.map((g) => tree.getTreeItem(g).label),
+      GROUPS,
+    );
     const altai = tree.getTreeItem(groups[0]);
     assert.match(String(altai.description), /^\d+\/139$/);
     assert.equal(altai.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
@@ -67,7 +70,10 @@ describe('assessment coverage view', () => {
     assert.equal(iconId(tree.getTreeItem(hao)), 'circle-large-outline');
     const icons = { covered: 'pass', partial: 'warning', open: 'circle-large-outline', broken: 'error' };
     for (const node of shown(tree)) assert.equal(iconId(tree.getTreeItem(node)), icons[node.status], node.id);
-    assert.ok(shown(tree).some((n) => n.status === 'broken'), 'the sample has documents with broken links');
+    assert.ok(
+      shown(tree).some((n) => n.status === 'broken'),
+      'the sample has documents with broken links',
+    );
     assert.equal(tree.getParent(groups[0]), roots[0]);
   });
 
@@ -77,7 +83,10 @@ describe('assessment coverage view', () => {
     assert.ok(item.command, 'the item has a command');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = await waitFor(
-      () => (vscode.window.activeTextEditor && vscode.Uri.parse(answered.uri!).path === vscode.window.activeTextEditor.document.uri.path ? vscode.window.activeTextEditor : undefined),
+      () =>
+        vscode.window.activeTextEditor && vscode.Uri.parse(answered.uri!).path === vscode.window.activeTextEditor.document.uri.path
+          ? vscode.window.activeTextEditor
+          : undefined,
       'the requirement document to open',
     );
     assert.equal(editor.selection.active.line, answered.range!.start.line);
@@ -93,7 +102,10 @@ describe('assessment coverage view', () => {
     for (const node of gaps) assert.ok(node.status !== 'covered' || node.covered < node.total, `${node.id} is a gap`);
     const groups = tree.getChildren(tree.getChildren()[0] as CoverageItem) as CoverageItem[];
     assert.ok(!groups.some((g) => g.label === 'Risk management'), 'the covered group is hidden');
-    assert.ok(gaps.some((n) => n.kind === 'placeholder'), 'the t.b.d. placeholder is a gap');
+    assert.ok(
+      gaps.some((n) => n.kind === 'placeholder'),
+      'the t.b.d. placeholder is a gap',
+    );
     await vscode.commands.executeCommand('mqg4ai.coverage.showAll');
     assert.equal(tree.gapsOnly, false);
     assert.equal(shown(tree).length, all);
@@ -122,8 +134,14 @@ describe('assessment coverage view', () => {
 
       const json = vscode.Uri.file(path.join(dir, 'coverage.json'));
       await vscode.commands.executeCommand('mqg4ai.exportCoverageReport', { format: 'json', target: json.toString() });
-      const data = JSON.parse(fs.readFileSync(json.fsPath, 'utf8')) as { trees: Array<{ groups: Array<{ label: string }> }>; summary: { groups: { altai: { total: number } } } };
-      assert.deepEqual(data.trees[0].groups.map((g) => g.label), GROUPS);
+      const data = JSON.parse(fs.readFileSync(json.fsPath, 'utf8')) as {
+        trees: Array<{ groups: Array<{ label: string }> }>;
+        summary: { groups: { altai: { total: number } } };
+      };
+      assert.deepEqual(
+        data.trees[0].groups.map((g) => g.label),
+        GROUPS,
+      );
       assert.equal(data.summary.groups.altai.total, 139);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

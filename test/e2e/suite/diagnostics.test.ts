@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, codeOf, isTraceError, mqgDiagnostics, readExpected, traceErrors, waitFor, workspaceRoot, workspaceUri, type ExpectedBrokenLink } from './helpers';
+import {
+  activate,
+  codeOf,
+  isTraceError,
+  mqgDiagnostics,
+  readExpected,
+  traceErrors,
+  waitFor,
+  workspaceRoot,
+  workspaceUri,
+  type ExpectedBrokenLink,
+} from './helpers';
 
 function describeDiagnostics(list: readonly vscode.Diagnostic[]): string {
   return list.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join('\n') || '(none)';

@@ -86,9 +86,7 @@ export function mqgDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function isTraceError(diagnostic: vscode.Diagnostic): boolean {
   const code = codeOf(diagnostic) ?? '';
   return (
-    diagnostic.source === 'mqg4ai' &&
-    diagnostic.severity === vscode.DiagnosticSeverity.Error &&
-    (code.startsWith('link.') || code === 'frontmatter.invalid')
+    diagnostic.source === 'mqg4ai' && diagnostic.severity === vscode.DiagnosticSeverity.Error && (code.startsWith('link.') || code === 'frontmatter.invalid')
   );
 }
 

@@ -74,8 +74,14 @@ describe('navigation through the language server', () => {
     const names: string[] = [];
     const walk = (list: vscode.DocumentSymbol[]) => list.forEach((s) => (names.push(s.name), walk(s.children ?? [])));
     walk(symbols);
-    assert.ok(names.some((n) => n.includes('QG Calibration')), `the title is a symbol; got ${names.join(' | ')}`);
-    assert.ok(names.some((n) => n.includes('Interdependency Graph')), 'a section heading is a symbol');
+    assert.ok(
+      names.some((n) => n.includes('QG Calibration')),
+      `the title is a symbol; got ${names.join(' | ')}`,
+    );
+    assert.ok(
+      names.some((n) => n.includes('Interdependency Graph')),
+      'a section heading is a symbol',
+    );
   });
 
   it('finds documents through workspace symbols', async () => {

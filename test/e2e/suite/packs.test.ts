@@ -31,12 +31,18 @@ describe('assessment packs', () => {
     await tree.refresh();
     const [root] = tree.getChildren() as CoverageItem[];
     const groups = tree.getChildren(root) as CoverageItem[];
-    assert.deepEqual(groups.map((g) => g.label), ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System']);
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System'],
+    );
     const risks = groups[2];
     const perspectives = (tree.getChildren(risks) as CoverageItem[]).find((c) => c.kind === 'perspectives');
     assert.ok(perspectives, 'Risk management holds the perspectives node');
     const rows = tree.getChildren(perspectives) as CoverageItem[];
-    assert.deepEqual(rows.map((r) => r.label), ['Technical Robustness and Safety', 'Transparency']);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['Technical Robustness and Safety', 'Transparency'],
+    );
     const trs = tree.getTreeItem(rows[0]);
     assert.equal(trs.description, 'Safety 0 · Security 0 · Both 0 · undeclared 3', 'no sample risk declares a perspective');
     assert.ok(trs.tooltip instanceof vscode.MarkdownString);
@@ -56,7 +62,10 @@ describe('assessment packs', () => {
   it('shows an ALTAI question’s crosswalk counterparts on hover', async () => {
     const uri = workspaceUri(REQUIREMENT);
     const document = await vscode.workspace.openTextDocument(uri);
-    const line = document.getText().split('\n').findIndex((l) => l.includes('series of steps to monitor'));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('series of steps to monitor'));
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 20)));
     assert.match(text, /TRS\.accuracy\.3/);
     assert.match(text, /Crosswalk: Behaviour monitored in operation/);
@@ -73,7 +82,11 @@ describe('assessment packs', () => {
       const last = document.lineCount - 1;
       const lineText = document.lineAt(last).text;
       const hover = await waitFor(async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(last, lineText.indexOf('AIACT') + 2));
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          new vscode.Position(last, lineText.indexOf('AIACT') + 2),
+        );
         const value = hoverText(hovers);
         return /Art\. 15\\?\(5\\?\)/.test(value) ? value : undefined;
       }, 'the citation hover');
@@ -83,7 +96,11 @@ describe('assessment packs', () => {
       const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       assert.ok(labels.includes('TRS.accuracy.4') && labels.includes('TRS.accuracy.A1'), `open ALTAI questions are offered: ${labels.slice(0, 10).join(', ')}`);
       assert.ok(!labels.includes('TRS.accuracy.2') && !labels.includes('TRS.accuracy.3'), 'the sample answers TRS.accuracy.2 and .3 already');
-      assert.deepEqual(mqgDiagnostics(uri).filter((d) => codeOf(d)?.startsWith('link.') && d.range.start.line === last), [], 'citations are no broken links');
+      assert.deepEqual(
+        mqgDiagnostics(uri).filter((d) => codeOf(d)?.startsWith('link.') && d.range.start.line === last),
+        [],
+        'citations are no broken links',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }

@@ -10,11 +10,15 @@ describe('a crashed language server', () => {
     const client: MqgClient = await activate();
     const before = await client.sendRequest<{ pid: number }>(MQG4AI_REQUESTS.serverInfo);
     process.kill(before.pid, 'SIGKILL');
-    const after = await waitFor(async () => {
-      if (!client.isRunning()) return undefined;
-      const info = await client.sendRequest<{ pid: number }>(MQG4AI_REQUESTS.serverInfo).catch(() => undefined);
-      return info && info.pid !== before.pid ? info : undefined;
-    }, 'the client to restart the server', 30_000);
+    const after = await waitFor(
+      async () => {
+        if (!client.isRunning()) return undefined;
+        const info = await client.sendRequest<{ pid: number }>(MQG4AI_REQUESTS.serverInfo).catch(() => undefined);
+        return info && info.pid !== before.pid ? info : undefined;
+      },
+      'the client to restart the server',
+      30_000,
+    );
     assert.notEqual(after.pid, before.pid);
     await client.sendRequest(MQG4AI_REQUESTS.waitForIdle);
     const uri = workspaceUri(BROKEN);

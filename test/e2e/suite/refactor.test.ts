@@ -38,22 +38,41 @@ describe('refactoring: rename, quick fix and file move', () => {
     const position = positionOf(target, 'Old Heading', 2);
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', target.uri, position, 'New Heading');
     assert.ok(edit, 'a WorkspaceEdit is returned');
-    assert.ok(edit.has(target.uri) && edit.has(source.uri), `edits in both documents; got ${edit.entries().map(([u]) => u.path).join(', ')}`);
+    assert.ok(
+      edit.has(target.uri) && edit.has(source.uri),
+      `edits in both documents; got ${edit
+        .entries()
+        .map(([u]) => u.path)
+        .join(', ')}`,
+    );
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     assert.match(target.getText(), /^## New Heading$/m);
     assert.match(source.getText(), /<QG_Target_\(E2E\)\.md#new-heading>/);
     // The server sees both edits: the link's anchor leads to the renamed heading.
     const headingLine = target.getText().split('\n').indexOf('## New Heading');
-    await waitFor(async () => {
-      const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', source.uri, positionOf(source, '#new-heading', 2));
-      return locations.some((l) => ('targetRange' in l ? l.targetRange : l.range).start.line === headingLine);
-    }, 'the renamed anchor to lead to the renamed heading', 10_000);
+    await waitFor(
+      async () => {
+        const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+          'vscode.executeDefinitionProvider',
+          source.uri,
+          positionOf(source, '#new-heading', 2),
+        );
+        return locations.some((l) => ('targetRange' in l ? l.targetRange : l.range).start.line === headingLine);
+      },
+      'the renamed anchor to lead to the renamed heading',
+      10_000,
+    );
     assert.ok(!mqgDiagnostics(source.uri).some((d) => codeOf(d) === 'link.missing-anchor'));
   });
 
   it('fixes a misspelt link with the preferred quick fix (vscode.executeCodeActionProvider)', async () => {
     const diagnostic = await waitFor(() => mqgDiagnostics(source.uri).find((d) => codeOf(d) === 'link.missing-file'), 'the missing-file diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', source.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      source.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const preferred = actions.find((a) => a.isPreferred && a.title.startsWith('Change the link'));
     assert.ok(preferred?.edit, `a preferred replacement; got ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(preferred.title, 'Change the link to QG_Target_(E2E).md');

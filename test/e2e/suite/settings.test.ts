@@ -15,7 +15,7 @@ describe('settings applied live', () => {
 
   it('turning a rule off in mqg4ai.rules removes its diagnostics without a reload, and back on restores them', async () => {
     const uri = workspaceUri(EMPTY_LINK_DOC);
-    await waitFor(() => mqgDiagnostics(uri).some((d) => codeOf(d) === 'link.empty'), 'the sample\'s empty link to be reported');
+    await waitFor(() => mqgDiagnostics(uri).some((d) => codeOf(d) === 'link.empty'), "the sample's empty link to be reported");
 
     await vscode.workspace.getConfiguration('mqg4ai').update('rules', { 'link.empty': 'off' }, vscode.ConfigurationTarget.Workspace);
     await waitFor(() => !mqgDiagnostics(uri).some((d) => codeOf(d) === 'link.empty'), 'link.empty to disappear after the setting change');

@@ -56,7 +56,13 @@ describe('altai rules: deviating and duplicated questions', () => {
     assert.equal(d.code, 'altai.duplicate-question');
     assert.equal(d.severity, 'warning');
     assert.equal(d.range.start.line, 6);
-    assert.deepEqual(d.related, [{ path: '/ws/TechnicalRobustnessSafety.md', range: { start: { line: 2, character: 4 }, end: { line: 2, character: 4 + q('TRS.accuracy.1').length } }, message: 'First quote of TRS.accuracy.1' }]);
+    assert.deepEqual(d.related, [
+      {
+        path: '/ws/TechnicalRobustnessSafety.md',
+        range: { start: { line: 2, character: 4 }, end: { line: 2, character: 4 + q('TRS.accuracy.1').length } },
+        message: 'First quote of TRS.accuracy.1',
+      },
+    ]);
   });
 
   it('honours cancellation', async () => {
@@ -67,13 +73,19 @@ describe('altai rules: deviating and duplicated questions', () => {
   describe('replacementKeepingLinks', () => {
     it('puts each link back around the same words of the catalogue text', () => {
       assert.equal(
-        replacementKeepingLinks('Could a low level of acuracy of the AI system have critical, adversarial or damaging [consequences](../x.md)?', q('TRS.accuracy.1')),
+        replacementKeepingLinks(
+          'Could a low level of acuracy of the AI system have critical, adversarial or damaging [consequences](../x.md)?',
+          q('TRS.accuracy.1'),
+        ),
         'Could a low level of accuracy of the AI system have critical, adversarial or damaging [consequences](../x.md)?',
       );
     });
 
     it('appends links whose words the catalogue lacks, and returns the plain text without links', () => {
-      assert.equal(replacementKeepingLinks('Did you red-team the [system](a.md) [(report)](b_(1).md)', 'Did you red-team/pentest the system?'), 'Did you red-team/pentest the [system](a.md)? ([(report)](b_(1).md))');
+      assert.equal(
+        replacementKeepingLinks('Did you red-team the [system](a.md) [(report)](b_(1).md)', 'Did you red-team/pentest the system?'),
+        'Did you red-team/pentest the [system](a.md)? ([(report)](b_(1).md))',
+      );
       assert.equal(replacementKeepingLinks('Did you red-team the sytem', 'Did you red-team/pentest the system?'), 'Did you red-team/pentest the system?');
     });
   });
@@ -81,10 +93,13 @@ describe('altai rules: deviating and duplicated questions', () => {
   describe('question block parsing used by the rule', () => {
     it('records where a multi-line question ends, and ignores an empty `> -` being typed', () => {
       const [block] = parseQuestionBlocks('ALTAI:\n> - first part\n> second part\n> -\n> - next\n');
-      assert.deepEqual(block.questions.map((x) => [x.text, x.textEnd]), [
-        ['first part second part', { line: 2, character: 13 }],
-        ['next', undefined],
-      ]);
+      assert.deepEqual(
+        block.questions.map((x) => [x.text, x.textEnd]),
+        [
+          ['first part second part', { line: 2, character: 13 }],
+          ['next', undefined],
+        ],
+      );
     });
   });
 

@@ -9,12 +9,14 @@ import { neverCancelled } from '../../../server/src/base/cancellation';
 import { buildIndex, positionOf } from '../helpers';
 
 const files: Record<string, string> = {
-  '/ws/2_Lifecycle/1_Data/QG_Data_(Lifecycle).md': '---\ntags: [{Name: QG_Data}, {Intent: Overview}, {Applicability: Tabular}]\n---\n# QG Data\n\n## Split rules\n\n<a id="legacy"></a>\n',
+  '/ws/2_Lifecycle/1_Data/QG_Data_(Lifecycle).md':
+    '---\ntags: [{Name: QG_Data}, {Intent: Overview}, {Applicability: Tabular}]\n---\n# QG Data\n\n## Split rules\n\n<a id="legacy"></a>\n',
   '/ws/2_Lifecycle/1_Data/Split/QG_Split_(Data).md': '---\ntags: [{Name: QG_Split}, {Intent: Overview}, {Applicability: Images}]\n---\n# QG Split\n',
   '/ws/2_Lifecycle/1_Data/My Images/notes.md': '# Notes\n',
   '/ws/2_Lifecycle/1_Data/odd(name.md': '# Odd\n',
   '/ws/2_Lifecycle/1_Data/figure.png': 'png',
-  '/ws/3_RiskManagement/AI_Risks/Overfitting.md': '---\ntags: [{Name: Overfitting}, {Intent: TechnicalRobustnessSafety_Risk}]\n---\n## Overfitting (Accuracy - Risk)\n\n### Risk analysis\n\n### Risk control\n',
+  '/ws/3_RiskManagement/AI_Risks/Overfitting.md':
+    '---\ntags: [{Name: Overfitting}, {Intent: TechnicalRobustnessSafety_Risk}]\n---\n## Overfitting (Accuracy - Risk)\n\n### Risk analysis\n\n### Risk control\n',
   '/ws/3_RiskManagement/AI_Risks/Bias.md': '---\ntags: [{Name: Bias}, {Intent: DiversityNon-DiscriminationFairness_Risk}]\n---\n## Unfair Bias\n',
   '/ws/Apps/v1/3_RiskManagement/Drift.md': '---\ntags: [{Name: Drift}, {Intent: TechnicalRobustnessSafety_Risk}]\n---\n## A Drift in another tree\n',
 };
@@ -69,11 +71,17 @@ describe('completion: link destinations, front matter and risk links (core)', ()
   it('continues inside a typed folder and replaces the whole typed destination', async () => {
     const text = '# Leaf\n\n[split](./Split/QG';
     const items = await completeIn(leafPath, text, 'QG', 2);
-    assert.deepEqual(items.map((i) => i.newText), ['./Split/QG_Split_(Data).md']);
+    assert.deepEqual(
+      items.map((i) => i.newText),
+      ['./Split/QG_Split_(Data).md'],
+    );
     assert.deepEqual(items[0].range.start, { line: 2, character: 8 });
     assert.equal(items[0].filterText, './Split/QG_Split_(Data).md');
     const up = await completeIn(leafPath, '# Leaf\n\n[up](../', '../');
-    assert.deepEqual(up.map((i) => i.newText), ['../../', '../1_Data/']);
+    assert.deepEqual(
+      up.map((i) => i.newText),
+      ['../../', '../1_Data/'],
+    );
   });
 
   it('offers image files only in images', async () => {
@@ -85,16 +93,25 @@ describe('completion: link destinations, front matter and risk links (core)', ()
   it('offers the anchors of the target after #, and of this document for ](#', async () => {
     const text = '# Leaf\n\n## Own section\n\n[d](QG_Data_(Lifecycle).md#sp) [self](#';
     const target = await completeIn(leafPath, text, '#sp', 3);
-    assert.deepEqual(target.map((i) => i.newText), ['qg-data', 'split-rules', 'legacy']);
+    assert.deepEqual(
+      target.map((i) => i.newText),
+      ['qg-data', 'split-rules', 'legacy'],
+    );
     assert.deepEqual(target[1].range, { start: { line: 4, character: 27 }, end: { line: 4, character: 29 } });
     const own = await completeIn(leafPath, text, '(#', 2);
-    assert.deepEqual(own.map((i) => i.newText), ['leaf', 'own-section']);
+    assert.deepEqual(
+      own.map((i) => i.newText),
+      ['leaf', 'own-section'],
+    );
   });
 
   it('offers front-matter keys after {, without those already used', async () => {
     const text = '---\ntags: [{Name: QG_Leaf}, {In\n---\n# Leaf\n';
     const items = await completeIn(leafPath, text, '{In');
-    assert.deepEqual(items.map((i) => i.label), ['Intent', 'Problem', 'Solution', 'Applicability', 'Consequences', 'Usage Example']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Intent', 'Problem', 'Solution', 'Applicability', 'Consequences', 'Usage Example'],
+    );
     assert.equal(items[0].newText, 'Intent: ');
     assert.deepEqual(items[0].range, { start: positionOf(text, '{In', 1), end: positionOf(text, '{In', 3) });
     assert.match(items[0].documentation!, /Overview/);
@@ -110,10 +127,16 @@ describe('completion: link destinations, front matter and risk links (core)', ()
   it('offers values other documents use for the key, most used first', async () => {
     const text = '---\ntags: [{Name: QG_Leaf}, {Intent: \n---\n';
     const items = await completeIn(leafPath, text, '{Intent: ');
-    assert.deepEqual(items.map((i) => i.label), ['Overview', 'TechnicalRobustnessSafety_Risk', 'DiversityNon-DiscriminationFairness_Risk']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Overview', 'TechnicalRobustnessSafety_Risk', 'DiversityNon-DiscriminationFairness_Risk'],
+    );
     assert.equal(items[0].detail, 'Intent: used in 2 documents');
     const applicability = await completeIn(leafPath, '---\ntags: [{Applicability: Ta\n---\n', 'Ta');
-    assert.deepEqual(applicability.map((i) => i.label), ['Images', 'Tabular']);
+    assert.deepEqual(
+      applicability.map((i) => i.label),
+      ['Images', 'Tabular'],
+    );
     assert.deepEqual(applicability[0].range, { start: { line: 1, character: 23 }, end: { line: 1, character: 25 } });
   });
 
@@ -126,7 +149,10 @@ describe('completion: link destinations, front matter and risk links (core)', ()
   it('offers risk links first at a list item in Poses Risk(s), then quality gates', async () => {
     const text = '# Leaf\n\n### 3. Additional Information\n\n- ##### Poses Risk(s)\n    > Which risks?\n\n    - \n';
     const items = await completeIn(leafPath, text, '    - \n', 6);
-    assert.deepEqual(items.slice(0, 2).map((i) => i.newText), ['[Overfitting](../../3_RiskManagement/AI_Risks/Overfitting.md)', '[Unfair Bias](../../3_RiskManagement/AI_Risks/Bias.md)']);
+    assert.deepEqual(
+      items.slice(0, 2).map((i) => i.newText),
+      ['[Overfitting](../../3_RiskManagement/AI_Risks/Overfitting.md)', '[Unfair Bias](../../3_RiskManagement/AI_Risks/Bias.md)'],
+    );
     assert.ok(items[0].sortText < items[2].sortText);
     assert.equal(items[2].description, 'quality gate');
     assert.ok(items.every((i) => i.kind === 'document-link'));
@@ -141,9 +167,12 @@ describe('completion: link destinations, front matter and risk links (core)', ()
     const bare = await completeIn(leafPath, text, '\nOv', 3);
     assert.equal(bare[0].newText, '- [Overfitting](../../3_RiskManagement/AI_Risks/Overfitting.md)');
     const destination = await completeIn(leafPath, text, '[x](');
-    assert.deepEqual(destination.slice(0, 2).map((i) => i.newText), ['../../3_RiskManagement/AI_Risks/Overfitting.md', '../../3_RiskManagement/AI_Risks/Bias.md']);
+    assert.deepEqual(
+      destination.slice(0, 2).map((i) => i.newText),
+      ['../../3_RiskManagement/AI_Risks/Overfitting.md', '../../3_RiskManagement/AI_Risks/Bias.md'],
+    );
     assert.equal(destination[0].description, 'risk');
-    assert.equal(destination[2].newText, '../', 'only this tree\'s risks come first');
+    assert.equal(destination[2].newText, '../', "only this tree's risks come first");
   });
 
   it('offers no risk links outside risk sections', async () => {

@@ -7,8 +7,14 @@ describe('ALTAI catalogue: integrity of the shipped data', () => {
   const questions = [...catalogue.allQuestions()];
 
   it('has the seven requirements in ALTAI order, each with a title, a definition and sections', () => {
-    assert.deepEqual(catalogue.requirements.map((r) => r.name), [...REQUIREMENT_NAMES]);
-    assert.deepEqual(catalogue.requirements.map((r) => r.id), ['HAO', 'TRS', 'PDG', 'TRA', 'DNF', 'SEW', 'ACC']);
+    assert.deepEqual(
+      catalogue.requirements.map((r) => r.name),
+      [...REQUIREMENT_NAMES],
+    );
+    assert.deepEqual(
+      catalogue.requirements.map((r) => r.id),
+      ['HAO', 'TRS', 'PDG', 'TRA', 'DNF', 'SEW', 'ACC'],
+    );
     for (const r of catalogue.requirements) {
       assert.ok(r.title.length > 5 && r.definition.length > 100, r.name);
       assert.ok(r.sections.length > 0, r.name);
@@ -55,7 +61,7 @@ describe('ALTAI catalogue: integrity of the shipped data', () => {
     assert.equal(catalogue.requirementFor('QG_Data'), undefined);
   });
 
-  it('counts 146 questions, of which 7 are the methodology\'s additional questions', () => {
+  it("counts 146 questions, of which 7 are the methodology's additional questions", () => {
     assert.equal(questions.length, 146);
     assert.equal(questions.filter((e) => e.question.origin === 'mqg4ai').length, 7);
   });

@@ -20,7 +20,20 @@ describe('glossary: built-in terms, tag keys and workspace definitions', () => {
         names.set(key, entry.term);
       }
     }
-    for (const wanted of ['Leaf-QG', 'Collection-QG', 'Information Block', 'Risk Control', 'Post-Market Monitoring', 'Human-in-the-Loop', 'Human-on-the-Loop', 'Human-in-Command', 'Quality Gate', 'Interdependency Graph', 'Risk Analysis', 'Risk Evaluation']) {
+    for (const wanted of [
+      'Leaf-QG',
+      'Collection-QG',
+      'Information Block',
+      'Risk Control',
+      'Post-Market Monitoring',
+      'Human-in-the-Loop',
+      'Human-on-the-Loop',
+      'Human-in-Command',
+      'Quality Gate',
+      'Interdependency Graph',
+      'Risk Analysis',
+      'Risk Evaluation',
+    ]) {
       assert.ok(names.has(normalizeTerm(wanted)), wanted);
     }
   });
@@ -30,7 +43,10 @@ describe('glossary: built-in terms, tag keys and workspace definitions', () => {
     assert.doesNotMatch(term('Quality Gate').definition, /must be passed/, 'a QG is no pass/fail checkpoint in MQG4AI');
     assert.match(term('Quality Gate').definition, /information management/);
     assert.match(term('Intended Purpose').source, /Art\. 3\(12\)/);
-    assert.match(term('Intended Purpose').definition, /instructions for use, in promotional or sales material and statements, and in the technical documentation/);
+    assert.match(
+      term('Intended Purpose').definition,
+      /instructions for use, in promotional or sales material and statements, and in the technical documentation/,
+    );
     assert.match(term('High-Risk AI System').source, /Art\. 6\(1\)/);
     assert.match(term('High-Risk AI System').definition, /third-party conformity assessment/);
     assert.match(term('Threat').definition, /poisoning/);
@@ -42,7 +58,10 @@ describe('glossary: built-in terms, tag keys and workspace definitions', () => {
   });
 
   it('explains the seven front-matter keys of the design-pattern schema, case-insensitively', () => {
-    assert.deepEqual(TAG_KEYS.map((k) => k.key), ['Name', 'Intent', 'Problem', 'Solution', 'Applicability', 'Consequences', 'Usage Example']);
+    assert.deepEqual(
+      TAG_KEYS.map((k) => k.key),
+      ['Name', 'Intent', 'Problem', 'Solution', 'Applicability', 'Consequences', 'Usage Example'],
+    );
     assert.equal(tagKeyMeaning('usage example')?.key, 'Usage Example');
     assert.equal(tagKeyMeaning('Owner'), undefined);
   });
@@ -97,7 +116,13 @@ describe('glossary: built-in terms, tag keys and workspace definitions', () => {
   });
 
   it('parseDocument keeps definitions: the text up to the next heading, only for `Definition` headings', () => {
-    const doc = parseDocument('/ws/x.md', '# Definitions\n\n### Definition of Risk Control\n> quoted part\n\nplain part\n\n#### Deeper\nno\n\n### Defined terms\nnot one\n');
-    assert.deepEqual(doc.definitions?.map((d) => [d.term, d.text, d.range.start.line]), [['Risk Control', 'quoted part plain part', 2]]);
+    const doc = parseDocument(
+      '/ws/x.md',
+      '# Definitions\n\n### Definition of Risk Control\n> quoted part\n\nplain part\n\n#### Deeper\nno\n\n### Defined terms\nnot one\n',
+    );
+    assert.deepEqual(
+      doc.definitions?.map((d) => [d.term, d.text, d.range.start.line]),
+      [['Risk Control', 'quoted part plain part', 2]],
+    );
   });
 });

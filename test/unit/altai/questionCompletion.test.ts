@@ -90,7 +90,7 @@ describe('altai/questionCompletion: missing questions of a block', () => {
     assert.deepEqual(ids, ['TRS.accuracy.1', 'TRS.accuracy.2', 'TRS.accuracy.3', 'TRS.accuracy.4', 'TRS.accuracy.5']);
   });
 
-  it('offers only the methodology\'s questions in an Additional Questions block', async () => {
+  it("offers only the methodology's questions in an Additional Questions block", async () => {
     const items = await complete(requirementDoc, 'Additional Questions:\n\n', 22);
     assert.deepEqual(
       items.filter((i) => i.kind === 'question').map((i) => i.description),

@@ -45,7 +45,10 @@ describe('assessments: detection from the layout', () => {
       '/ws/apps/images/readme.md': '# no gates here\n',
       '/ws/README.md': '# repo\n',
     });
-    assert.deepEqual(assessmentsOf(index).map((a) => a.relativeFolder), ['apps/snapshot', 'apps/v1_A']);
+    assert.deepEqual(
+      assessmentsOf(index).map((a) => a.relativeFolder),
+      ['apps/snapshot', 'apps/v1_A'],
+    );
     assert.equal(assessmentOf(index, '/ws/README.md'), undefined);
     assert.equal(assessmentOf(index, '/ws/apps/images/readme.md'), undefined);
   });
@@ -55,7 +58,10 @@ describe('assessments: detection from the layout', () => {
       '/ws/a/current/2_Lifecycle/QG_X.md': '# X\n',
       '/ws/b/current/2_Lifecycle/QG_X.md': '# X\n',
     });
-    assert.deepEqual(assessmentsOf(index).map((a) => a.id), ['a/current', 'b/current']);
+    assert.deepEqual(
+      assessmentsOf(index).map((a) => a.id),
+      ['a/current', 'b/current'],
+    );
   });
 });
 
@@ -72,7 +78,8 @@ describe('assessments: assessmentOf and lookup', () => {
 
   it('finds an assessment by ID, relative folder (with or without trailing slash), absolute folder or label', async () => {
     const { index } = await multiIndex();
-    for (const key of ['v1_Triage_(Pilot)', 'Applications/v1_Triage_(Pilot)', 'Applications/v1_Triage_(Pilot)/', V1]) assert.equal(findAssessment(index, key)?.folder, V1, key);
+    for (const key of ['v1_Triage_(Pilot)', 'Applications/v1_Triage_(Pilot)', 'Applications/v1_Triage_(Pilot)/', V1])
+      assert.equal(findAssessment(index, key)?.folder, V1, key);
     assert.equal(findAssessment(index, 'nope'), undefined);
   });
 
@@ -117,20 +124,29 @@ describe('assessments: declared or corrected in .mqg4ai.yaml', () => {
   it('detect: false keeps only the declared folders', async () => {
     const { index } = await multiIndex();
     index.setConfig(mergeConfig({ assessments: { detect: false, folders: [{ folder: 'Applications/v1_Triage_(Pilot)' }] } }));
-    assert.deepEqual(assessmentsOf(index).map((a) => a.id), ['v1_Triage_(Pilot)']);
+    assert.deepEqual(
+      assessmentsOf(index).map((a) => a.id),
+      ['v1_Triage_(Pilot)'],
+    );
     assert.equal(assessmentsOf(index)[0].complete, true, 'blocks are still read from the folder');
   });
 
   it('allowLinksInto: the design knowledge by default; configured IDs or folders instead; per assessment in addition', async () => {
     const { index } = await multiIndex();
-    const [dk, v1, v2, v2a] = ['DesignKnowledge', 'v1_Triage_(Pilot)', 'v2_Triage_(Rollout)', 'v2a_Calibration_(IntraSelection)'].map((id) => findAssessment(index, id)!);
+    const [dk, v1, v2, v2a] = ['DesignKnowledge', 'v1_Triage_(Pilot)', 'v2_Triage_(Rollout)', 'v2a_Calibration_(IntraSelection)'].map((id) =>
+      findAssessment(index, id)!,
+    );
     assert.equal(linksAllowedInto(index, v2, dk), true);
     assert.equal(linksAllowedInto(index, v2, v1), false);
     assert.equal(linksAllowedInto(index, v2a, v2), true, 'a partial snapshot may link into its base');
     assert.equal(linksAllowedInto(index, v2a, v1), false);
     index.setConfig(mergeConfig({ assessments: { allowLinksInto: ['Applications/v1_Triage_(Pilot)'] } }));
     assert.equal(linksAllowedInto(index, findAssessment(index, 'v2_Triage_(Rollout)')!, findAssessment(index, 'v1_Triage_(Pilot)')!), true);
-    assert.equal(linksAllowedInto(index, findAssessment(index, 'v2_Triage_(Rollout)')!, findAssessment(index, 'DesignKnowledge')!), false, 'the list replaces the default');
+    assert.equal(
+      linksAllowedInto(index, findAssessment(index, 'v2_Triage_(Rollout)')!, findAssessment(index, 'DesignKnowledge')!),
+      false,
+      'the list replaces the default',
+    );
     index.setConfig(mergeConfig({ assessments: { folders: [{ folder: 'Applications/v2_Triage_(Rollout)', allowLinksInto: ['v1_Triage_(Pilot)'] }] } }));
     assert.equal(linksAllowedInto(index, findAssessment(index, 'v2_Triage_(Rollout)')!, findAssessment(index, 'v1_Triage_(Pilot)')!), true);
     assert.equal(linksAllowedInto(index, findAssessment(index, 'v2_Triage_(Rollout)')!, findAssessment(index, 'DesignKnowledge')!), true);
@@ -166,12 +182,16 @@ describe('rules: trace.cross-assessment', () => {
 
   it('warns on a link from v2 into v1, existing or not, with the target assessment named', async () => {
     const path = `${V2}/1_System/Extra.md`;
-    const text = '# Extra\n\n[old split](../../v1_Triage_(Pilot)/2_Lifecycle/1_Data/QG_DataSplit_(Triage).md)\n[gone](../../v1_Triage_(Pilot)/2_Lifecycle/QG_Gone.md)\n[own](../2_Lifecycle/AI_Lifecycle.md)\n';
+    const text =
+      '# Extra\n\n[old split](../../v1_Triage_(Pilot)/2_Lifecycle/1_Data/QG_DataSplit_(Triage).md)\n[gone](../../v1_Triage_(Pilot)/2_Lifecycle/QG_Gone.md)\n[own](../2_Lifecycle/AI_Lifecycle.md)\n';
     const found = await codes(path, { [path]: text });
-    assert.deepEqual(found.map((d) => [d.severity, d.target]), [
-      ['warning', '../../v1_Triage_(Pilot)/2_Lifecycle/1_Data/QG_DataSplit_(Triage).md'],
-      ['warning', '../../v1_Triage_(Pilot)/2_Lifecycle/QG_Gone.md'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.severity, d.target]),
+      [
+        ['warning', '../../v1_Triage_(Pilot)/2_Lifecycle/1_Data/QG_DataSplit_(Triage).md'],
+        ['warning', '../../v1_Triage_(Pilot)/2_Lifecycle/QG_Gone.md'],
+      ],
+    );
     assert.match(found[0].message, /another assessment, "v1_Triage_\(Pilot\)"/);
   });
 
@@ -203,11 +223,20 @@ describe('render: the list of assessments', () => {
     );
     assert.deepEqual(JSON.parse(renderAssessmentList(data, 'json')), JSON.parse(JSON.stringify(data)));
     const under = assessmentListData(assessmentsOf(index), '/ws/Applications');
-    assert.deepEqual(under.assessments.map((a) => a.folder), ['v1_Triage_(Pilot)', 'v2_Triage_(Rollout)', 'v2a_Calibration_(IntraSelection)']);
+    assert.deepEqual(
+      under.assessments.map((a) => a.folder),
+      ['v1_Triage_(Pilot)', 'v2_Triage_(Rollout)', 'v2a_Calibration_(IntraSelection)'],
+    );
     const inside = assessmentListData(assessmentsOf(index), `${V1}/2_Lifecycle`);
-    assert.deepEqual(inside.assessments.map((a) => [a.id, a.folder]), [['v1_Triage_(Pilot)', '..']]);
+    assert.deepEqual(
+      inside.assessments.map((a) => [a.id, a.folder]),
+      [['v1_Triage_(Pilot)', '..']],
+    );
     const text = renderAssessmentList(data, 'text');
-    assert.match(text, /^v2a_Calibration_\(IntraSelection\) {2}Applications\/v2a_Calibration_\(IntraSelection\) {2}\(application, partial: lifecycle, 2 document\(s\), based on v2_Triage_\(Rollout\)\)$/m);
+    assert.match(
+      text,
+      /^v2a_Calibration_\(IntraSelection\) {2}Applications\/v2a_Calibration_\(IntraSelection\) {2}\(application, partial: lifecycle, 2 document\(s\), based on v2_Triage_\(Rollout\)\)$/m,
+    );
     assert.match(text, /^DesignKnowledge {2}DesignKnowledge {2}\(design knowledge, complete, 7 document\(s\)\)$/m);
   });
 

@@ -23,10 +23,16 @@ describe('assessments: coverage per assessment', () => {
     const { index, builder } = await setUp();
     const v1 = assessmentCoverage(index, builder, findAssessment(index, 'v1_Triage_(Pilot)')!, neverCancelled);
     const v2 = assessmentCoverage(index, builder, findAssessment(index, 'v2_Triage_(Rollout)')!, neverCancelled);
-    for (const [coverage, folder, other] of [[v1, V1, V2], [v2, V2, V1]] as const) {
+    for (const [coverage, folder, other] of [
+      [v1, V1, V2],
+      [v2, V2, V1],
+    ] as const) {
       const paths = [...walk(coverage.tree)].map((n) => n.path).filter((p): p is string => !!p);
       assert.ok(paths.length > 0);
-      assert.ok(paths.every((p) => p.startsWith(`${folder}/`)), `${folder}: ${paths.filter((p) => !p.startsWith(folder))}`);
+      assert.ok(
+        paths.every((p) => p.startsWith(`${folder}/`)),
+        `${folder}: ${paths.filter((p) => !p.startsWith(folder))}`,
+      );
       assert.ok(!paths.some((p) => p.startsWith(other) || p.startsWith(DK)));
     }
     assert.equal(v1.totals!.groups.altai.covered, 1);
@@ -34,7 +40,10 @@ describe('assessments: coverage per assessment', () => {
     assert.equal(v1.totals!.groups.altai.total, v2.totals!.groups.altai.total, 'each against the whole catalogue');
     assert.equal(altaiPercent(v2), v2.totals!.groups.altai.percent);
     assert.equal(v2.tree.label, 'v2_Triage_(Rollout)');
-    const risks = [...walk(v2.tree)].filter((n) => n.kind === 'risk').map((n) => n.label).sort();
+    const risks = [...walk(v2.tree)]
+      .filter((n) => n.kind === 'risk')
+      .map((n) => n.label)
+      .sort();
     assert.deepEqual(risks, ['Missed urgent case', 'Population shift']);
   });
 
@@ -54,8 +63,14 @@ describe('assessments: coverage per assessment', () => {
   it('a partial snapshot is measured on the blocks it holds: its lifecycle stages at its root', async () => {
     const { index, builder } = await setUp();
     const partial = assessmentCoverage(index, builder, findAssessment(index, 'v2a_Calibration_(IntraSelection)')!, neverCancelled);
-    assert.deepEqual(partial.tree.children.map((g) => g.label), ['Lifecycle']);
-    assert.deepEqual(partial.tree.children[0].children.map((s) => s.label), ['Data', 'Development']);
+    assert.deepEqual(
+      partial.tree.children.map((g) => g.label),
+      ['Lifecycle'],
+    );
+    assert.deepEqual(
+      partial.tree.children[0].children.map((s) => s.label),
+      ['Data', 'Development'],
+    );
     assert.deepEqual(Object.keys(partial.totals!.groups), ['lifecycle']);
     assert.equal(partial.totals!.total, partial.totals!.groups.lifecycle.total);
   });
@@ -63,10 +78,19 @@ describe('assessments: coverage per assessment', () => {
   it('lists every assessment, applications first, none summed with another', async () => {
     const { index, builder } = await setUp();
     const all = coverageByAssessment(index, builder, neverCancelled);
-    assert.deepEqual(all.map((c) => c.assessment.id), ['v1_Triage_(Pilot)', 'v2_Triage_(Rollout)', 'v2a_Calibration_(IntraSelection)', 'DesignKnowledge']);
-    assert.deepEqual(all.map((c) => !!c.totals), [true, true, true, false]);
+    assert.deepEqual(
+      all.map((c) => c.assessment.id),
+      ['v1_Triage_(Pilot)', 'v2_Triage_(Rollout)', 'v2a_Calibration_(IntraSelection)', 'DesignKnowledge'],
+    );
+    assert.deepEqual(
+      all.map((c) => !!c.totals),
+      [true, true, true, false],
+    );
     const only = coverageByAssessment(index, builder, neverCancelled, (a) => a.folder === V2A);
-    assert.deepEqual(only.map((c) => c.assessment.folder), [V2A]);
+    assert.deepEqual(
+      only.map((c) => c.assessment.folder),
+      [V2A],
+    );
   });
 
   it('collects the report data of one assessment: its tree and the broken traces of its own documents', async () => {
@@ -78,6 +102,9 @@ describe('assessments: coverage per assessment', () => {
       [['2_Lifecycle/4_Maintenance/QG_Monitoring_(Triage).md', ['../2_Development/QG_Retraining_(Triage).md']]],
     );
     const v1 = collectAssessmentReport(index, builder, findAssessment(index, 'v1_Triage_(Pilot)')!, neverCancelled);
-    assert.deepEqual(v1.diagnostics.map((f) => f.path.slice(V1.length + 1)), ['2_Lifecycle/2_Development/QG_ModelChoice_(Triage).md']);
+    assert.deepEqual(
+      v1.diagnostics.map((f) => f.path.slice(V1.length + 1)),
+      ['2_Lifecycle/2_Development/QG_ModelChoice_(Triage).md'],
+    );
   });
 });

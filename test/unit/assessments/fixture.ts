@@ -24,7 +24,16 @@ export function multiAssessmentFiles(): Record<string, string> {
 }
 
 export function expected(): {
-  assessments: Array<{ id: string; label: string; folder: string; kind: string; complete: boolean; blocks: string[]; documents: number; basedOn: string | null }>;
+  assessments: Array<{
+    id: string;
+    label: string;
+    folder: string;
+    kind: string;
+    complete: boolean;
+    blocks: string[];
+    documents: number;
+    basedOn: string | null;
+  }>;
   diff: Record<string, unknown>;
 } {
   return JSON.parse(readFileSync(join(MULTI, 'EXPECTED.json'), 'utf8'));

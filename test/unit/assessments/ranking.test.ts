@@ -11,7 +11,7 @@ const lines = (text: string) => text.split('\n');
 /** A v2 document whose link names the label review, which v2 removed and v1 still has. */
 const extra = (destination: string) => ({ [FROM]: `# Extra\n\n[label review](${destination})\n` });
 
-describe('assessments: quick fixes and suggestions prefer the linking document\'s own assessment', () => {
+describe("assessments: quick fixes and suggestions prefer the linking document's own assessment", () => {
   it('ranks a weaker candidate of the same assessment above an exact namesake in another version', async () => {
     const { index } = await multiIndex({
       ...extra('../1_Data/QG_LabelReview_(Triage).md'),
@@ -23,11 +23,21 @@ describe('assessments: quick fixes and suggestions prefer the linking document\'
     assert.equal(ranked[0].assessment, undefined, 'same assessment: no mark');
     const at = ranked.findIndex((c) => c.path === `${V1}/2_Lifecycle/1_Data/QG_LabelReview_(Triage).md`);
     const v1 = ranked[at];
-    assert.ok(ranked.some((c) => c.path.endsWith('QG_LabelCheck_(Triage).md') && c.score < v1.score), 'the namesake scores higher by name alone');
-    assert.ok(ranked.slice(0, at).every((c) => c.path.startsWith(`${V2}/`)), 'every own candidate first');
+    assert.ok(
+      ranked.some((c) => c.path.endsWith('QG_LabelCheck_(Triage).md') && c.score < v1.score),
+      'the namesake scores higher by name alone',
+    );
+    assert.ok(
+      ranked.slice(0, at).every((c) => c.path.startsWith(`${V2}/`)),
+      'every own candidate first',
+    );
     assert.deepEqual(v1.assessment, { relation: 'other', label: 'v1_Triage_(Pilot)' });
 
-    const fixes = quickFixesFor(index, index.getDocument(FROM)!, lines(index.openText(FROM) ?? ''), { canCreateFiles: false, maxCandidates: 20, codes: ['link.missing-file'] });
+    const fixes = quickFixesFor(index, index.getDocument(FROM)!, lines(index.openText(FROM) ?? ''), {
+      canCreateFiles: false,
+      maxCandidates: 20,
+      codes: ['link.missing-file'],
+    });
     const preferred = fixes.filter((f) => f.isPreferred);
     assert.equal(preferred.length, 1, fixes.map((f) => `${f.isPreferred} ${f.title}`).join('\n'));
     assert.doesNotMatch(preferred[0].title, /v1_|another assessment/);
@@ -52,7 +62,10 @@ describe('assessments: quick fixes and suggestions prefer the linking document\'
 
     const [diagnostic] = computeDocumentDiagnostics(index, doc).filter((d) => d.code === 'link.missing-file');
     assert.equal(diagnostic.suggestion, undefined, 'never the suggestion a client would apply');
-    assert.match(diagnostic.message, /Did you mean ".*v1_Triage_\(Pilot\)\/2_Lifecycle\/1_Data\/QG_LabelReview_\(Triage\)\.md" \(in another assessment: v1_Triage_\(Pilot\)\)\?/);
+    assert.match(
+      diagnostic.message,
+      /Did you mean ".*v1_Triage_\(Pilot\)\/2_Lifecycle\/1_Data\/QG_LabelReview_\(Triage\)\.md" \(in another assessment: v1_Triage_\(Pilot\)\)\?/,
+    );
   });
 
   it('"Did you mean" prefers a near spelling in the same assessment over a namesake in another version', async () => {

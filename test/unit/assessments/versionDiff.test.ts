@@ -24,7 +24,10 @@ describe('assessments: version comparison', () => {
     const back = await diffOf(index, 'v2_Triage_(Rollout)', 'v1_Triage_(Pilot)');
     assert.deepEqual(back.documents.added, forward.documents.removed);
     assert.deepEqual(back.documents.removed, forward.documents.added);
-    assert.deepEqual(back.documents.changed.map((c) => c.path), forward.documents.changed.map((c) => c.path));
+    assert.deepEqual(
+      back.documents.changed.map((c) => c.path),
+      forward.documents.changed.map((c) => c.path),
+    );
     assert.deepEqual(back.altai, { answered: forward.altai.unanswered, unanswered: forward.altai.answered });
     assert.deepEqual(back.traces, { fixed: forward.traces.introduced, introduced: forward.traces.fixed });
     assert.deepEqual(back.risks, { added: forward.risks.removed, removed: forward.risks.added });
@@ -33,16 +36,27 @@ describe('assessments: version comparison', () => {
   it('an assessment compared with itself has no changes', async () => {
     const { index } = await multiIndex();
     const same = await diffOf(index, 'v2_Triage_(Rollout)', 'v2_Triage_(Rollout)');
-    assert.deepEqual([same.documents, same.altai, same.traces, same.risks], [{ added: [], removed: [], changed: [] }, { answered: [], unanswered: [] }, { fixed: [], introduced: [] }, { added: [], removed: [] }]);
+    assert.deepEqual(
+      [same.documents, same.altai, same.traces, same.risks],
+      [
+        { added: [], removed: [], changed: [] },
+        { answered: [], unanswered: [] },
+        { fixed: [], introduced: [] },
+        { added: [], removed: [] },
+      ],
+    );
   });
 
   it('follows a renamed or moved document by its Name or its content, and keeps its broken links matched', async () => {
-    const body = (extra: string) => `---\ntags: [{Name: QG_Calib}]\n---\n\n# Calibration\n\nIsotonic mapping fitted on the held-out half.\n\n## Checks\n\nReliability diagram per site.${extra}\n\n[missing](./QG_Nowhere.md)\n`;
+    const body = (extra: string) =>
+      `---\ntags: [{Name: QG_Calib}]\n---\n\n# Calibration\n\nIsotonic mapping fitted on the held-out half.\n\n## Checks\n\nReliability diagram per site.${extra}\n\n[missing](./QG_Nowhere.md)\n`;
     const { index } = await buildIndex({
       '/ws/v1_A/2_Lifecycle/2_Dev/QG_Calib_(Dev).md': body(''),
-      '/ws/v1_A/2_Lifecycle/2_Dev/QG_Old_(Dev).md': '---\ntags: [{Name: QG_Old}]\n---\n\n# Old\n\nA gate about thresholds, first draft.\nSecond line of the draft.\n',
+      '/ws/v1_A/2_Lifecycle/2_Dev/QG_Old_(Dev).md':
+        '---\ntags: [{Name: QG_Old}]\n---\n\n# Old\n\nA gate about thresholds, first draft.\nSecond line of the draft.\n',
       '/ws/v2_A/2_Lifecycle/3_Eval/QG_Calibration_(Eval).md': body('\nAdded a line.'),
-      '/ws/v2_A/2_Lifecycle/2_Dev/QG_Thresholds_(Dev).md': '---\ntags: [{Name: QG_Thresholds}]\n---\n\n# Thresholds\n\nA gate about thresholds, first draft.\nSecond line of the draft.\n',
+      '/ws/v2_A/2_Lifecycle/2_Dev/QG_Thresholds_(Dev).md':
+        '---\ntags: [{Name: QG_Thresholds}]\n---\n\n# Thresholds\n\nA gate about thresholds, first draft.\nSecond line of the draft.\n',
     });
     const diff = await diffOf(index, 'v1_A', 'v2_A');
     assert.deepEqual(diff.documents.added, []);
@@ -57,7 +71,10 @@ describe('assessments: version comparison', () => {
   it('a removed risk and an ALTAI answer taken back are reported', async () => {
     const { index } = await multiIndex();
     const back = await diffOf(index, 'v2_Triage_(Rollout)', 'v1_Triage_(Pilot)');
-    assert.deepEqual(back.risks.removed.map((r) => r.title), ['Population shift']);
+    assert.deepEqual(
+      back.risks.removed.map((r) => r.title),
+      ['Population shift'],
+    );
     assert.deepEqual(back.altai.unanswered, ['TRS.accuracy.3']);
   });
 });
@@ -72,13 +89,19 @@ describe('render: version comparison as Markdown, JSON and HTML', () => {
   it('Markdown and HTML list every part with counts', async () => {
     const { index } = await multiIndex();
     const diff = await diffOf(index, 'v1_Triage_(Pilot)', 'v2_Triage_(Rollout)');
-    assert.equal(diffSummary(diff), '2 document(s) added, 1 removed, 3 changed; 1 ALTAI question(s) newly answered, 0 no longer answered; 1 broken trace(s) fixed, 1 introduced; 1 risk(s) added, 0 removed');
+    assert.equal(
+      diffSummary(diff),
+      '2 document(s) added, 1 removed, 3 changed; 1 ALTAI question(s) newly answered, 0 no longer answered; 1 broken trace(s) fixed, 1 introduced; 1 risk(s) added, 0 removed',
+    );
     const md = renderVersionDiff(diff, 'md');
     assert.match(md, /^# Assessment comparison: v1\\_Triage\\_\(Pilot\) → v2\\_Triage\\_\(Rollout\)$/m);
     assert.match(md, /^### Added \(2\)$/m);
     assert.match(md, /^- `2_Lifecycle\/1_Data\/QG_DataSplit_\(Triage\)\.md`: Dimension 2: Method$/m);
     assert.match(md, /^- `TRS\.accuracy\.3`$/m);
-    assert.match(md, /^- `2_Lifecycle\/4_Maintenance\/QG_Monitoring_\(Triage\)\.md:16`: `\.\.\/2_Development\/QG_Retraining_\(Triage\)\.md` \(link\.missing-file\)$/m);
+    assert.match(
+      md,
+      /^- `2_Lifecycle\/4_Maintenance\/QG_Monitoring_\(Triage\)\.md:16`: `\.\.\/2_Development\/QG_Retraining_\(Triage\)\.md` \(link\.missing-file\)$/m,
+    );
     const html = renderVersionDiff(diff, 'html');
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /<h3>Introduced \(1\)<\/h3>/);

@@ -64,16 +64,31 @@ describe('client: assessment model', () => {
 
   it('orders the assessments: the active one first, then applications, then the design knowledge', () => {
     const dkFirst = [byId('DesignKnowledge'), byId(V1), byId(V2), byId(V2A)];
-    assert.deepEqual(orderAssessments(dkFirst, V2).map((a) => a.id), [V2, V1, V2A, 'DesignKnowledge']);
-    assert.deepEqual(orderAssessments(dkFirst, undefined).map((a) => a.id), [V1, V2, V2A, 'DesignKnowledge']);
-    assert.deepEqual(orderAssessments(dkFirst, 'DesignKnowledge').map((a) => a.id), ['DesignKnowledge', V1, V2, V2A]);
+    assert.deepEqual(
+      orderAssessments(dkFirst, V2).map((a) => a.id),
+      [V2, V1, V2A, 'DesignKnowledge'],
+    );
+    assert.deepEqual(
+      orderAssessments(dkFirst, undefined).map((a) => a.id),
+      [V1, V2, V2A, 'DesignKnowledge'],
+    );
+    assert.deepEqual(
+      orderAssessments(dkFirst, 'DesignKnowledge').map((a) => a.id),
+      ['DesignKnowledge', V1, V2, V2A],
+    );
   });
 
   it('offers every assessment, "Follow the active editor" and "No active assessment" in the picker', () => {
     const items = assessmentPickItems(LIST.assessments, V2, V2);
-    assert.deepEqual(items.map((i) => i.value), [V1, V2, V2A, 'DesignKnowledge', 'auto', '']);
+    assert.deepEqual(
+      items.map((i) => i.value),
+      [V1, V2, V2A, 'DesignKnowledge', 'auto', ''],
+    );
     assert.equal(items.find((i) => i.value === V2)?.label, `$(check) ${V2}`);
-    assert.deepEqual(items.filter((i) => i.picked).map((i) => i.value), [V2]);
+    assert.deepEqual(
+      items.filter((i) => i.picked).map((i) => i.value),
+      [V2],
+    );
     assert.match(items.find((i) => i.value === 'auto')!.label, /Follow the active editor/);
     assert.match(items.find((i) => i.value === V2A)!.detail!, /partial application \(lifecycle\), 2 document\(s\), based on v2_Triage_\(Rollout\)/);
     assert.ok(assessmentPickItems(LIST.assessments, 'auto', V2).find((i) => i.value === 'auto')!.picked);
@@ -97,16 +112,24 @@ describe('client: assessment model', () => {
     assert.deepEqual(pair(V1, V2), [V1, V2]);
     assert.deepEqual(pair(V2A, V1), [V1, V2A], 'v2a is based on v2, which is based on v1');
     assert.deepEqual(pair('DesignKnowledge', V2), ['DesignKnowledge', V2]);
-    const unrelated = [{ ...byId(V1), basedOn: null }, { ...byId(V2), basedOn: null }];
-    assert.deepEqual(
-      [comparisonOrder(unrelated, unrelated[0], unrelated[1]).from.id, comparisonOrder(unrelated, unrelated[0], unrelated[1]).to.id],
-      [V2, V1],
-    );
+    const unrelated = [
+      { ...byId(V1), basedOn: null },
+      { ...byId(V2), basedOn: null },
+    ];
+    assert.deepEqual([comparisonOrder(unrelated, unrelated[0], unrelated[1]).from.id, comparisonOrder(unrelated, unrelated[0], unrelated[1]).to.id], [V2, V1]);
   });
 });
 
 describe('client: coverage view with one tree per assessment', () => {
-  const altai = (id: string, covered: number, total: number): CoverageItem => ({ id: `${id}#altai`, label: 'Trustworthy AI (ALTAI)', kind: 'group', status: 'partial', covered, total, children: [] });
+  const altai = (id: string, covered: number, total: number): CoverageItem => ({
+    id: `${id}#altai`,
+    label: 'Trustworthy AI (ALTAI)',
+    kind: 'group',
+    status: 'partial',
+    covered,
+    total,
+    children: [],
+  });
   const tree = (id: string, covered: number, total: number): CoverageItem => ({
     id: `tree:/repo/${id}`,
     label: id,
@@ -136,11 +159,17 @@ describe('client: coverage view with one tree per assessment', () => {
     // No active assessment: every assessment collapsed.
     model.setItems(items, { ids: [V2, V1, 'DesignKnowledge'] });
     assert.equal(model.activeRoot(), undefined);
-    assert.deepEqual(model.roots().map((r) => model.view(r).collapsible), ['collapsed', 'collapsed', 'collapsed']);
+    assert.deepEqual(
+      model.roots().map((r) => model.view(r).collapsible),
+      ['collapsed', 'collapsed', 'collapsed'],
+    );
     // Without assessments: the trees as before (expanded, no assessment menu).
     model.setItems(items);
     assert.ok(!model.byAssessment);
-    assert.deepEqual(model.roots().map((r) => model.view(r).contextValue), ['mqg4ai.coverage.tree.partial', 'mqg4ai.coverage.tree.partial', 'mqg4ai.coverage.tree.partial']);
+    assert.deepEqual(
+      model.roots().map((r) => model.view(r).contextValue),
+      ['mqg4ai.coverage.tree.partial', 'mqg4ai.coverage.tree.partial', 'mqg4ai.coverage.tree.partial'],
+    );
     assert.equal(model.view(items[0]).collapsible, 'expanded');
   });
 
@@ -155,7 +184,11 @@ describe('client: coverage view with one tree per assessment', () => {
 
 describe('client: assessment contributions', () => {
   const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
-    contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Array<{ command: string; when?: string }>>; configuration: { properties: Record<string, { enum?: string[] }> } };
+    contributes: {
+      commands: Array<{ command: string; title: string }>;
+      menus: Record<string, Array<{ command: string; when?: string }>>;
+      configuration: { properties: Record<string, { enum?: string[] }> };
+    };
   };
 
   it('offers Compare with... and Set as Active Assessment on assessment nodes only', () => {

@@ -56,7 +56,10 @@ describe('client: coverage view model', function () {
       assert.equal(model.view(roots[0]).collapsible, 'expanded');
       assert.equal(roots[0].label, 'sample-assessment');
       const groups = model.children(roots[0]);
-      assert.deepEqual(groups.map((g) => g.label), ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System']);
+      assert.deepEqual(
+        groups.map((g) => g.label),
+        ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System'],
+      );
       for (const group of groups) assert.equal(model.view(group).collapsible, 'collapsed');
       assert.equal(model.parent(groups[0]), roots[0]);
       assert.equal(model.parent(roots[0]), undefined);
@@ -146,14 +149,21 @@ describe('client: coverage view model', function () {
       assert.equal(groups().length, 4);
       model.setGapsOnly(true);
       assert.equal(model.gapsOnly, true);
-      assert.deepEqual(groups().map((g) => g.label), ['Trustworthy AI (ALTAI)', 'Lifecycle', 'System'], 'risk management is fully covered');
+      assert.deepEqual(
+        groups().map((g) => g.label),
+        ['Trustworthy AI (ALTAI)', 'Lifecycle', 'System'],
+        'risk management is fully covered',
+      );
       const trs = model.children(groups()[0]).find((r) => r.label === 'Technical Robustness and Safety')!;
       const questions = model.children(trs).flatMap((s) => model.children(s));
       assert.ok(questions.length > 0);
       assert.ok(questions.every((q) => q.status === 'open'));
       assert.equal(questions.length, trs.total - trs.covered);
       const system = model.children(groups()[2]);
-      assert.deepEqual(system.map((b) => b.label), ['Compliance']);
+      assert.deepEqual(
+        system.map((b) => b.label),
+        ['Compliance'],
+      );
       const placeholder = find(items, (i) => i.kind === 'placeholder');
       const calibration = find(items, (i) => i.kind === 'leaf-qg' && i.status === 'broken');
       assert.ok(model.isVisible(placeholder));

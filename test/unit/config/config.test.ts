@@ -25,7 +25,9 @@ describe('config: project configuration file, schema and settings', () => {
       { fileMatch: ['*.mqg4ai-pack.json'], url: './schemas/mqg4ai-pack.schema.json' },
     ]);
     assert.equal(pkg.contributes.yamlValidation[0].url, './schemas/mqg4ai.schema.json');
-    for (const [key, value] of Object.entries<{ scope?: string; description?: string; markdownDescription?: string }>(pkg.contributes.configuration.properties)) {
+    for (const [key, value] of Object.entries<{ scope?: string; description?: string; markdownDescription?: string }>(
+      pkg.contributes.configuration.properties,
+    )) {
       assert.ok(key.startsWith('mqg4ai.'), key);
       assert.ok(value.description || value.markdownDescription, `${key} has a description`);
       if (key !== 'mqg4ai.trace.server') assert.equal(value.scope, 'resource', `${key} can differ per folder`);
@@ -33,7 +35,9 @@ describe('config: project configuration file, schema and settings', () => {
   });
 
   it('accepts a valid YAML and JSON configuration without problems', () => {
-    const yaml = parseConfigText('include: ["docs/**/*.md"]\nrules:\n  doc.orphan: off\n  link.missing-anchor: warning\nexternalLinks: syntax\nreport: {format: html, minAltai: 60}\n');
+    const yaml = parseConfigText(
+      'include: ["docs/**/*.md"]\nrules:\n  doc.orphan: off\n  link.missing-anchor: warning\nexternalLinks: syntax\nreport: {format: html, minAltai: 60}\n',
+    );
     assert.deepEqual(yaml.problems, []);
     assert.deepEqual(yaml.layer.rules, { 'doc.orphan': 'off', 'link.missing-anchor': 'warning' });
     const json = parseConfigText('{"exclude": ["drafts/**"], "traceRoots": ["MQG4Application/v1"]}');
@@ -76,11 +80,21 @@ describe('config: project configuration file, schema and settings', () => {
   });
 
   it('reads next-line and file suppressions with codes and reasons', () => {
-    const doc = parseDocument('/ws/a.md', '# A\n\n<!-- mqg4ai-disable-next-line link.missing-file, link.empty -- waiting for the vendor -->\n[x](gone.md)\n\n<!-- mqg4ai-disable-file doc.orphan -->\n');
+    const doc = parseDocument(
+      '/ws/a.md',
+      '# A\n\n<!-- mqg4ai-disable-next-line link.missing-file, link.empty -- waiting for the vendor -->\n[x](gone.md)\n\n<!-- mqg4ai-disable-file doc.orphan -->\n',
+    );
     assert.deepEqual(doc.suppressions, [
       { scope: 'next-line', codes: ['link.missing-file', 'link.empty'], reason: 'waiting for the vendor', line: 2, appliesToLine: 3 },
       { scope: 'file', codes: ['doc.orphan'], reason: undefined, line: 5, appliesToLine: 6 },
     ]);
-    assert.deepEqual(readSuppressions('<!--\nmqg4ai-disable-next-line -- multi-line\n-->', 10, (o) => '<!--\nmqg4ai-disable-next-line -- multi-line\n-->'.slice(0, o).split('\n').length - 1)[0].appliesToLine, 13);
+    assert.deepEqual(
+      readSuppressions(
+        '<!--\nmqg4ai-disable-next-line -- multi-line\n-->',
+        10,
+        (o) => '<!--\nmqg4ai-disable-next-line -- multi-line\n-->'.slice(0, o).split('\n').length - 1,
+      )[0].appliesToLine,
+      13,
+    );
   });
 });

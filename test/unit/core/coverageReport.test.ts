@@ -26,15 +26,31 @@ function input(extra: Partial<CoverageReportInput> = {}): CoverageReportInput {
   const doc = '/ws/tree/3_RiskManagement/Req (1).md';
   const tree = node('tree:/ws/tree', 'tree', 'tree', [
     node('/ws/tree#altai', 'Trustworthy AI (ALTAI)', 'group', [
-      node('/ws/tree#R1', EVIL, 'requirement', [
-        node('/ws/tree#R1.s', 'Section', 'section', [
-          leaf('/ws/tree#q1', `${EVIL}?`, false, { path: doc, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, detail: 'Quoted, <not> answered.' }),
-          leaf('/ws/tree#q2', 'Answered?', true, { path: doc }),
-        ]),
-      ], { path: doc, description: 'Req (1).md' }),
-      node('/ws/tree#R2', 'Missing requirement', 'requirement', [node('/ws/tree#R2.s', 'S', 'section', [leaf('/ws/tree#q3', 'Q3', false), leaf('/ws/tree#q4', 'Q4', false)])], {
-        description: 'missing',
-      }),
+      node(
+        '/ws/tree#R1',
+        EVIL,
+        'requirement',
+        [
+          node('/ws/tree#R1.s', 'Section', 'section', [
+            leaf('/ws/tree#q1', `${EVIL}?`, false, {
+              path: doc,
+              range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+              detail: 'Quoted, <not> answered.',
+            }),
+            leaf('/ws/tree#q2', 'Answered?', true, { path: doc }),
+          ]),
+        ],
+        { path: doc, description: 'Req (1).md' },
+      ),
+      node(
+        '/ws/tree#R2',
+        'Missing requirement',
+        'requirement',
+        [node('/ws/tree#R2.s', 'S', 'section', [leaf('/ws/tree#q3', 'Q3', false), leaf('/ws/tree#q4', 'Q4', false)])],
+        {
+          description: 'missing',
+        },
+      ),
     ]),
     node('/ws/tree#lifecycle', 'Lifecycle', 'group', []),
   ]);
@@ -45,7 +61,13 @@ function input(extra: Partial<CoverageReportInput> = {}): CoverageReportInput {
       {
         path: doc,
         diagnostics: [
-          { code: 'link.missing-file', severity: 'error', message: `No file at ${EVIL}.`, range: { start: { line: 9, character: 3 }, end: { line: 9, character: 8 } }, target: './x.md' },
+          {
+            code: 'link.missing-file',
+            severity: 'error',
+            message: `No file at ${EVIL}.`,
+            range: { start: { line: 9, character: 3 }, end: { line: 9, character: 8 } },
+            target: './x.md',
+          },
           { code: 'doc.orphan', severity: 'hint', message: 'not a broken trace', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } },
         ],
       },
@@ -62,14 +84,26 @@ describe('core/coverage/report', () => {
     assert.equal(data.generated, '2025-03-04T05:06:07.000Z');
     assert.equal(data.commit, '0123456789abcdef0123456789abcdef01234567');
     assert.equal(data.trees[0].folder, 'tree');
-    assert.deepEqual(data.trees[0].groups.map((g) => [g.key, g.covered, g.total, g.rows.length]), [['altai', 1, 4, 4], ['lifecycle', 0, 0, 0]]);
-    assert.deepEqual(data.gaps.map((g) => [g.label, g.count, g.file ?? null, g.line ?? null]), [
-      [`${EVIL}?`, 1, 'tree/3_RiskManagement/Req (1).md', 5],
-      ['Missing requirement', 2, null, null],
-    ]);
+    assert.deepEqual(
+      data.trees[0].groups.map((g) => [g.key, g.covered, g.total, g.rows.length]),
+      [
+        ['altai', 1, 4, 4],
+        ['lifecycle', 0, 0, 0],
+      ],
+    );
+    assert.deepEqual(
+      data.gaps.map((g) => [g.label, g.count, g.file ?? null, g.line ?? null]),
+      [
+        [`${EVIL}?`, 1, 'tree/3_RiskManagement/Req (1).md', 5],
+        ['Missing requirement', 2, null, null],
+      ],
+    );
     assert.deepEqual(data.gaps[0].trail, [EVIL, 'Section']);
     assert.equal(data.summary.gaps, 3);
-    assert.deepEqual(data.brokenTraces.map((t) => [t.file, t.line, t.column, t.code]), [['tree/3_RiskManagement/Req (1).md', 10, 4, 'link.missing-file']]);
+    assert.deepEqual(
+      data.brokenTraces.map((t) => [t.file, t.line, t.column, t.code]),
+      [['tree/3_RiskManagement/Req (1).md', 10, 4, 'link.missing-file']],
+    );
     assert.equal(data.trees[0].node.children[0].children[0].file, 'tree/3_RiskManagement/Req (1).md');
   });
 

@@ -94,7 +94,10 @@ describe('core/model/documentKind', () => {
 
   describe('4. quality gates', () => {
     it('collection-QG: QG_ file with Intent Overview (any case)', () => {
-      assert.equal(kindOf('/ws/2_Lifecycle/1_Data/QG_Data_(Lifecycle).md', `${tags(['Name', 'QG_Data_(Lifecycle)'], ['Intent', 'Overview'])}# D\n`), 'collection-qg');
+      assert.equal(
+        kindOf('/ws/2_Lifecycle/1_Data/QG_Data_(Lifecycle).md', `${tags(['Name', 'QG_Data_(Lifecycle)'], ['Intent', 'Overview'])}# D\n`),
+        'collection-qg',
+      );
       assert.equal(kindOf('/ws/x/QG_Data.md', `${tags(['Intent', ' overview '])}# D\n`), 'collection-qg');
     });
 

@@ -48,13 +48,19 @@ describe('core/workspace/fileSystem: InMemoryFileSystem and URIs', () => {
 describe('core/util: cancellation and logging', () => {
   it('throwIfCancelled throws OperationCancelled only when cancelled', () => {
     assert.doesNotThrow(() => throwIfCancelled(neverCancelled));
-    assert.throws(() => throwIfCancelled(cancelled), (e: Error) => e instanceof OperationCancelled && e.name === 'OperationCancelled');
+    assert.throws(
+      () => throwIfCancelled(cancelled),
+      (e: Error) => e instanceof OperationCancelled && e.name === 'OperationCancelled',
+    );
   });
 
   it('filteredLogger drops lines below the minimum level', () => {
     const seen: Array<[LogLevel, string]> = [];
     const logger = filteredLogger('info', (level, message) => seen.push([level, message]));
     for (const level of ['trace', 'debug', 'info', 'warn', 'error'] as const) logger.log(level, level);
-    assert.deepEqual(seen.map(([l]) => l), ['info', 'warn', 'error']);
+    assert.deepEqual(
+      seen.map(([l]) => l),
+      ['info', 'warn', 'error'],
+    );
   });
 });

@@ -23,7 +23,14 @@ describe('core/model/frontMatter: tags, problems, title and summary', () => {
     it('reads empty values `{Problem: }` as the empty string', () => {
       const text = '---\ntags: [{Name: X}, {Problem: }, {Solution:}]\n---\n';
       const fm = parse(text).frontMatter!;
-      assert.deepEqual(fm.tags.map((t) => [t.key, t.value]), [['Name', 'X'], ['Problem', ''], ['Solution', '']]);
+      assert.deepEqual(
+        fm.tags.map((t) => [t.key, t.value]),
+        [
+          ['Name', 'X'],
+          ['Problem', ''],
+          ['Solution', ''],
+        ],
+      );
       assert.deepEqual(tuple(fm.tags[1].range), rangeOf(text, 'Problem'));
       assert.deepEqual(fm.problems, []);
     });
@@ -37,22 +44,37 @@ describe('core/model/frontMatter: tags, problems, title and summary', () => {
     });
 
     it('reads a block sequence and a `tags:` map', () => {
-      assert.deepEqual(parse('---\ntags:\n  - Name: A\n  - Intent: B\n---\n').frontMatter!.tags.map((t) => [t.key, t.value, tuple(t.range)]), [
-        ['Name', 'A', [2, 4, 2, 8]],
-        ['Intent', 'B', [3, 4, 3, 10]],
-      ]);
-      assert.deepEqual(parse('---\ntags: {Name: A, Intent: B}\n---\n').frontMatter!.tags.map((t) => [t.key, t.value]), [['Name', 'A'], ['Intent', 'B']]);
+      assert.deepEqual(
+        parse('---\ntags:\n  - Name: A\n  - Intent: B\n---\n').frontMatter!.tags.map((t) => [t.key, t.value, tuple(t.range)]),
+        [
+          ['Name', 'A', [2, 4, 2, 8]],
+          ['Intent', 'B', [3, 4, 3, 10]],
+        ],
+      );
+      assert.deepEqual(
+        parse('---\ntags: {Name: A, Intent: B}\n---\n').frontMatter!.tags.map((t) => [t.key, t.value]),
+        [
+          ['Name', 'A'],
+          ['Intent', 'B'],
+        ],
+      );
     });
 
     it('stringifies scalar values and unquotes quoted ones', () => {
       const tags = parse('---\ntags: [{Name: "quoted"}, {Intent: 12}, {Applicability: true}]\n---\n').frontMatter!.tags;
-      assert.deepEqual(tags.map((t) => t.value), ['quoted', '12', 'true']);
+      assert.deepEqual(
+        tags.map((t) => t.value),
+        ['quoted', '12', 'true'],
+      );
     });
 
     it('keeps duplicate keys without an error; tagValue takes the first, case-insensitively', () => {
       const doc = parse('---\ntags: [{Name: X}, {name: Y}]\n---\n');
       assert.deepEqual(doc.frontMatter!.problems, []);
-      assert.deepEqual(doc.frontMatter!.tags.map((t) => t.value), ['X', 'Y']);
+      assert.deepEqual(
+        doc.frontMatter!.tags.map((t) => t.value),
+        ['X', 'Y'],
+      );
       assert.equal(tagValue(doc, 'NAME'), 'X');
       assert.equal(tagValue(doc, 'intent'), undefined);
     });
@@ -77,9 +99,7 @@ describe('core/model/frontMatter: tags, problems, title and summary', () => {
 
     it('locates tags exactly in documents with lone CR line endings', () => {
       const text = '---\rtags: [{Name: CR}]\r---\r# T\r';
-      assert.deepEqual(parse(text).frontMatter!.tags.map(tagShape), [
-        { key: 'Name', value: 'CR', range: [1, 8, 1, 12], valueRange: [1, 14, 1, 16] },
-      ]);
+      assert.deepEqual(parse(text).frontMatter!.tags.map(tagShape), [{ key: 'Name', value: 'CR', range: [1, 8, 1, 12], valueRange: [1, 14, 1, 16] }]);
     });
   });
 
@@ -92,7 +112,10 @@ describe('core/model/frontMatter: tags, problems, title and summary', () => {
       assert.doesNotMatch(problems[0].message, /at line \d+, column \d+/);
       assert.deepEqual(problems[0].range.start, { line: 1, character: 39 });
       // What parsed before the mistake is still usable.
-      assert.deepEqual(tags.map((t) => t.key), ['Name', 'Intent']);
+      assert.deepEqual(
+        tags.map((t) => t.key),
+        ['Name', 'Intent'],
+      );
     });
 
     it('locates a block mapping inside a flow map at the offending value', () => {
@@ -149,7 +172,9 @@ describe('core/model/frontMatter: tags, problems, title and summary', () => {
 
   describe('summary', () => {
     it('is the plain text of the first top-level paragraph', () => {
-      const doc = parse('---\ntags: [{Name: X}]\n---\n# T\n\n> Quoted prompt first.\n\n- a list item\n\nThe *first* [paragraph](x.md)\nspans `two` lines.\n\nSecond paragraph.\n');
+      const doc = parse(
+        '---\ntags: [{Name: X}]\n---\n# T\n\n> Quoted prompt first.\n\n- a list item\n\nThe *first* [paragraph](x.md)\nspans `two` lines.\n\nSecond paragraph.\n',
+      );
       assert.equal(doc.summary, 'The first paragraph spans two lines.');
     });
 

@@ -42,8 +42,17 @@ describe('core/model/parseDocument: headings, slugs and anchors', () => {
 
     it('leaves inline HTML tags out of the text and slug, as GitHub does', () => {
       const doc = parse('## Purpose <a id="purpose-anchor"></a>\n\n## Intro <br>\n');
-      assert.deepEqual(doc.headings.map((h) => [h.text.trim(), h.slug]), [['Purpose', 'purpose'], ['Intro', 'intro']]);
-      assert.deepEqual(doc.htmlAnchors.map((a) => a.id), ['purpose-anchor']);
+      assert.deepEqual(
+        doc.headings.map((h) => [h.text.trim(), h.slug]),
+        [
+          ['Purpose', 'purpose'],
+          ['Intro', 'intro'],
+        ],
+      );
+      assert.deepEqual(
+        doc.htmlAnchors.map((a) => a.id),
+        ['purpose-anchor'],
+      );
     });
 
     it('counts slugs per document, not across documents', () => {
@@ -85,7 +94,13 @@ describe('core/model/parseDocument: headings, slugs and anchors', () => {
 
     it('locates headings in CRLF documents', () => {
       const text = '# One\r\n\r\n## Two\r\n';
-      assert.deepEqual(parse(text).headings.map((h) => tuple(h.textRange)), [[0, 2, 0, 5], [2, 3, 2, 6]]);
+      assert.deepEqual(
+        parse(text).headings.map((h) => tuple(h.textRange)),
+        [
+          [0, 2, 0, 5],
+          [2, 3, 2, 6],
+        ],
+      );
     });
 
     it('gives an empty heading an empty slug and a text range without the `#` marker', () => {

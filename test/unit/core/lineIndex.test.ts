@@ -33,7 +33,10 @@ describe('core/text: LineIndex', () => {
       const text = 'a\r\n\rb\n\nc';
       const index = new LineIndex(text);
       assert.equal(index.lineCount, 5);
-      assert.deepEqual([0, 1, 2, 3, 4].map((l) => index.lineText(l)), ['a', '', 'b', '', 'c']);
+      assert.deepEqual(
+        [0, 1, 2, 3, 4].map((l) => index.lineText(l)),
+        ['a', '', 'b', '', 'c'],
+      );
       assert.deepEqual(index.positionAt(text.indexOf('c')), { line: 4, character: 0 });
     });
 

@@ -180,7 +180,10 @@ describe('core/diagnostics/linkDiagnostics', () => {
 
   it('frontmatter.invalid at the YAML error, and link checks still run', () => {
     const d = basic(computeDocumentDiagnostics(index, index.getDocument('/ws/bad.md')!));
-    assert.deepEqual(d.map((x) => x.code), ['frontmatter.invalid', 'link.missing-file']);
+    assert.deepEqual(
+      d.map((x) => x.code),
+      ['frontmatter.invalid', 'link.missing-file'],
+    );
     assert.equal(d[0].severity, 'error');
     assert.match(d[0].message, /^Front matter is not valid YAML: Flow sequence/);
     assert.deepEqual(d[0].range.start, { line: 1, character: 36 });

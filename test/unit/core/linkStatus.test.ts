@@ -123,7 +123,14 @@ describe('core/links/linkStatus', () => {
 
   it('checkLink resolves a parsed link of a document against its root', () => {
     const doc = index.getDocument('/ws/a/doc.md')!;
-    const link = { syntax: 'inline' as const, rawDestination: '/README.md#2-scope', destination: '/README.md#2-scope', destinationRange: zero, range: zero, text: 'r' };
+    const link = {
+      syntax: 'inline' as const,
+      rawDestination: '/README.md#2-scope',
+      destination: '/README.md#2-scope',
+      destinationRange: zero,
+      range: zero,
+      text: 'r',
+    };
     assert.deepEqual(checkLink(index, doc, link), { state: 'ok', path: '/ws/README.md', fragment: '2-scope', isFolder: false });
   });
 });

@@ -1,11 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  definitionDestination,
-  findClosingBracket,
-  inlineDestination,
-  scanDestination,
-  skipLinkWhitespace,
-} from '../../../server/src/syntax/linkSyntax';
+import { definitionDestination, findClosingBracket, inlineDestination, scanDestination, skipLinkWhitespace } from '../../../server/src/syntax/linkSyntax';
 
 /** The source text a span covers. */
 const slice = (text: string, span: { start: number; end: number } | undefined) => span && text.slice(span.start, span.end);

@@ -31,7 +31,7 @@ describe('core/model/parseDocument: links', () => {
       assert.deepEqual(shape(onlyLink(text)), { syntax: 'inline', raw: 'x.md', destination: 'x.md', range: [0, 4, 0, 8] });
     });
 
-    it("excludes a single-quoted title", () => {
+    it('excludes a single-quoted title', () => {
       const text = "[a](x.md 'The title')";
       assert.deepEqual(shape(onlyLink(text)), { syntax: 'inline', raw: 'x.md', destination: 'x.md', range: [0, 4, 0, 8] });
     });
@@ -159,10 +159,13 @@ describe('core/model/parseDocument: links', () => {
     it('finds an image nested in a link as its own occurrence', () => {
       const text = '[![badge](b.png)](target.md)';
       const links = parse(text).links.map(shape);
-      assert.deepEqual(links.sort((a, b) => a.raw.localeCompare(b.raw)), [
-        { syntax: 'image', raw: 'b.png', destination: 'b.png', range: rangeOf(text, 'b.png') },
-        { syntax: 'inline', raw: 'target.md', destination: 'target.md', range: rangeOf(text, 'target.md') },
-      ]);
+      assert.deepEqual(
+        links.sort((a, b) => a.raw.localeCompare(b.raw)),
+        [
+          { syntax: 'image', raw: 'b.png', destination: 'b.png', range: rangeOf(text, 'b.png') },
+          { syntax: 'inline', raw: 'target.md', destination: 'target.md', range: rangeOf(text, 'target.md') },
+        ],
+      );
     });
   });
 
@@ -231,7 +234,10 @@ describe('core/model/parseDocument: links', () => {
     it('front matter `tags: [{Name: X}]` produces no links or references', () => {
       const doc = parse('---\ntags: [{Name: X}, {Intent: [y]}]\n---\n# T\n\n[X]: x.md\n');
       assert.deepEqual(doc.references, []);
-      assert.deepEqual(doc.links.map((l) => l.syntax), ['definition']);
+      assert.deepEqual(
+        doc.links.map((l) => l.syntax),
+        ['definition'],
+      );
     });
   });
 
@@ -247,7 +253,10 @@ describe('core/model/parseDocument: links', () => {
 
     it('gives email autolinks their scheme in the destination', () => {
       const text = '<me@example.org> www.example.com';
-      assert.deepEqual(parse(text).links.map((l) => [l.syntax, l.rawDestination, l.destination]), [['autolink', 'me@example.org', 'mailto:me@example.org']]);
+      assert.deepEqual(
+        parse(text).links.map((l) => [l.syntax, l.rawDestination, l.destination]),
+        [['autolink', 'me@example.org', 'mailto:me@example.org']],
+      );
     });
   });
 
@@ -348,7 +357,10 @@ describe('core/model/parseDocument: links', () => {
     it('survives deeply nested quotes without overflowing the stack', () => {
       const text = `${'>'.repeat(3000)} [deep](d.md)\n`;
       const doc = parse(text);
-      assert.deepEqual(doc.links.map((l) => l.destination), ['d.md']);
+      assert.deepEqual(
+        doc.links.map((l) => l.destination),
+        ['d.md'],
+      );
     });
   });
 });

@@ -103,7 +103,17 @@ describe('core/links/resolveLink', () => {
   });
 
   describe('external destinations', () => {
-    for (const url of ['http://example.org/x', 'https://example.org/x#y', 'mailto:a@b.org', 'ftp://host/f', 'vscode:extension/x.y', 'file:///etc/passwd', 'data:text/plain,hi', 'HTTPS://EXAMPLE.ORG', '//cdn.example.org/lib.js']) {
+    for (const url of [
+      'http://example.org/x',
+      'https://example.org/x#y',
+      'mailto:a@b.org',
+      'ftp://host/f',
+      'vscode:extension/x.y',
+      'file:///etc/passwd',
+      'data:text/plain,hi',
+      'HTTPS://EXAMPLE.ORG',
+      '//cdn.example.org/lib.js',
+    ]) {
       it(`${url} is external`, () => {
         assert.deepEqual(resolve(url), { type: 'external', url });
       });

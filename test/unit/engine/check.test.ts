@@ -4,7 +4,6 @@ import { InMemoryFileSystem } from '../../../server/src/base/fileSystem';
 import { checkWorkspace } from '../../helpers/check';
 import { cancelled } from '../helpers';
 
-
 const files = {
   '/ws/b/two.md': '# Two\n\n[gone](gone.md)\n',
   '/ws/a/one.md': '# One\n\n[gone](nope/)\n',
@@ -29,13 +28,19 @@ describe('engine: check', () => {
   it('limits the check to the given scope but resolves links against the whole root', async () => {
     const result = await checkWorkspace(new InMemoryFileSystem(files), '/ws', { scope: ['/ws/a'] });
     assert.equal(result.files, 2);
-    assert.deepEqual(result.reports.map((r) => r.relativePath), ['a/one.md']);
+    assert.deepEqual(
+      result.reports.map((r) => r.relativePath),
+      ['a/one.md'],
+    );
   });
 
   it('accepts several scopes, files and folders alike', async () => {
     const result = await checkWorkspace(new InMemoryFileSystem(files), '/ws', { scope: ['/ws/a/fine.md', '/ws/b'] });
     assert.equal(result.files, 2);
-    assert.deepEqual(result.reports.map((r) => r.relativePath), ['b/two.md']);
+    assert.deepEqual(
+      result.reports.map((r) => r.relativePath),
+      ['b/two.md'],
+    );
   });
 
   it('honours cancellation', async () => {

@@ -31,7 +31,10 @@ describe('packs: citations in the document model', () => {
   const doc = parseDocument('/ws/2_Lifecycle/QG_X.md', TEXT);
 
   it('records bare [ID] tokens and links whose text is an ID, in document order', () => {
-    assert.deepEqual(doc.citations?.map((c) => c.id), ['AMLAS-1.1', 'AMLAS-3.1', 'SAD.design.2', 'AIACT.art9', 'AMLAS-3.2', 'AMLAS-6.1', 'AMLAS-6.2', 'TRS.accuracy.3']);
+    assert.deepEqual(
+      doc.citations?.map((c) => c.id),
+      ['AMLAS-1.1', 'AMLAS-3.1', 'SAD.design.2', 'AIACT.art9', 'AMLAS-3.2', 'AMLAS-6.1', 'AMLAS-6.2', 'TRS.accuracy.3'],
+    );
   });
 
   it('ranges cover the brackets; a linked citation also has the whole link', () => {
@@ -46,9 +49,19 @@ describe('packs: citations in the document model', () => {
 
   it('are neither links nor references for the link checker', async () => {
     const { service } = await buildService({ '/ws/2_Lifecycle/QG_X.md': TEXT, '/ws/2_Lifecycle/data.md': '# Data\n', '/ws/2_Lifecycle/img.png': '' });
-    assert.deepEqual(doc.references.map((r) => r.label), ['ev'], 'only the defined reference');
-    assert.deepEqual(doc.links.map((l) => l.destination), ['./data.md', 'img.png', './data.md']);
+    assert.deepEqual(
+      doc.references.map((r) => r.label),
+      ['ev'],
+      'only the defined reference',
+    );
+    assert.deepEqual(
+      doc.links.map((l) => l.destination),
+      ['./data.md', 'img.png', './data.md'],
+    );
     const problems = service.features.diagnostics.provideDiagnostics('/ws/2_Lifecycle/QG_X.md', neverCancelled);
-    assert.deepEqual(problems.filter((d) => String(d.code).startsWith('link.')), []);
+    assert.deepEqual(
+      problems.filter((d) => String(d.code).startsWith('link.')),
+      [],
+    );
   });
 });

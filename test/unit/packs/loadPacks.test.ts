@@ -22,8 +22,14 @@ async function load(files: Record<string, string>, layer: Parameters<typeof merg
 describe('packs: loading a workspace’s packs', () => {
   it('by default enables ALTAI only, with every built-in pack known', async () => {
     const { registry, problems, files } = await load({}, {});
-    assert.deepEqual(registry.enabled.map((p) => p.id), ['altai']);
-    assert.deepEqual(registry.available.map((p) => p.id), ['altai', 'secure-ai-dev', 'amlas', 'ai-act']);
+    assert.deepEqual(
+      registry.enabled.map((p) => p.id),
+      ['altai'],
+    );
+    assert.deepEqual(
+      registry.available.map((p) => p.id),
+      ['altai', 'secure-ai-dev', 'amlas', 'ai-act'],
+    );
     assert.deepEqual([problems, files], [[], []]);
     assert.equal(registry.item('amlas-l')?.item.id, 'AMLAS-L', 'IDs compare ignoring case');
     assert.equal(registry.item('amlas-3.1')?.item.id, 'AMLAS-L', 'a former ID names its item');
@@ -38,24 +44,46 @@ describe('packs: loading a workspace’s packs', () => {
       { packs: ['amlas', 'altai'], questionPacks: ['packs/ours.json', 'packs/y.yaml'] },
     );
     assert.deepEqual(problems, []);
-    assert.deepEqual(registry.enabled.map((p) => p.id), ['amlas', 'altai', 'ours', 'yamlpack']);
+    assert.deepEqual(
+      registry.enabled.map((p) => p.id),
+      ['amlas', 'altai', 'ours', 'yamlpack'],
+    );
     assert.deepEqual(files, ['/ws/packs/ours.json', '/ws/packs/y.yaml']);
     assert.deepEqual(registry.pack('ours')?.origin, { type: 'file', path: '/ws/packs/ours.json' });
-    assert.deepEqual(registry.counterparts('AMLAS-1.2').flatMap((c) => c.items.map((e) => e.item.id)), ['OUR.review.1'], "the pack file's crosswalk joins the built-in one");
+    assert.deepEqual(
+      registry.counterparts('AMLAS-1.2').flatMap((c) => c.items.map((e) => e.item.id)),
+      ['OUR.review.1'],
+      "the pack file's crosswalk joins the built-in one",
+    );
   });
 
   it('reports invalid pack files at the offending place and leaves them out', async () => {
     const text = JSON.stringify({ ...OWN, attribution: undefined, items: [{ id: 'bad id', title: 'x' }] }, null, 2);
     const { registry, problems } = await load({ '/ws/ours.json': text }, { questionPacks: ['ours.json'] });
-    assert.deepEqual(registry.enabled.map((p) => p.id), ['altai']);
+    assert.deepEqual(
+      registry.enabled.map((p) => p.id),
+      ['altai'],
+    );
     assert.ok(problems.every((p) => p.path === '/ws/ours.json'));
-    assert.ok(problems.some((p) => /needs "attribution"/.test(p.message)), problems.map((p) => p.message).join('\n'));
+    assert.ok(
+      problems.some((p) => /needs "attribution"/.test(p.message)),
+      problems.map((p) => p.message).join('\n'),
+    );
     const bad = problems.find((p) => /not a valid ID/.test(p.message))!;
     assert.equal(text.split('\n')[bad.range.start.line].includes('"bad id"'), true, 'at the bad ID');
   });
 
   it('reports JSON syntax errors, duplicate pack and item IDs, unknown crosswalk items', async () => {
-    const dupItem = { ...OWN, id: 'ours2', items: [{ id: 'AMLAS-1.1', title: 'Taken' }, { id: 'OUR.x', title: 'x' }, { id: 'our.X', title: 'twice' }], crosswalk: [{ items: ['OUR.x', 'NOPE.1'] }] };
+    const dupItem = {
+      ...OWN,
+      id: 'ours2',
+      items: [
+        { id: 'AMLAS-1.1', title: 'Taken' },
+        { id: 'OUR.x', title: 'x' },
+        { id: 'our.X', title: 'twice' },
+      ],
+      crosswalk: [{ items: ['OUR.x', 'NOPE.1'] }],
+    };
     const { registry, problems } = await load(
       { '/ws/a.json': '{ "id": ', '/ws/b.json': JSON.stringify({ ...OWN, id: 'amlas' }), '/ws/c.json': JSON.stringify(dupItem, null, 1) },
       { questionPacks: ['a.json', 'b.json', 'c.json'] },
@@ -75,8 +103,14 @@ describe('packs: loading a workspace’s packs', () => {
 
   it('reports unknown pack IDs, missing pack files and paths outside the folder on the configuration file', async () => {
     const config = 'packs: [altai, amlass]\nquestionPacks:\n  - missing.json\n  - ../elsewhere.json\n';
-    const { registry, problems, files } = await load({ '/ws/.mqg4ai.yaml': config }, { packs: ['altai', 'amlass'], questionPacks: ['missing.json', '../elsewhere.json'] });
-    assert.deepEqual(registry.enabled.map((p) => p.id), ['altai']);
+    const { registry, problems, files } = await load(
+      { '/ws/.mqg4ai.yaml': config },
+      { packs: ['altai', 'amlass'], questionPacks: ['missing.json', '../elsewhere.json'] },
+    );
+    assert.deepEqual(
+      registry.enabled.map((p) => p.id),
+      ['altai'],
+    );
     assert.deepEqual(files, ['/ws/missing.json'], 'nothing outside the folder is read or watched');
     assert.deepEqual(
       problems.map((p) => [p.path, p.range.start.line, p.message.split(/[.:]/)[0]]),

@@ -21,10 +21,12 @@ const risk = (name: string, intent: string, perspective?: string) =>
 const FILES: Record<string, string> = {
   // [AMLAS-1.2] is the former ID of [AMLAS-B]: it still counts.
   '/ws/1_System/AI_System.md': '# System\n\nThe operating context is described here. [AMLAS-1.2] [TRS.accuracy.3]\n',
-  '/ws/2_Lifecycle/1_Data/QG_Data_(Data).md': '---\ntags: [{Name: QG_Data}, {Intent: Data}]\n---\n# QG Data\n\n- [AMLAS-L](../../1_System/AI_System.md)\n- [AMLAS-M](./missing.md)\n',
+  '/ws/2_Lifecycle/1_Data/QG_Data_(Data).md':
+    '---\ntags: [{Name: QG_Data}, {Intent: Data}]\n---\n# QG Data\n\n- [AMLAS-L](../../1_System/AI_System.md)\n- [AMLAS-M](./missing.md)\n',
   '/ws/templates/Template_LeafQG.md': '# Template\n\nCite like this: [AMLAS-EE]\n',
   // AI Act: Article 9 cited alone, two of its paragraphs/points, Article 10 marked as covered as a whole.
-  '/ws/2_Lifecycle/QG_Risk_(Risk).md': '# QG Risk\n\nOur process. [AIACT.art9] [AIACT.art9.1] [AIACT.art9.2.a]\n\nData governance as a whole: [AIACT.art10.all]\n',
+  '/ws/2_Lifecycle/QG_Risk_(Risk).md':
+    '# QG Risk\n\nOur process. [AIACT.art9] [AIACT.art9.1] [AIACT.art9.2.a]\n\nData governance as a whole: [AIACT.art10.all]\n',
   '/ws/1_System/Compliance.md': '# Compliance\n\nOnly the article: [AIACT.art14]\n',
   '/ws/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Robustness/Glare.md': risk('Glare', 'TechnicalRobustnessSafety_Risk', 'Safety'),
   '/ws/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Robustness/Patch.md': risk('Patch', 'TechnicalRobustnessSafety_Risk', 'Security'),
@@ -45,9 +47,16 @@ async function tree(packs: string[], options: ConstructorParameters<typeof Cover
 describe('packs: coverage groups', () => {
   it('has one group per enabled pack, in the configured order, before Lifecycle, Risk management and System', async () => {
     const { tree: t } = await tree(['amlas', 'altai', 'ai-act']);
-    assert.deepEqual(t.children.map((g) => g.label), ['AMLAS', 'Trustworthy AI (ALTAI)', 'AI Act', 'Lifecycle', 'Risk management', 'System']);
+    assert.deepEqual(
+      t.children.map((g) => g.label),
+      ['AMLAS', 'Trustworthy AI (ALTAI)', 'AI Act', 'Lifecycle', 'Risk management', 'System'],
+    );
     const { tree: none } = await tree([]);
-    assert.deepEqual(none.children.map((g) => g.label), ['Lifecycle', 'Risk management', 'System'], 'no pack enabled: no pack group');
+    assert.deepEqual(
+      none.children.map((g) => g.label),
+      ['Lifecycle', 'Risk management', 'System'],
+      'no pack enabled: no pack group',
+    );
   });
 
   it('covers an item cited anywhere in the tree or linked to existing evidence; templates and broken links do not count', async () => {
@@ -96,8 +105,14 @@ describe('packs: coverage groups', () => {
 
   it('shows only the packs the options name (the CLI’s --pack), enabled or not', async () => {
     const { tree: t } = await tree(['altai'], { packs: ['secure-ai-dev'] });
-    assert.deepEqual(t.children.map((g) => g.label), ['Secure AI development', 'Lifecycle', 'Risk management', 'System']);
-    assert.deepEqual(t.children[0].children.map((s) => s.children.length), [4, 4, 5, 4]);
+    assert.deepEqual(
+      t.children.map((g) => g.label),
+      ['Secure AI development', 'Lifecycle', 'Risk management', 'System'],
+    );
+    assert.deepEqual(
+      t.children[0].children.map((s) => s.children.length),
+      [4, 4, 5, 4],
+    );
   });
 
   it('the view shows perspective nodes by their counts, and no ALTAI status without the ALTAI group', async () => {
@@ -115,7 +130,10 @@ describe('packs: coverage groups', () => {
     const data = coverageReportData(input);
     const amlas = data.trees[0].groups[0];
     assert.equal(amlas.key, 'amlas');
-    assert.deepEqual(amlas.rows.map((r) => r.description), ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6']);
+    assert.deepEqual(
+      amlas.rows.map((r) => r.description),
+      ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6'],
+    );
     assert.equal(data.summary.groups.amlas.covered, 2);
     // 17 activities and 34 artefacts [A]-[HH]; [B] and [L] are covered.
     assert.equal(data.gaps.filter((g) => g.group === 'AMLAS').length, 49, 'one gap per open item, also in stages nothing cites');
@@ -148,14 +166,18 @@ describe('packs: former IDs', () => {
     assert.equal(edit.newText, '[AMLAS-B]');
     const withTemplate = { ...FILES, '/ws/templates/Template_LeafQG.md': '# Template\n\nCite like this: [AMLAS-3.1]\n' };
     const { index: other } = await buildIndex(withTemplate);
-    assert.deepEqual(computeDocumentDiagnostics(other, other.getDocument('/ws/templates/Template_LeafQG.md')!, neverCancelled).filter((d) => d.code === 'pack.former-id'), []);
+    assert.deepEqual(
+      computeDocumentDiagnostics(other, other.getDocument('/ws/templates/Template_LeafQG.md')!, neverCancelled).filter((d) => d.code === 'pack.former-id'),
+      [],
+    );
   });
 });
 
 describe('packs: safety and security perspective of risks', () => {
   it('hints at risks without a perspective or with an unknown one', async () => {
     const { index } = await buildIndex(FILES);
-    const codes = (path: string) => computeDocumentDiagnostics(index, index.getDocument(path)!, neverCancelled).filter((d) => d.code === 'risk.missing-perspective');
+    const codes = (path: string) =>
+      computeDocumentDiagnostics(index, index.getDocument(path)!, neverCancelled).filter((d) => d.code === 'risk.missing-perspective');
     const base = '/ws/3_RiskManagement/AI_Risks/';
     assert.deepEqual(codes(`${base}2_TechnicalRobustnessSafety/Robustness/Glare.md`), []);
     const unknown = codes(`${base}2_TechnicalRobustnessSafety/Robustness/Spoof.md`);
@@ -172,7 +194,11 @@ describe('packs: safety and security perspective of risks', () => {
     const { index } = await buildIndex(FILES);
     const catalogue = altaiCatalogue();
     assert.equal(riskRequirement(index.getDocument('/ws/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Robustness/Glare.md')!, catalogue)?.id, 'TRS');
-    assert.equal(riskRequirement(index.getDocument('/ws/3_RiskManagement/AI_Risks/3_PrivacyDataGovernance/Leak.md')!, catalogue)?.id, 'PDG', 'Data_Risk names no requirement: the folder decides');
+    assert.equal(
+      riskRequirement(index.getDocument('/ws/3_RiskManagement/AI_Risks/3_PrivacyDataGovernance/Leak.md')!, catalogue)?.id,
+      'PDG',
+      'Data_Risk names no requirement: the folder decides',
+    );
     assert.equal(riskRequirement({ path: '/ws/AI_Risks/Loose.md', frontMatter: undefined }, catalogue), undefined);
   });
 
@@ -180,11 +206,21 @@ describe('packs: safety and security perspective of risks', () => {
     const { index } = await buildIndex(FILES);
     const path = '/ws/3_RiskManagement/AI_Risks/3_PrivacyDataGovernance/Leak.md';
     const complete = (text: string, needle: string) =>
-      computeCompletions({ index, doc: index.getDocument(path)!, text, position: positionOf(text, needle, needle.length), catalogue: altaiCatalogue(), token: neverCancelled });
+      computeCompletions({
+        index,
+        doc: index.getDocument(path)!,
+        text,
+        position: positionOf(text, needle, needle.length),
+        catalogue: altaiCatalogue(),
+        token: neverCancelled,
+      });
     const keyText = FILES[path].replace('{Intent: Data_Risk}', '{Intent: Data_Risk}, {Pers');
     assert.ok(complete(keyText, '{Pers').some((c) => c.label === 'Perspective'));
     const valueText = FILES[path].replace('{Intent: Data_Risk}', '{Intent: Data_Risk}, {Perspective: ');
-    assert.deepEqual(complete(valueText, '{Perspective: ').map((c) => c.label), ['Safety', 'Security', 'Both']);
+    assert.deepEqual(
+      complete(valueText, '{Perspective: ').map((c) => c.label),
+      ['Safety', 'Security', 'Both'],
+    );
   });
 
   it('offers one quick fix per perspective: a new tag after the last one, or the unknown value replaced', async () => {
@@ -198,7 +234,14 @@ describe('packs: safety and security perspective of risks', () => {
       });
     };
     const leak = '/ws/3_RiskManagement/AI_Risks/3_PrivacyDataGovernance/Leak.md';
-    assert.deepEqual(fixes(leak), ['Safety', 'Security', 'Both'].map((v) => [`Declare the risk's perspective: {Perspective: ${v}}`, `tags: [{Name: Leak}, {Intent: Data_Risk}, {Perspective: ${v}}]`, false]));
+    assert.deepEqual(
+      fixes(leak),
+      ['Safety', 'Security', 'Both'].map((v) => [
+        `Declare the risk's perspective: {Perspective: ${v}}`,
+        `tags: [{Name: Leak}, {Intent: Data_Risk}, {Perspective: ${v}}]`,
+        false,
+      ]),
+    );
     const spoof = '/ws/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Robustness/Spoof.md';
     assert.equal(fixes(spoof)[1][1], 'tags: [{Name: Spoof}, {Intent: TechnicalRobustnessSafety_Risk}, {Perspective: Security}]');
   });

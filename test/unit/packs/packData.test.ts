@@ -15,7 +15,10 @@ const schema = JSON.parse(readFileSync(join(root, 'schemas/mqg4ai-pack.schema.js
 
 describe('packs: built-in pack data', () => {
   it('ships altai, secure-ai-dev, amlas and ai-act, each JSON file valid against the pack schema', () => {
-    assert.deepEqual(builtInPacks().map((p) => p.id), ['altai', 'secure-ai-dev', 'amlas', 'ai-act']);
+    assert.deepEqual(
+      builtInPacks().map((p) => p.id),
+      ['altai', 'secure-ai-dev', 'amlas', 'ai-act'],
+    );
     assert.deepEqual(packFiles.sort(), ['ai-act.json', 'amlas.json', 'secure-ai-dev.json']);
     for (const file of packFiles) {
       const data = JSON.parse(readFileSync(join(DATA, file), 'utf8'));
@@ -53,23 +56,43 @@ describe('packs: built-in pack data', () => {
         if (leaf || pack.id !== 'altai') assert.match(item.id, ITEM_ID, item.id);
       }
     }
-    assert.equal(ITEM_ID.source, schema.definitions.itemId.pattern.replace('([.-][A-Za-z0-9_]+)+$', '(?:[.-][A-Za-z0-9_]+)+$'), 'the parser and the schema agree on the ID shape');
+    assert.equal(
+      ITEM_ID.source,
+      schema.definitions.itemId.pattern.replace('([.-][A-Za-z0-9_]+)+$', '(?:[.-][A-Za-z0-9_]+)+$'),
+      'the parser and the schema agree on the ID shape',
+    );
   });
 
   it('secure-ai-dev: 4 stages, 17 guidelines (4, 4, 5, 4)', () => {
     const pack = builtInPacks().find((p) => p.id === 'secure-ai-dev')!;
-    assert.deepEqual(pack.items.map((s) => s.title), ['Secure design', 'Secure development', 'Secure deployment', 'Secure operation and maintenance']);
-    assert.deepEqual(pack.items.map((s) => s.items!.length), [4, 4, 5, 4]);
+    assert.deepEqual(
+      pack.items.map((s) => s.title),
+      ['Secure design', 'Secure development', 'Secure deployment', 'Secure operation and maintenance'],
+    );
+    assert.deepEqual(
+      pack.items.map((s) => s.items!.length),
+      [4, 4, 5, 4],
+    );
     assert.ok(pack.items.flatMap((s) => s.items!).some((g) => g.id === 'SAD.deployment.4' && g.title === 'Release AI responsibly'));
   });
 
-  it('amlas: keyed by AMLAS\'s own references: stages 1-6, activities 1-17, artefacts [A]-[HH]', () => {
+  it("amlas: keyed by AMLAS's own references: stages 1-6, activities 1-17, artefacts [A]-[HH]", () => {
     const pack = builtInPacks().find((p) => p.id === 'amlas')!;
-    assert.deepEqual(pack.items.map((s) => s.id), ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6']);
+    assert.deepEqual(
+      pack.items.map((s) => s.id),
+      ['AMLAS-1', 'AMLAS-2', 'AMLAS-3', 'AMLAS-4', 'AMLAS-5', 'AMLAS-6'],
+    );
     const all = pack.items.flatMap((s) => s.items!);
     const activities = all.filter((i) => i.kind === 'activity');
-    assert.deepEqual(activities.map((a) => a.id), Array.from({ length: 17 }, (_, i) => `AMLAS-Act${i + 1}`));
-    assert.deepEqual(pack.items.map((s) => s.items!.filter((i) => i.kind === 'activity').length), [2, 3, 4, 3, 2, 3], 'activities per stage as AMLAS numbers them');
+    assert.deepEqual(
+      activities.map((a) => a.id),
+      Array.from({ length: 17 }, (_, i) => `AMLAS-Act${i + 1}`),
+    );
+    assert.deepEqual(
+      pack.items.map((s) => s.items!.filter((i) => i.kind === 'activity').length),
+      [2, 3, 4, 3, 2, 3],
+      'activities per stage as AMLAS numbers them',
+    );
     const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'AA', 'BB', 'CC', 'DD', 'EE', 'FF', 'GG', 'HH'];
     const artefacts = all.filter((i) => i.kind !== 'activity');
     assert.deepEqual(artefacts.map((a) => a.id).sort(), letters.map((l) => `AMLAS-${l}`).sort());
@@ -84,12 +107,32 @@ describe('packs: built-in pack data', () => {
   it('amlas: every former AMLAS-<stage>.<n> ID is an alias of the artefact it meant', () => {
     const registry = PackRegistry.builtIn(['amlas']);
     const expected: Record<string, string> = {
-      '1.1': 'A', '1.2': 'B', '1.3': 'C', '1.4': 'D', '1.5': 'E', '1.6': 'G',
-      '2.1': 'H', '2.2': 'J', '2.3': 'K',
-      '3.1': 'L', '3.2': 'M', '3.3': 'N', '3.4': 'O', '3.5': 'P', '3.6': 'T',
-      '4.1': 'V', '4.2': 'U', '4.3': 'X', '4.4': 'Y',
-      '5.1': 'Z', '5.2': 'AA', '5.3': 'CC',
-      '6.1': 'EE', '6.2': 'FF', '6.3': 'DD', '6.4': 'HH',
+      '1.1': 'A',
+      '1.2': 'B',
+      '1.3': 'C',
+      '1.4': 'D',
+      '1.5': 'E',
+      '1.6': 'G',
+      '2.1': 'H',
+      '2.2': 'J',
+      '2.3': 'K',
+      '3.1': 'L',
+      '3.2': 'M',
+      '3.3': 'N',
+      '3.4': 'O',
+      '3.5': 'P',
+      '3.6': 'T',
+      '4.1': 'V',
+      '4.2': 'U',
+      '4.3': 'X',
+      '4.4': 'Y',
+      '5.1': 'Z',
+      '5.2': 'AA',
+      '5.3': 'CC',
+      '6.1': 'EE',
+      '6.2': 'FF',
+      '6.3': 'DD',
+      '6.4': 'HH',
     };
     for (const [old, letter] of Object.entries(expected)) {
       assert.equal(registry.item(`AMLAS-${old}`)?.item.id, `AMLAS-${letter}`, old);
@@ -101,14 +144,33 @@ describe('packs: built-in pack data', () => {
     const pack = builtInPacks().find((p) => p.id === 'ai-act')!;
     const entries = [...packItems(pack)];
     const articles = entries.filter((e) => e.item.kind === 'article').map((e) => e.item.id);
-    assert.deepEqual(articles, [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 43, 47, 48, 49, 72, 73].map((n) => `AIACT.art${n}`));
+    assert.deepEqual(
+      articles,
+      [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 43, 47, 48, 49, 72, 73].map((n) => `AIACT.art${n}`),
+    );
     const leafArticles = entries.filter((e) => e.item.kind === 'article' && e.leaf).map((e) => e.item.id);
-    assert.deepEqual(leafArticles, [16, 18, 19, 20, 43, 47, 48, 49].map((n) => `AIACT.art${n}`), 'the provider duties at article level');
+    assert.deepEqual(
+      leafArticles,
+      [16, 18, 19, 20, 43, 47, 48, 49].map((n) => `AIACT.art${n}`),
+      'the provider duties at article level',
+    );
     const below = (id: string) => entries.find((e) => e.item.id === id)!.item.items!.map((i) => i.id);
-    assert.deepEqual(below('AIACT.art9'), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `AIACT.art9.${n}`));
-    assert.deepEqual(below('AIACT.art17.1'), [...'abcdefghijklm'].map((l) => `AIACT.art17.1.${l}`));
-    assert.deepEqual(below('AIACT.annex4'), [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `AIACT.annex4.${n}`));
-    assert.deepEqual(below('AIACT.art13.3.b'), ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii'].map((n) => `AIACT.art13.3.b.${n}`));
+    assert.deepEqual(
+      below('AIACT.art9'),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `AIACT.art9.${n}`),
+    );
+    assert.deepEqual(
+      below('AIACT.art17.1'),
+      [...'abcdefghijklm'].map((l) => `AIACT.art17.1.${l}`),
+    );
+    assert.deepEqual(
+      below('AIACT.annex4'),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `AIACT.annex4.${n}`),
+    );
+    assert.deepEqual(
+      below('AIACT.art13.3.b'),
+      ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii'].map((n) => `AIACT.art13.3.b.${n}`),
+    );
     assert.equal(entries.find((e) => e.item.id === 'AIACT.art15')!.item.title, 'Article 15: Accuracy, robustness and cybersecurity');
     assert.match(entries.find((e) => e.item.id === 'AIACT.art15.5')!.item.title, /^Art\. 15\(5\) .*poisoning.*evasion/);
     assert.match(entries.find((e) => e.item.id === 'AIACT.art17.1.m')!.item.title, /^Art\. 17\(1\)\(m\) /);
@@ -135,13 +197,18 @@ describe('packs: the crosswalk', () => {
       assert.ok(entry.id && !ids.has(entry.id), `unique entry id ${entry.id}`);
       ids.add(entry.id!);
       assert.ok(entry.title, entry.id);
-      assert.ok(entry.rationale && entry.rationale.length > 20 && entry.rationale.length < 200 && !entry.rationale.includes('\n'), `${entry.id}: a one-line rationale`);
-      const packs = new Set(entry.items.map((id) => {
-        const found = registry.item(id);
-        assert.ok(found, `${entry.id}: no item ${id}`);
-        assert.ok(found.leaf, `${entry.id}: ${id} is a leaf, so coverage can say whether it is addressed`);
-        return found.pack.id;
-      }));
+      assert.ok(
+        entry.rationale && entry.rationale.length > 20 && entry.rationale.length < 200 && !entry.rationale.includes('\n'),
+        `${entry.id}: a one-line rationale`,
+      );
+      const packs = new Set(
+        entry.items.map((id) => {
+          const found = registry.item(id);
+          assert.ok(found, `${entry.id}: no item ${id}`);
+          assert.ok(found.leaf, `${entry.id}: ${id} is a leaf, so coverage can say whether it is addressed`);
+          return found.pack.id;
+        }),
+      );
       assert.ok(packs.size >= 2, `${entry.id} links items of one pack only`);
       assert.equal(new Set(entry.items).size, entry.items.length, `${entry.id}: an item twice`);
     }
@@ -168,7 +235,7 @@ describe('packs: the crosswalk', () => {
     assert.ok(ids('TRS.accuracy.3').includes('AIACT.art72.2'));
   });
 
-  it('finds an entry through an item\'s former ID', () => {
+  it("finds an entry through an item's former ID", () => {
     assert.deepEqual(ids('AMLAS-3.1'), ids('AMLAS-L'));
     assert.ok(ids('AMLAS-3.1').includes('AIACT.art10.3'));
   });
@@ -179,7 +246,8 @@ describe('packs: the pack schema is shipped and wired', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.ok(
       pkg.contributes.jsonValidation.some(
-        (v: { fileMatch: string | string[]; url: string }) => [v.fileMatch].flat().includes('*.mqg4ai-pack.json') && v.url === './schemas/mqg4ai-pack.schema.json',
+        (v: { fileMatch: string | string[]; url: string }) =>
+          [v.fileMatch].flat().includes('*.mqg4ai-pack.json') && v.url === './schemas/mqg4ai-pack.schema.json',
       ),
     );
   });

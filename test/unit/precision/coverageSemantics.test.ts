@@ -55,7 +55,10 @@ describe('precision: coverage semantics', () => {
     });
     const tree = new CoverageBuilder(index, altaiCatalogue()).build(undefined, neverCancelled)[0];
     const system = find(tree, (n) => n.id === `${T}#system`)!;
-    const missing = system.children.filter((n) => n.description === 'missing').map((n) => n.label).sort();
+    const missing = system.children
+      .filter((n) => n.description === 'missing')
+      .map((n) => n.label)
+      .sort();
     assert.deepEqual(missing, ['Documentation', 'Stakeholder']);
     assert.equal(find(system, (n) => n.id === `${T}/1_System/AI_System_(Triage).md`)?.status, 'covered');
   });
@@ -64,7 +67,8 @@ describe('precision: coverage semantics', () => {
 describe('precision: options of a choose-list', () => {
   const HAO = `${T}/3_RiskManagement/AI_Risks/1_HumanAgencyOversight/HumanAgencyOversight.md`;
   const parent = 'Please determine whether the AI system (choose as many as appropriate):';
-  const doc = (lines: string[]) => `---\ntags: [{Name: HumanAgencyOversight}]\n---\n# Human agency and oversight\n\n## Human Oversight\n\nALTAI:\n${lines.join('\n')}\n`;
+  const doc = (lines: string[]) =>
+    `---\ntags: [{Name: HumanAgencyOversight}]\n---\n# Human agency and oversight\n\n## Human Oversight\n\nALTAI:\n${lines.join('\n')}\n`;
   const node = (tree: CoverageNode, id: string) => find(tree, (n) => n.kind === 'question' && n.description === id);
 
   it('counts the options with their question, not as questions', async () => {
@@ -75,7 +79,9 @@ describe('precision: options of a choose-list', () => {
   });
 
   it('is answered by any option', async () => {
-    const catalogueText = altaiCatalogue().requirements.flatMap((r) => r.sections.flatMap((s) => s.questions)).find((q) => q.id === 'HAO.human-oversight.1.2')!.text;
+    const catalogueText = altaiCatalogue()
+      .requirements.flatMap((r) => r.sections.flatMap((s) => s.questions))
+      .find((q) => q.id === 'HAO.human-oversight.1.2')!.text;
     assert.ok(catalogueText.startsWith('Is overseen by a Human-in-the-Loop'), 'the fixture quotes the catalogue option');
     const tree = await coverage({ [HAO]: doc([`> - ${parent}`, `>     - ${catalogueText}`, '', 'Yes: a nurse confirms every alarm before it is escalated.']) });
     const question = node(tree, 'HAO.human-oversight.1')!;

@@ -36,7 +36,8 @@ function qgPosing(target: string): string {
 
 async function setup(extra: Record<string, string> = {}) {
   const files: Record<string, string> = {
-    [SYSTEM]: '# System\n\n[panel](../2_Lifecycle/1_Design/QG_UserPanel_(Design).md) [risk](../3_RiskManagement/AI_Risks/5_DiversityNon-DiscriminationFairness/Participation/NoUserPanel.md)\n',
+    [SYSTEM]:
+      '# System\n\n[panel](../2_Lifecycle/1_Design/QG_UserPanel_(Design).md) [risk](../3_RiskManagement/AI_Risks/5_DiversityNon-DiscriminationFairness/Participation/NoUserPanel.md)\n',
     [RISK]: riskWithoutAnalysis,
     [QG]: qgPosing('../../3_RiskManagement/AI_Risks/5_DiversityNon-DiscriminationFairness/Participation/NoUserPanel.md'),
     ...extra,
@@ -51,12 +52,18 @@ describe('precision: document kinds from all the evidence', () => {
     const { index, diagnostics } = await setup();
     assert.equal(index.getDocument(RISK)!.kind, 'risk');
     const missing = diagnostics(RISK).filter((d) => d.code === 'risk.missing-section');
-    assert.deepEqual(missing.map((d) => d.message), ['Missing section "Risk analysis" (under "Risk Assessment (Risk Analysis + Risk Evaluation)"): this risk document lacks a section of its template.']);
+    assert.deepEqual(
+      missing.map((d) => d.message),
+      ['Missing section "Risk analysis" (under "Risk Assessment (Risk Analysis + Risk Evaluation)"): this risk document lacks a section of its template.'],
+    );
   });
 
   it('trace.risk-link-target does not fire for a link to it', async () => {
     const { diagnostics } = await setup();
-    assert.deepEqual(diagnostics(QG).filter((d) => d.code === 'trace.risk-link-target'), []);
+    assert.deepEqual(
+      diagnostics(QG).filter((d) => d.code === 'trace.risk-link-target'),
+      [],
+    );
   });
 
   it('risk headings outside the risk folders, with no risk Intent, do not make a risk', async () => {
@@ -74,7 +81,10 @@ describe('precision: document kinds from all the evidence', () => {
   it('trace.risk-link-target names what the target is, in plain words, and the section of the link', async () => {
     const { diagnostics } = await setup({ [QG]: qgPosing('../../1_System/AI_System.md') });
     const found = diagnostics(QG).filter((d) => d.code === 'trace.risk-link-target');
-    assert.deepEqual(found.map((d) => d.message), ['Not a risk: "System" is an information block. A link under "Poses Risk(s)" should lead to the risk document itself.']);
+    assert.deepEqual(
+      found.map((d) => d.message),
+      ['Not a risk: "System" is an information block. A link under "Poses Risk(s)" should lead to the risk document itself.'],
+    );
     assert.doesNotMatch(found[0].message, /information-block|a information/);
   });
 });

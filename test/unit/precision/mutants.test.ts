@@ -28,7 +28,10 @@ describe('precision: killing the mutants of issue 16', () => {
       const qg = `${T}/2_Lifecycle/1_Data/QG_Cleaning_(Data).md`;
       const { index } = await buildIndex({
         [`${T}/1_System/AI_System.md`]: '# System\n\nA triage assistant.\n',
-        [qg]: gate('QG_Cleaning', '### 1. Interdependency Graph\n\n#### Input Information\n\n- ##### Related QGs\n    The raw export, see [the export log]().\n'),
+        [qg]: gate(
+          'QG_Cleaning',
+          '### 1. Interdependency Graph\n\n#### Input Information\n\n- ##### Related QGs\n    The raw export, see [the export log]().\n',
+        ),
       });
       const tree = new CoverageBuilder(index, altaiCatalogue()).build(undefined, neverCancelled)[0];
       const node = find(tree, (n) => n.id === qg)!;
@@ -41,7 +44,10 @@ describe('precision: killing the mutants of issue 16', () => {
       const qg = `${T}/2_Lifecycle/1_Data/QG_Cleaning_(Data).md`;
       const { index } = await buildIndex({
         [`${T}/1_System/AI_System.md`]: '# System\n\nA triage assistant.\n',
-        [qg]: gate('QG_Cleaning', '### 1. Interdependency Graph\n\n#### Input Information\n\n- ##### Related QGs\n    The raw export, see [the system](../../1_System/AI_System.md).\n'),
+        [qg]: gate(
+          'QG_Cleaning',
+          '### 1. Interdependency Graph\n\n#### Input Information\n\n- ##### Related QGs\n    The raw export, see [the system](../../1_System/AI_System.md).\n',
+        ),
       });
       const tree = new CoverageBuilder(index, altaiCatalogue()).build(undefined, neverCancelled)[0];
       assert.notEqual(find(tree, (n) => n.id === qg)!.status, 'broken');
@@ -93,7 +99,11 @@ describe('precision: killing the mutants of issue 16', () => {
 
     it('trace.risk-link-target: a folder under Poses Risk(s) is not judged, a file that is no risk is', async () => {
       const poses = (target: string) => `### 3. Additional Information\n\n#### Risk Management\n\n- ##### Poses Risk(s)\n    - [risk](${target})\n`;
-      const files = { ...base(), [risk]: riskDoc('Drift', '- [a](../../../2_Lifecycle/1_Data/QG_Alpha_(Data).md)'), [a]: gate('QG_Alpha', poses('../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/')) };
+      const files = {
+        ...base(),
+        [risk]: riskDoc('Drift', '- [a](../../../2_Lifecycle/1_Data/QG_Alpha_(Data).md)'),
+        [a]: gate('QG_Alpha', poses('../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/')),
+      };
       assert.ok(!(await codes(files, a)).includes('trace.risk-link-target'));
       files[a] = gate('QG_Alpha', poses('../../1_System/AI_System.md'));
       assert.ok((await codes(files, a)).includes('trace.risk-link-target'));
@@ -110,7 +120,10 @@ describe('precision: killing the mutants of issue 16', () => {
     it('link.placeholder: a link to a t.b.d. file is reported, a link to its folder is not', async () => {
       const files: Record<string, string> = { ...base(), [`${T}/2_Lifecycle/3_Later/t.b.d.md`]: 't.b.d.\n' };
       files[system] += '\n[later](../2_Lifecycle/3_Later/t.b.d.md) [later stage](../2_Lifecycle/3_Later/)\n';
-      assert.deepEqual((await codes(files, system)).filter((c) => c === 'link.placeholder'), ['link.placeholder']);
+      assert.deepEqual(
+        (await codes(files, system)).filter((c) => c === 'link.placeholder'),
+        ['link.placeholder'],
+      );
     });
   });
 });

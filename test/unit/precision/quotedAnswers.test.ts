@@ -15,7 +15,8 @@ async function emptySections(text: string): Promise<string[]> {
 }
 
 /** The template's Method section with `body` in place of its prompt and answer. */
-const method = (body: string) => filledLeafQg('QG_Sampling').replace(/#### Dimension 2: Method\n> [^\n]*\n\nThe team wrote this down\.\n/, `#### Dimension 2: Method\n${body}\n`);
+const method = (body: string) =>
+  filledLeafQg('QG_Sampling').replace(/#### Dimension 2: Method\n> [^\n]*\n\nThe team wrote this down\.\n/, `#### Dimension 2: Method\n${body}\n`);
 
 describe('precision: answers written as a quote', () => {
   it('a quote that is no question, right under the heading, is an answer', async () => {

@@ -38,7 +38,10 @@ describe('precision: template sections worded differently', () => {
   it('"AI System-specific Information" is the "AI System Information" section: no finding, no insertion, covered', async () => {
     const text = filledLeafQg('QG_Sampling').replace('##### AI System Information', '##### AI System-specific Information');
     const { diagnostics, fixes, tree } = await check(text);
-    assert.deepEqual(diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      [],
+    );
     assert.deepEqual(fixes, [], 'the quick fix must not insert a duplicate');
     const node = find(tree, (n) => n.kind === 'qg-section' && n.label.endsWith('AI System Information'))!;
     assert.equal(node.status, 'covered');
@@ -54,7 +57,10 @@ describe('precision: template sections worded differently', () => {
   it('similar words ("Output Info") stand for the section, with a qg.section-wording hint on the heading', async () => {
     const text = filledLeafQg('QG_Sampling').replace('#### Output Information', '#### Output Info');
     const { diagnostics, fixes } = await check(text);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['qg.section-wording', 'hint']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['qg.section-wording', 'hint']],
+    );
     assert.match(diagnostics[0].message, /^Worded differently from the template: "Output Info" stands for the section "Output Information"\.$/);
     const line = text.split('\n').findIndex((l) => l === '#### Output Info');
     assert.equal(diagnostics[0].range.start.line, line);
@@ -74,7 +80,10 @@ describe('precision: template sections worded differently', () => {
   it('other words are a missing section, reported once, with the insertion offered', async () => {
     const text = filledLeafQg('QG_Sampling').replace('#### Dimension 2: Method', '#### Dimension 2: Procedure');
     const { diagnostics, fixes } = await check(text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['qg.missing-section']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['qg.missing-section'],
+    );
     assert.match(diagnostics[0].message, /^Missing section "Dimension 2: Method" \(under "2\. Quality Gate Creation/);
     assert.deepEqual(fixes, ['Dimension 2: Method']);
   });
@@ -82,7 +91,10 @@ describe('precision: template sections worded differently', () => {
   it('a heading that is another template section never stands for a missing one', async () => {
     const text = filledLeafQg('QG_Sampling').replace(/#### Dimension 2: Method\n> [^\n]*\n\nThe team wrote this down\.\n/, '');
     const { diagnostics, fixes } = await check(text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['qg.missing-section']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['qg.missing-section'],
+    );
     assert.deepEqual(fixes, ['Dimension 2: Method']);
   });
 

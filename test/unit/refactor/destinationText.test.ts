@@ -57,7 +57,12 @@ describe('refactor: destination spelling', () => {
     }
 
     it('decodes back to the new path', () => {
-      for (const [raw, newPath] of [['My%20Doc.md', 'Other Folder/My Doc.md'], ['a.md', 'x/50%.md'], ['QG_Name_\\(View\\).md', 'x/QG_Name_(View).md'], ['a.md', 'New Folder/a (1).md']]) {
+      for (const [raw, newPath] of [
+        ['My%20Doc.md', 'Other Folder/My Doc.md'],
+        ['a.md', 'x/50%.md'],
+        ['QG_Name_\\(View\\).md', 'x/QG_Name_(View).md'],
+        ['a.md', 'New Folder/a (1).md'],
+      ]) {
         assert.equal(decodedPath(rewriteDestinationPath(raw, newPath)), newPath);
       }
     });

@@ -39,7 +39,11 @@ describe('refactor: renaming headings', () => {
     assert.equal(onAnchor?.kind === 'heading' && onAnchor.path, '/ws/x/b.md');
     assert.equal(onAnchor?.kind === 'heading' && onAnchor.headingIndex, 2);
     assert.deepEqual(onAnchor?.range, { start: positionOf(a, 'notes-1'), end: positionOf(a, 'notes-1', 7) });
-    assert.equal(renameTargetAt(index, docA, a, positionOf(a, 'x/b.md#notes)', 1), () => b), undefined, 'the path part is not a rename target');
+    assert.equal(
+      renameTargetAt(index, docA, a, positionOf(a, 'x/b.md#notes)', 1), () => b),
+      undefined,
+      'the path part is not a rename target',
+    );
     const gone = '[x](x/b.md#gone)\n';
     const withGone = await indexOf({ ...files, '/ws/c.md': gone });
     assert.throws(() => renameTargetAt(withGone, withGone.getDocument('/ws/c.md')!, gone, positionOf(gone, 'gone', 1), () => b), RenameRefused);
@@ -81,7 +85,8 @@ describe('refactor: renaming headings', () => {
 });
 
 describe('refactor: renaming a front-matter Name', () => {
-  const leaf = '---\ntags: [{Name: QG_Calibration}, {Intent: X}]\n---\n# QG Calibration\n\n[self](<QG_Calibration_(Binary Classification).md#qg-calibration>)\n';
+  const leaf =
+    '---\ntags: [{Name: QG_Calibration}, {Intent: X}]\n---\n# QG Calibration\n\n[self](<QG_Calibration_(Binary Classification).md#qg-calibration>)\n';
   const files = {
     '/ws/2_Dev/QG_Calibration_(Binary Classification).md': leaf,
     '/ws/index.md': '[cal](<2_Dev/QG_Calibration_(Binary Classification).md>) [enc](2_Dev/QG_Calibration_%28Binary%20Classification%29.md#qg-calibration)\n',
@@ -105,7 +110,10 @@ describe('refactor: renaming a front-matter Name', () => {
     const after = applyChange(files, change);
     assert.match(after[newPath!], /\{Name: QG_Scaling\}/);
     assert.match(after[newPath!], /\[self\]\(<QG_Scaling_\(Binary Classification\)\.md#qg-calibration>\)/);
-    assert.equal(after['/ws/index.md'], '[cal](<2_Dev/QG_Scaling_(Binary Classification).md>) [enc](2_Dev/QG_Scaling_%28Binary%20Classification%29.md#qg-calibration)\n');
+    assert.equal(
+      after['/ws/index.md'],
+      '[cal](<2_Dev/QG_Scaling_(Binary Classification).md>) [enc](2_Dev/QG_Scaling_%28Binary%20Classification%29.md#qg-calibration)\n',
+    );
     assert.deepEqual(brokenLinks(await indexOf(after)), []);
   });
 

@@ -34,7 +34,8 @@ export function brokenLinks(index: WorkspaceIndex): string[] {
   for (const doc of index.allDocuments()) {
     for (const link of doc.links) {
       const status = checkLink(index, doc, link);
-      if (status.state.startsWith('missing') || status.state === 'empty') result.push(`${posix.relative('/ws', doc.path)}: ${link.rawDestination} (${status.state})`);
+      if (status.state.startsWith('missing') || status.state === 'empty')
+        result.push(`${posix.relative('/ws', doc.path)}: ${link.rawDestination} (${status.state})`);
     }
   }
   return result.sort();

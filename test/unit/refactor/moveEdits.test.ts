@@ -7,7 +7,10 @@ import { applyChange, brokenLinks, indexOf, moveInMap } from './helpers';
 async function move(files: Record<string, string>, moves: Array<[string, string]>, roots = ['/ws']) {
   const { index } = await buildIndex(files, { roots });
   const before = brokenLinks(index);
-  const change = computeMoveEdits(index, moves.map(([from, to]) => ({ from, to })));
+  const change = computeMoveEdits(
+    index,
+    moves.map(([from, to]) => ({ from, to })),
+  );
   const after = applyChange(files, change);
   for (const [from, to] of moves) moveInMap(after, from, to);
   const newIndex = (await buildIndex(after, { roots })).index;
@@ -16,7 +19,10 @@ async function move(files: Record<string, string>, moves: Array<[string, string]
 
 describe('refactor: link updates for moved files and folders', () => {
   it('relocates paths inside moved folders, innermost move first', () => {
-    const relocate = relocator([{ from: '/ws/a', to: '/ws/b' }, { from: '/ws/a/x.md', to: '/ws/c/x.md' }]);
+    const relocate = relocator([
+      { from: '/ws/a', to: '/ws/b' },
+      { from: '/ws/a/x.md', to: '/ws/c/x.md' },
+    ]);
     assert.equal(relocate('/ws/a/y.md'), '/ws/b/y.md');
     assert.equal(relocate('/ws/a/x.md'), '/ws/c/x.md');
     assert.equal(relocate('/ws/ab/y.md'), '/ws/ab/y.md');
@@ -39,8 +45,10 @@ describe('refactor: link updates for moved files and folders', () => {
 
   it('updates links into a moved folder and relative links out of it; links inside stay as written', async () => {
     const files = {
-      '/ws/tree/2_Lifecycle/AI_Lifecycle.md': '# L\n\n[dev](2_Development/) [qg](./2_Development/QG_Development_(Lifecycle).md) [leaf](2_Development/1_Train/QG_T.md#x)\n',
-      '/ws/tree/2_Lifecycle/2_Development/QG_Development_(Lifecycle).md': '# D\n\n[t](1_Train/QG_T.md) [up](../AI_Lifecycle.md) [sys](../../1_System/App.md#purpose)\n',
+      '/ws/tree/2_Lifecycle/AI_Lifecycle.md':
+        '# L\n\n[dev](2_Development/) [qg](./2_Development/QG_Development_(Lifecycle).md) [leaf](2_Development/1_Train/QG_T.md#x)\n',
+      '/ws/tree/2_Lifecycle/2_Development/QG_Development_(Lifecycle).md':
+        '# D\n\n[t](1_Train/QG_T.md) [up](../AI_Lifecycle.md) [sys](../../1_System/App.md#purpose)\n',
       '/ws/tree/2_Lifecycle/2_Development/1_Train/QG_T.md': '# T\n\n## X\n\n[d](../QG_Development_(Lifecycle).md) [app](/tree/1_System/App.md)\n',
       '/ws/tree/1_System/App.md': '# App\n\n## Purpose\n\n[dev](../2_Lifecycle/2_Development/) [t](../2_Lifecycle/2_Development/1_Train/QG_T.md)\n',
     };
@@ -92,7 +100,10 @@ describe('refactor: link updates for moved files and folders', () => {
 
   it('moves several files at once, including links between them', async () => {
     const files = { '/ws/a.md': '[b](b.md)\n', '/ws/b.md': '[a](a.md)\n', '/ws/c.md': '[a](a.md) [b](b.md)\n' };
-    const result = await move(files, [['/ws/a.md', '/ws/x/a.md'], ['/ws/b.md', '/ws/y/b.md']]);
+    const result = await move(files, [
+      ['/ws/a.md', '/ws/x/a.md'],
+      ['/ws/b.md', '/ws/y/b.md'],
+    ]);
     assert.equal(result.files['/ws/x/a.md'], '[b](../y/b.md)\n');
     assert.equal(result.files['/ws/y/b.md'], '[a](../x/a.md)\n');
     assert.equal(result.files['/ws/c.md'], '[a](x/a.md) [b](y/b.md)\n');

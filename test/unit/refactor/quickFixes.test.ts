@@ -15,7 +15,8 @@ const lines = (text: string) => text.split(/\r\n|\r|\n/);
 describe('refactor: quick fixes', () => {
   describe('broken links: closest existing targets', () => {
     const files = {
-      '/ws/tree/2_Lifecycle/2_Dev/QG_Calibration_(Binary).md': '# QG Calibration\n\n[thr](./QG_OperatingTreshold_(Binary).md) [eval](../QG_Evalution.md) [title](./Threshold.md)\n',
+      '/ws/tree/2_Lifecycle/2_Dev/QG_Calibration_(Binary).md':
+        '# QG Calibration\n\n[thr](./QG_OperatingTreshold_(Binary).md) [eval](../QG_Evalution.md) [title](./Threshold.md)\n',
       '/ws/tree/2_Lifecycle/2_Dev/QG_OperatingThreshold_(Binary).md': '# QG Operating Threshold\n\n## Choice\n',
       '/ws/tree/2_Lifecycle/QG_Evaluation_(Lifecycle).md': '# QG Evaluation\n',
       '/ws/tree/2_Lifecycle/QG_Data_(Lifecycle).md': '# QG Data\n',
@@ -61,7 +62,10 @@ describe('refactor: quick fixes', () => {
       const path = '/ws/tree/2_Lifecycle/2_Dev/QG_Calibration_(Binary).md';
       const fixes = quickFixesFor(index, index.getDocument(path)!, lines(files[path]), { canCreateFiles: true });
       const create = fixes.filter((f) => f.createsFile && f.diagnostic.target === './Threshold.md');
-      assert.deepEqual(create.map((f) => f.title), ['Create Threshold.md from the Leaf-QG template', 'Create Threshold.md from the Risk template']);
+      assert.deepEqual(
+        create.map((f) => f.title),
+        ['Create Threshold.md from the Leaf-QG template', 'Create Threshold.md from the Risk template'],
+      );
       assert.deepEqual(create[0].change.fileOperations(), [{ kind: 'create', path: '/ws/tree/2_Lifecycle/2_Dev/Threshold.md' }]);
       assert.ok(!quickFixesFor(index, index.getDocument(path)!, lines(files[path]), { canCreateFiles: false }).some((f) => f.createsFile));
     });
@@ -115,7 +119,10 @@ describe('refactor: quick fixes', () => {
       const index = await indexOf({ [path]: text });
       const doc = index.getDocument(path)!;
       const missing = missingSections(doc, lines(text), DEFAULT_CONFIG);
-      assert.deepEqual(missing.map((m) => m.path), ['1. Interdependency Graph › Output Information', '2. Quality Gate Creation (Design-Decision-Specific Dimensions) › Dimension 2: Method']);
+      assert.deepEqual(
+        missing.map((m) => m.path),
+        ['1. Interdependency Graph › Output Information', '2. Quality Gate Creation (Design-Decision-Specific Dimensions) › Dimension 2: Method'],
+      );
       const fixes = quickFixesFor(index, doc, lines(text), { canCreateFiles: false });
       const sectionFixes = fixes.filter((f) => f.diagnostic.code === 'qg.missing-section');
       assert.equal(sectionFixes.length, 2);
@@ -124,9 +131,20 @@ describe('refactor: quick fixes', () => {
       const after = await indexOf({ [path]: fixed });
       assert.deepEqual(missingSections(after.getDocument(path)!, lines(fixed), DEFAULT_CONFIG), []);
       // Order as in the template.
-      const order = ['#### Input Information', '#### Output Information', '- ##### Post-Market', '### 2. Quality', '#### Dimension 1', '#### Dimension 2', '#### Dimension 3'];
+      const order = [
+        '#### Input Information',
+        '#### Output Information',
+        '- ##### Post-Market',
+        '### 2. Quality',
+        '#### Dimension 1',
+        '#### Dimension 2',
+        '#### Dimension 3',
+      ];
       const at = order.map((h) => fixed.indexOf(h));
-      assert.ok(at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1])), `template order: ${at.join(', ')}`);
+      assert.ok(
+        at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1])),
+        `template order: ${at.join(', ')}`,
+      );
       assert.match(fixed, /#### Dimension 2: Method\n> By which procedure/);
     });
   });
@@ -151,7 +169,9 @@ describe('refactor: quick fixes', () => {
       const doc = parseDocument('/ws/a.md', text);
       const fixed = fixFrontMatter(lines(text), doc.frontMatter!);
       assert.ok(fixed);
-      assert.deepEqual(fixed.edits, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 28 } }, newText: 'tags: [{Name: X}, {Intent: Y}]' }]);
+      assert.deepEqual(fixed.edits, [
+        { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 28 } }, newText: 'tags: [{Name: X}, {Intent: Y}]' },
+      ]);
       const hopeless = '---\ntags: : : [\n  - ]] x: "\n---\n';
       assert.equal(fixFrontMatter(lines(hopeless), parseDocument('/ws/b.md', hopeless).frontMatter!), undefined);
     });

@@ -11,7 +11,13 @@ const finding = (line: number): Finding => ({
   path: '/w/a.md',
   key: 'target:x.md',
   fingerprint: `f${line}`,
-  diagnostic: { code: 'link.missing-file', severity: 'error', message: 'No file at x.md.', range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 4 } }, target: 'x.md' },
+  diagnostic: {
+    code: 'link.missing-file',
+    severity: 'error',
+    message: 'No file at x.md.',
+    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 4 } },
+    target: 'x.md',
+  },
 });
 
 /** The former all-pairs greedy pairing: which findings (by index) are paired. */
@@ -40,7 +46,10 @@ describe('robustness: baseline comparison', () => {
         if (entries.length >= current.length) return;
         const marked = compareWithBaseline(current.map(finding), createBaseline(entries.map(finding)));
         const expected = allPairs(entries, current);
-        assert.deepEqual(marked.map((f, i) => f.baseline === 'unchanged' ? i : -1).filter((i) => i >= 0), [...expected].sort((a, b) => a - b));
+        assert.deepEqual(
+          marked.map((f, i) => (f.baseline === 'unchanged' ? i : -1)).filter((i) => i >= 0),
+          [...expected].sort((a, b) => a - b),
+        );
       }),
       fuzzParams(300),
     );
@@ -48,7 +57,10 @@ describe('robustness: baseline comparison', () => {
 
   it('thousands of equal findings: n log n, not quadratic', () => {
     const { ratio, small, large } = growthRatio(
-      (n) => ({ current: Array.from({ length: n }, (_, i) => finding(i + 1)), baseline: createBaseline(Array.from({ length: n - 1 }, (_, i) => finding(2 * i + 1))) }),
+      (n) => ({
+        current: Array.from({ length: n }, (_, i) => finding(i + 1)),
+        baseline: createBaseline(Array.from({ length: n - 1 }, (_, i) => finding(2 * i + 1))),
+      }),
       ({ current, baseline }) => compareWithBaseline(current, baseline),
       10_000,
     );

@@ -35,14 +35,21 @@ describe('robustness: term hovers with many definitions', function () {
     assert.equal(hover(large, line, 'golden')?.term, 'Golden Set');
     assert.equal(hover(large, 'see term number 3x7 here', 'number')?.definition, 'Meaning 7.');
     hover(small, line, 'ordinary');
-    const a = Math.max(bestTime(() => hover(small, line, 'ordinary'), 5), 0.5);
+    const a = Math.max(
+      bestTime(() => hover(small, line, 'ordinary'), 5),
+      0.5,
+    );
     const b = bestTime(() => hover(large, line, 'ordinary'), 5);
     // 16x the definitions: the scan over every document grew 16x; the lookup stays flat.
     assert.ok(b / a < 4, `16x the definitions took ${(b / a).toFixed(1)}x (${a.toFixed(2)} -> ${b.toFixed(2)} ms)`);
   });
 
   it('follows edits and deletions of the defining documents', async () => {
-    const { index } = await buildIndex({ '/ws/a.md': '# A\n', '/ws/g.md': '## Definition Golden Set\nOld words.\n', '/ws/h.md': '## Definition Golden Set\nLater words.\n' });
+    const { index } = await buildIndex({
+      '/ws/a.md': '# A\n',
+      '/ws/g.md': '## Definition Golden Set\nOld words.\n',
+      '/ws/h.md': '## Definition Golden Set\nLater words.\n',
+    });
     const line = 'the golden set';
     assert.equal(hover(index, line, 'golden')?.definition, 'Old words.');
     index.setOpenText('/ws/g.md', '## Definition Golden Set\nNew words.\n');
@@ -59,7 +66,10 @@ describe('robustness: term hovers with many definitions', function () {
     const short = line(100);
     const long = line(20_000);
     hover(index, short, 'golden');
-    const a = Math.max(bestTime(() => hover(index, short, 'golden'), 5), 0.5);
+    const a = Math.max(
+      bestTime(() => hover(index, short, 'golden'), 5),
+      0.5,
+    );
     const b = bestTime(() => hover(index, long, 'golden'), 5);
     assert.equal(hover(index, long, 'golden')?.term, 'Golden Set');
     assert.ok(b / a < 10, `a 200x longer line took ${(b / a).toFixed(1)}x (${a.toFixed(2)} -> ${b.toFixed(2)} ms)`);

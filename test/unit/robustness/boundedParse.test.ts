@@ -28,7 +28,14 @@ describe('robustness: Markdown parsing under a budget', function () {
     assert.match(bounded.degraded!, /opens 4000 separate block quotes or lists/);
     const doc = parseDocument('/ws/a.md', text);
     assert.equal(doc.links.length, 3 * MAX_CONTAINERS);
-    assert.deepEqual(doc.links.slice(0, 3).map((l) => [l.destination, l.range.start.line, l.range.start.character]), [['b.md', 0, 4], ['c.md', 2, 13], ['d.md', 4, 16]]);
+    assert.deepEqual(
+      doc.links.slice(0, 3).map((l) => [l.destination, l.range.start.line, l.range.start.character]),
+      [
+        ['b.md', 0, 4],
+        ['c.md', 2, 13],
+        ['d.md', 4, 16],
+      ],
+    );
     assert.equal(doc.headings.length, MAX_CONTAINERS);
     assert.ok(doc.degraded);
   });

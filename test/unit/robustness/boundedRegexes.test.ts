@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readSuppressions } from '../../../server/src/domain/suppressions';
 import { definitionTerm, htmlAnchorIds, parseDocument, withoutStrikethrough } from '../../../server/src/domain/document/parseDocument';
-import { hasInlineLink, parseQuestionBlocks, plainQuestionText, questionKey, withoutEmphasis, withoutLinks } from '../../../server/src/domain/altai/questionBlocks';
+import {
+  hasInlineLink,
+  parseQuestionBlocks,
+  plainQuestionText,
+  questionKey,
+  withoutEmphasis,
+  withoutLinks,
+} from '../../../server/src/domain/altai/questionBlocks';
 import { gateNameKey } from '../../../server/src/domain/document/names';
 import { keyInMap, keyInSequence, valueInMap } from '../../../server/src/features/completion/frontMatterCompletion';
 import { fuzzParams } from './fuzzHelpers';
@@ -34,24 +41,40 @@ describe('robustness: regexes on repository text are linear', () => {
   describe('suppression comments (domain/suppressions.ts)', () => {
     it('reads what the former regex read', () => {
       fc.assert(
-        fc.property(fc.array(fc.constantFrom('<!--', '-->', ' mqg4ai-disable-file', ' mqg4ai-disable-next-line', ' link.empty', ' -- why', '\n', 'x', '--', ' '), { maxLength: 14 }), (parts) => {
-          const html = parts.join('');
-          const expected = [...html.matchAll(OLD.comment)].map((m) => [m[1] === '-file' ? 'file' : 'next-line', m.index]);
-          const lineOf = (offset: number) => html.slice(0, offset).split('\n').length - 1;
-          assert.deepEqual(readSuppressions(html, 0, lineOf).map((s) => [s.scope, s.line]), expected.map(([scope, index]) => [scope, lineOf(index as number)]));
-        }),
+        fc.property(
+          fc.array(fc.constantFrom('<!--', '-->', ' mqg4ai-disable-file', ' mqg4ai-disable-next-line', ' link.empty', ' -- why', '\n', 'x', '--', ' '), {
+            maxLength: 14,
+          }),
+          (parts) => {
+            const html = parts.join('');
+            const expected = [...html.matchAll(OLD.comment)].map((m) => [m[1] === '-file' ? 'file' : 'next-line', m.index]);
+            const lineOf = (offset: number) => html.slice(0, offset).split('\n').length - 1;
+            assert.deepEqual(
+              readSuppressions(html, 0, lineOf).map((s) => [s.scope, s.line]),
+              expected.map(([scope, index]) => [scope, lineOf(index as number)]),
+            );
+          },
+        ),
         fuzzParams(400),
       );
     });
 
     it('unclosed comments in one HTML block', () => {
-      assertLinear('unclosed', (n) => '<!-- mqg4ai-disable-file x '.repeat(n / 27), (html) => readSuppressions(html, 0, () => 0), 40_000);
+      assertLinear(
+        'unclosed',
+        (n) => '<!-- mqg4ai-disable-file x '.repeat(n / 27),
+        (html) => readSuppressions(html, 0, () => 0),
+        40_000,
+      );
     });
 
     it('thousands of suppressions in one HTML block (line numbers)', () => {
       const block = (n: number) => `<!--\n${'<!-- mqg4ai-disable-next-line link.empty -- ok -->\n'.repeat(n)}-->\n`;
       const doc = parseDocument('/ws/a.md', block(50));
-      assert.deepEqual(doc.suppressions.slice(0, 2).map((s) => s.line), [1, 2]);
+      assert.deepEqual(
+        doc.suppressions.slice(0, 2).map((s) => s.line),
+        [1, 2],
+      );
       assertLinear('suppressions', block, (text) => parseDocument('/ws/a.md', text), 1000);
     });
   });
@@ -99,7 +122,11 @@ describe('robustness: regexes on repository text are linear', () => {
 
   describe('question blocks (domain/altai/questionBlocks.ts)', () => {
     const oldPlain = (raw: string) =>
-      raw.replace(/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1').replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/\s+/g, ' ').trim();
+      raw
+        .replace(/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
+        .replace(/(\*\*|__)(.+?)\1/g, '$2')
+        .replace(/\s+/g, ' ')
+        .trim();
 
     it('link and emphasis scanners give what the former regexes gave', () => {
       fc.assert(
@@ -108,7 +135,14 @@ describe('robustness: regexes on repository text are linear', () => {
           assert.equal(withoutEmphasis(raw), raw.replace(/(\*\*|__)(.+?)\1/g, '$2'), `emphasis ${JSON.stringify(raw)}`);
           assert.equal(plainQuestionText(raw), oldPlain(raw));
           assert.equal(hasInlineLink(raw), /\[[^\]]*\]\([^)]*\)/.test(raw), `link ${JSON.stringify(raw)}`);
-          assert.equal(questionKey(raw), oldPlain(raw).toLowerCase().replace(/\s+/g, ' ').replace(/[\s.;:?!]+$/, '').trim());
+          assert.equal(
+            questionKey(raw),
+            oldPlain(raw)
+              .toLowerCase()
+              .replace(/\s+/g, ' ')
+              .replace(/[\s.;:?!]+$/, '')
+              .trim(),
+          );
         }),
         fuzzParams(2000),
       );
@@ -133,7 +167,13 @@ describe('robustness: regexes on repository text are linear', () => {
     it('gateNameKey drops a final _(View) as before', () => {
       fc.assert(
         fc.property(textOf('_()aQG.md', 20), (name) => {
-          const old = name.trim().replace(/\.(md|markdown)$/i, '').replace(/^QG_/i, '').replace(/_\([^)]*\)$/, '').replace(/[_\-\s]/g, '').toLowerCase();
+          const old = name
+            .trim()
+            .replace(/\.(md|markdown)$/i, '')
+            .replace(/^QG_/i, '')
+            .replace(/_\([^)]*\)$/, '')
+            .replace(/[_\-\s]/g, '')
+            .toLowerCase();
           assert.equal(gateNameKey(name), old, JSON.stringify(name));
         }),
         fuzzParams(1000),

@@ -2,7 +2,14 @@
 // quadratic in (headings x broken anchors), (files x broken links) or (titles x links).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { boundedEditDistance, distanceLowerBound, DOCUMENT_SEARCH_BUDGET, editDistance, MAX_COMPARED_LENGTH, SearchBudget } from '../../../server/src/base/editDistance';
+import {
+  boundedEditDistance,
+  distanceLowerBound,
+  DOCUMENT_SEARCH_BUDGET,
+  editDistance,
+  MAX_COMPARED_LENGTH,
+  SearchBudget,
+} from '../../../server/src/base/editDistance';
 import { suggestAnchor } from '../../../server/src/analysis/diagnostics/suggestions';
 import { computeDocumentDiagnostics } from '../../../server/src/analysis/diagnostics/documentDiagnostics';
 import { rankAnchorCandidates, rankFileCandidates } from '../../../server/src/features/refactor/linkCandidates';

@@ -29,7 +29,10 @@ function assertModelSane(doc: QualityGateDocument, text: string): void {
   const inside = (p: Position) => p.line >= 0 && p.character >= 0 && comparePositions(p, end) <= 0;
   const check = (r: Range | undefined, what: string) => {
     if (!r) return;
-    assert.ok(inside(r.start) && inside(r.end) && comparePositions(r.start, r.end) <= 0, `${what} ${JSON.stringify(r)} outside ${JSON.stringify(end)} in ${JSON.stringify(text.slice(0, 200))}`);
+    assert.ok(
+      inside(r.start) && inside(r.end) && comparePositions(r.start, r.end) <= 0,
+      `${what} ${JSON.stringify(r)} outside ${JSON.stringify(end)} in ${JSON.stringify(text.slice(0, 200))}`,
+    );
   };
   for (const h of doc.headings) {
     check(h.range, 'heading');
@@ -73,7 +76,10 @@ describe(`robustness: core fuzz and property tests (seed ${FUZZ_SEED})`, functio
     fc.assert(
       fc.property(fc.constantFrom(...FIXTURE_TEXTS), (text) => {
         const lf = text.replace(/\r\n?/g, '\n');
-        const shape = (doc: QualityGateDocument) => [doc.links.map((l) => [l.destination, l.destinationRange]), doc.headings.map((h) => [h.slug, h.range.start])];
+        const shape = (doc: QualityGateDocument) => [
+          doc.links.map((l) => [l.destination, l.destinationRange]),
+          doc.headings.map((h) => [h.slug, h.range.start]),
+        ];
         const expected = shape(parseDocument('/ws/a.md', lf));
         assert.deepEqual(shape(parseDocument('/ws/a.md', lf.replace(/\n/g, '\r\n'))), expected);
         assert.deepEqual(shape(parseDocument('/ws/a.md', lf.replace(/\n/g, '\r'))), expected);
@@ -152,7 +158,27 @@ describe(`robustness: core fuzz and property tests (seed ${FUZZ_SEED})`, functio
   });
 
   it('resolveLinkTarget: any destination resolves to a normalised absolute path, external, or empty', () => {
-    const segment = fc.constantFrom('..', '.', '%2e%2e', '%2E%2e', '%2e', 'a', 'b c', '%2F', '%5c..', '..\\..', 'C:', '~', '', 'x.md', '%00', '%', '%zz', '?q=1', '#frag');
+    const segment = fc.constantFrom(
+      '..',
+      '.',
+      '%2e%2e',
+      '%2E%2e',
+      '%2e',
+      'a',
+      'b c',
+      '%2F',
+      '%5c..',
+      '..\\..',
+      'C:',
+      '~',
+      '',
+      'x.md',
+      '%00',
+      '%',
+      '%zz',
+      '?q=1',
+      '#frag',
+    );
     const destination = fc.oneof(
       fc.array(segment, { maxLength: 10 }).chain((parts) => fc.constantFrom('/', '\\').map((sep) => parts.join(sep))),
       fc.string({ maxLength: 40 }),
@@ -214,7 +240,37 @@ describe(`robustness: core fuzz and property tests (seed ${FUZZ_SEED})`, functio
   });
 
   it('parseConfigText: random and hostile YAML/JSON yields a layer and problems, never an exception', () => {
-    const yamlish = fc.array(fc.constantFrom('include', 'rules', 'limits', 'maxFileSizeMB', ':', ' ', '\n', '- ', '[', ']', '{', '}', '&a', '*a', '"', "'", '!!str', '1e999', '-1', 'off', 'null', '~', '\t', '#'), { maxLength: 40 }).map((p) => p.join(''));
+    const yamlish = fc
+      .array(
+        fc.constantFrom(
+          'include',
+          'rules',
+          'limits',
+          'maxFileSizeMB',
+          ':',
+          ' ',
+          '\n',
+          '- ',
+          '[',
+          ']',
+          '{',
+          '}',
+          '&a',
+          '*a',
+          '"',
+          "'",
+          '!!str',
+          '1e999',
+          '-1',
+          'off',
+          'null',
+          '~',
+          '\t',
+          '#',
+        ),
+        { maxLength: 40 },
+      )
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(fc.oneof(yamlish, fc.string({ maxLength: 60 })), (text) => {
         const result = parseConfigText(text);
@@ -255,7 +311,8 @@ describe(`robustness: core fuzz and property tests (seed ${FUZZ_SEED})`, functio
     await fc.assert(
       fc.asyncProperty(workspace, fc.nat(), async (files, seed) => {
         const memory: Record<string, string | Uint8Array> = {};
-        for (const [name, text] of Object.entries(files)) memory[`/ws/${name}`] = name === 'bin.md' ? new Uint8Array([0x23, 0, ...new TextEncoder().encode(text)]) : text;
+        for (const [name, text] of Object.entries(files))
+          memory[`/ws/${name}`] = name === 'bin.md' ? new Uint8Array([0x23, 0, ...new TextEncoder().encode(text)]) : text;
         const { service } = await buildService(memory);
         for (const doc of [...service.index.allDocuments()]) {
           const diagnostics = computeDocumentDiagnostics(service.index, doc, neverCancelled);

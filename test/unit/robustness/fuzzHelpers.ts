@@ -35,18 +35,80 @@ export function fixtureTexts(): string[] {
 
 /** Markdown fragments that change structure: link forms, containers, HTML, front-matter fences, ALTAI blocks. */
 const TOKENS = [
-  '[', ']', '(', ')', '<', '>', '!', '#', '*', '_', '`', '```', '~~~', '|', '\\', '&amp;', '&#0;', '\u0000', '\uFFFD', '\uD800',
-  '---\n', '\n---\n', '> ', '- ', '1. ', '    ', '\t', '\r', '\r\n', '\n', '\n\n', '[^1]', '[^1]: note\n',
-  '[x](a.md)', '[x](../../../../etc/passwd)', '[x](%2e%2e/%2e%2e/secret.md)', '[x](..\\..\\win.md)', '[x](C:\\x.md)', '[x](/abs.md#h)',
-  '[x](<a b.md>)', '[x](#)', '[x]()', '[x][ref]', '[ref]: ./r.md "t"\n', '![i](img.png)', '<https://example.org>', '[x](http://10.0.0.1/)',
-  '<a id="x">', '<!-- mqg4ai-disable-next-line link.missing-file -- why -->', '<!-- mqg4ai-disable-file -->',
-  'ALTAI:\n', '> Did you assess the risk?\n', '- [x] yes\n', 'tags: [{Name: X}]', '{Name: ', '&a ', '*a', '%YAML 1.2\n',
-  '# Heading\n', '## Poses Risk(s)\n', 'Definition Term\n', '| a | b |\n| - | - |\n',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '!',
+  '#',
+  '*',
+  '_',
+  '`',
+  '```',
+  '~~~',
+  '|',
+  '\\',
+  '&amp;',
+  '&#0;',
+  '\u0000',
+  '\uFFFD',
+  '\uD800',
+  '---\n',
+  '\n---\n',
+  '> ',
+  '- ',
+  '1. ',
+  '    ',
+  '\t',
+  '\r',
+  '\r\n',
+  '\n',
+  '\n\n',
+  '[^1]',
+  '[^1]: note\n',
+  '[x](a.md)',
+  '[x](../../../../etc/passwd)',
+  '[x](%2e%2e/%2e%2e/secret.md)',
+  '[x](..\\..\\win.md)',
+  '[x](C:\\x.md)',
+  '[x](/abs.md#h)',
+  '[x](<a b.md>)',
+  '[x](#)',
+  '[x]()',
+  '[x][ref]',
+  '[ref]: ./r.md "t"\n',
+  '![i](img.png)',
+  '<https://example.org>',
+  '[x](http://10.0.0.1/)',
+  '<a id="x">',
+  '<!-- mqg4ai-disable-next-line link.missing-file -- why -->',
+  '<!-- mqg4ai-disable-file -->',
+  'ALTAI:\n',
+  '> Did you assess the risk?\n',
+  '- [x] yes\n',
+  'tags: [{Name: X}]',
+  '{Name: ',
+  '&a ',
+  '*a',
+  '%YAML 1.2\n',
+  '# Heading\n',
+  '## Poses Risk(s)\n',
+  'Definition Term\n',
+  '| a | b |\n| - | - |\n',
 ];
 
 /** A Markdown-ish document built from structural tokens and random text. */
 export const markdownArb: fc.Arbitrary<string> = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 2, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) }), { maxLength: 80 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...TOKENS) },
+      { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+    ),
+    { maxLength: 80 },
+  )
   .map((parts) => parts.join(''));
 
 /** A fixture document with edits: insertions of tokens, deletions, duplications and line-ending changes. */
@@ -73,7 +135,14 @@ export function mutatedFixtureArb(texts: readonly string[]): fc.Arbitrary<string
 
 /** YAML front matter meant to hurt: alias bombs, deep nesting, huge scalars, broken syntax, tags. */
 export const HOSTILE_YAML: ReadonlyArray<[name: string, yaml: string]> = [
-  ['billion laughs', ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`), 'tags: [{Name: *i}]'].join('\n')],
+  [
+    'billion laughs',
+    [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+      'tags: [{Name: *i}]',
+    ].join('\n'),
+  ],
   ['alias in tags', 'x: &x {Name: Bomb}\ntags: [*x, *x, *x]'],
   ['deep flow nesting', `tags: ${'['.repeat(3000)}${']'.repeat(3000)}`],
   ['deep block nesting', Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' v'],
@@ -107,7 +176,10 @@ export function timed<T>(run: () => T): { value: T; ms: number } {
 export const PATHOLOGICAL_MARKDOWN: ReadonlyArray<[name: string, make: (n: number) => string]> = [
   ['blank-line-separated block quotes', (n) => '> a [x](a.md)\n\n'.repeat(n)],
   ['lists separated by headings', (n) => '- a\n\n# h\n\n'.repeat(n)],
-  ['headings x broken anchors', (n) => `${Array.from({ length: n }, (_, i) => `## Section ${i}\n`).join('')}${Array.from({ length: n }, (_, i) => `[x](#sectin-${i}) `).join('')}\n`],
+  [
+    'headings x broken anchors',
+    (n) => `${Array.from({ length: n }, (_, i) => `## Section ${i}\n`).join('')}${Array.from({ length: n }, (_, i) => `[x](#sectin-${i}) `).join('')}\n`,
+  ],
   ['unclosed suppression comments in one HTML block', (n) => `<div>\n${'<!-- mqg4ai-disable-file x '.repeat(n)}\n</div>\n`],
   ['an HTML tag that never closes', (n) => `<div>\n<a${' x'.repeat(4 * n)}\n`],
   ['a Definition heading with runs of spaces', (n) => `# Definition${' '.repeat(4 * n)}-${' '.repeat(4 * n)}x${' :'.repeat(n)}\n\ntext\n`],

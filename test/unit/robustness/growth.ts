@@ -25,8 +25,14 @@ export function growthRatio<T>(make: (n: number) => T, work: (input: T) => unkno
   let small = Infinity;
   let large = Infinity;
   for (let i = 0; i < 5; i++) {
-    small = Math.min(small, bestTime(() => work(a), 1));
-    large = Math.min(large, bestTime(() => work(b), 1));
+    small = Math.min(
+      small,
+      bestTime(() => work(a), 1),
+    );
+    large = Math.min(
+      large,
+      bestTime(() => work(b), 1),
+    );
   }
   // Below a few milliseconds, timer resolution and a stray collection decide the ratio; the inputs
   // are sized so that the former quadratic code took seconds at 4n.

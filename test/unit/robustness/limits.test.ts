@@ -17,7 +17,12 @@ import { InMemoryFileSystem, NodeFileSystem, pathFromFsPath, type WorkspaceFileS
 import { defaultIndexOptions, WorkspaceIndex, type IndexOptions } from '../../../server/src/workspace/workspaceIndex';
 import { createEngine } from '../../../server/src/engine/engine';
 
-async function indexOf(files: Record<string, string | Uint8Array>, config = DEFAULT_CONFIG, options: Partial<IndexOptions> = {}, fs: WorkspaceFileSystem = new InMemoryFileSystem(files)) {
+async function indexOf(
+  files: Record<string, string | Uint8Array>,
+  config = DEFAULT_CONFIG,
+  options: Partial<IndexOptions> = {},
+  fs: WorkspaceFileSystem = new InMemoryFileSystem(files),
+) {
   const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, roots: ['/ws'], ...options }, silentLogger);
   index.setConfig(config);
   await index.initialize();
@@ -59,7 +64,10 @@ describe('robustness: limits', () => {
   });
 
   it('a file over limits.maxFileSizeMB is skipped with file.skipped naming the sizes', async () => {
-    const index = await indexOf({ '/ws/big.md': `# Big\n${'x'.repeat(3000)}`, '/ws/small.md': '# Small\n' }, mergeConfig({ limits: { maxFileSizeMB: 2000 / MB } }));
+    const index = await indexOf(
+      { '/ws/big.md': `# Big\n${'x'.repeat(3000)}`, '/ws/small.md': '# Small\n' },
+      mergeConfig({ limits: { maxFileSizeMB: 2000 / MB } }),
+    );
     assert.equal(index.getDocument('/ws/big.md')!.skipped, 'File is 3 KB, above the 2 KB limit; links in it were not checked.');
     assert.deepEqual(codesOf(index, '/ws/big.md'), ['file.skipped']);
     assert.equal(index.getDocument('/ws/small.md')!.skipped, undefined);
@@ -104,7 +112,10 @@ describe('robustness: limits', () => {
     assert.equal(parsed.length, 25);
     const placeholders = [...index.allDocuments()].filter((d) => d.skipped);
     assert.equal(placeholders.length, 1);
-    assert.match(placeholders[0].skipped!, /^Indexing stopped at the limit of 25 Markdown documents \(limits\.maxDocuments\): this file and 14 more Markdown file\(s\) were not parsed\./);
+    assert.match(
+      placeholders[0].skipped!,
+      /^Indexing stopped at the limit of 25 Markdown documents \(limits\.maxDocuments\): this file and 14 more Markdown file\(s\) were not parsed\./,
+    );
     assert.deepEqual(codesOf(index, placeholders[0].path), ['file.skipped']);
     assert.equal(index.indexLimit!.unparsed, 15);
     // The files left out still exist for link checks: nobody's link to them is broken.
@@ -122,7 +133,10 @@ describe('robustness: limits', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 20; i++) files[`/ws/f${String(i).padStart(2, '0')}.md`] = `# F${i}\n${'x'.repeat(1000)}\n`;
     const index = await indexOf(files, mergeConfig({ limits: { maxTotalSizeMB: 10_000 / MB } }));
-    const parsed = [...index.allDocuments()].filter((d) => !d.skipped).map((d) => d.path).sort();
+    const parsed = [...index.allDocuments()]
+      .filter((d) => !d.skipped)
+      .map((d) => d.path)
+      .sort();
     assert.deepEqual(parsed, Object.keys(files).sort().slice(0, parsed.length));
     assert.ok(parsed.length >= 8 && parsed.length <= 10, String(parsed.length));
     assert.match(index.indexLimit!.message, /limits\.maxTotalSizeMB/);
@@ -139,7 +153,10 @@ describe('robustness: limits', () => {
       },
     };
     const index = await indexOf({}, DEFAULT_CONFIG, {}, fs);
-    assert.equal(index.getDocument('/ws/locked.md')!.skipped, "File could not be read (EACCES: permission denied, open '/ws/locked.md'); links in it were not checked.");
+    assert.equal(
+      index.getDocument('/ws/locked.md')!.skipped,
+      "File could not be read (EACCES: permission denied, open '/ws/locked.md'); links in it were not checked.",
+    );
     assert.deepEqual(codesOf(index, '/ws/locked.md'), ['file.skipped']);
     assert.deepEqual(codesOf(index, '/ws/a.md'), []);
   });
@@ -171,7 +188,8 @@ describe('robustness: reads stay inside the workspace', () => {
   }
 
   it('links to a file outside the workspace folders are reported and never read, for diagnostics, hovers, anchors or completion', async () => {
-    const text = '# A\n\n[out](../outside/secret.md#private-heading)\n\n[enc](%2e%2e/outside/secret.md)\n\n[abs](/../outside/secret.md#x)\n\n[c](../outside/secret.md#\n';
+    const text =
+      '# A\n\n[out](../outside/secret.md#private-heading)\n\n[enc](%2e%2e/outside/secret.md)\n\n[abs](/../outside/secret.md#x)\n\n[c](../outside/secret.md#\n';
     const { fs, touched } = spy({ '/ws/a.md': text, '/outside/secret.md': '# Secret\n\n## Private heading\n\nDo not read me.\n' });
     const service = createEngine({ fs, roots: ['/ws'], logger: silentLogger });
     await service.index.initialize();
@@ -258,7 +276,10 @@ describe('robustness: internal errors become diagnostics', () => {
       assert.deepEqual(logged, ['The "parse-time" check of /ws/a.md failed: Error: boom']);
       // Like every code, it can be turned off.
       index.setConfig(mergeConfig({ rules: { 'internal.error': 'off' } }));
-      assert.deepEqual(computeDocumentDiagnostics(index, index.getDocument('/ws/a.md')!).map((d) => d.code), ['link.missing-file']);
+      assert.deepEqual(
+        computeDocumentDiagnostics(index, index.getDocument('/ws/a.md')!).map((d) => d.code),
+        ['link.missing-file'],
+      );
     }
   });
 });

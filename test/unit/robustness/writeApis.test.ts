@@ -19,10 +19,45 @@ const ALLOWED: Record<string, string> = {
 const ALLOWED_FOLDERS = ['server/src/cli/'];
 
 const FS_WRITES = [
-  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync', 'rename', 'renameSync',
-  'rm', 'rmSync', 'rmdir', 'rmdirSync', 'unlink', 'unlinkSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'createWriteStream',
-  'symlink', 'symlinkSync', 'link', 'linkSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'truncate', 'truncateSync', 'utimes', 'utimesSync',
-  'open', 'openSync', 'write', 'writeSync', 'writev', 'writevSync',
+  'writeFile',
+  'writeFileSync',
+  'appendFile',
+  'appendFileSync',
+  'mkdir',
+  'mkdirSync',
+  'mkdtemp',
+  'mkdtempSync',
+  'rename',
+  'renameSync',
+  'rm',
+  'rmSync',
+  'rmdir',
+  'rmdirSync',
+  'unlink',
+  'unlinkSync',
+  'copyFile',
+  'copyFileSync',
+  'cp',
+  'cpSync',
+  'createWriteStream',
+  'symlink',
+  'symlinkSync',
+  'link',
+  'linkSync',
+  'chmod',
+  'chmodSync',
+  'chown',
+  'chownSync',
+  'truncate',
+  'truncateSync',
+  'utimes',
+  'utimesSync',
+  'open',
+  'openSync',
+  'write',
+  'writeSync',
+  'writev',
+  'writevSync',
 ];
 
 function sourceFiles(folder: string): string[] {
@@ -44,7 +79,10 @@ export function writeUses(text: string): string[] {
   for (const [, clause, module] of imports) {
     if (module === 'child_process') found.push(`imports ${module}`);
     const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
-    for (const part of named.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of named
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [name, alias] = part.split(/\s+as\s+/).map((s) => s.trim());
       if (name === 'promises') aliases.push(alias ?? name);
       else if (FS_WRITES.includes(name)) found.push(`${name} from ${module}`);
@@ -53,7 +91,8 @@ export function writeUses(text: string): string[] {
     if (namespace) aliases.push(namespace);
   }
   for (const alias of aliases) {
-    for (const match of code.matchAll(new RegExp(`(?<![\\w.])${alias}\\.(\\w+)\\s*\\(`, 'g'))) if (FS_WRITES.includes(match[1])) found.push(`${alias}.${match[1]}`);
+    for (const match of code.matchAll(new RegExp(`(?<![\\w.])${alias}\\.(\\w+)\\s*\\(`, 'g')))
+      if (FS_WRITES.includes(match[1])) found.push(`${alias}.${match[1]}`);
   }
   for (const match of code.matchAll(/require\(\s*['"](?:node:)?(fs|fs\/promises|child_process)['"]\s*\)/g)) found.push(`require(${match[1]})`);
   for (const match of code.matchAll(/workspace\.fs\.(writeFile|delete|rename|copy|createDirectory)\b|workspace\.applyEdit\b/g)) found.push(match[0]);
@@ -70,7 +109,10 @@ describe('robustness: only the allowed modules write files (source scan)', () =>
       'fsp.rename(a, b); fs.rmSync(x); // fs.unlinkSync(y) in a comment',
       'await vscode.workspace.fs.writeFile(u, c); await vscode.workspace.applyEdit(e);',
     ].join('\n');
-    assert.deepEqual(writeUses(sample).sort(), ['fs.rmSync', 'fsp.rename', 'imports child_process', 'workspace.applyEdit', 'workspace.fs.writeFile', 'writeFileSync from fs'].sort());
+    assert.deepEqual(
+      writeUses(sample).sort(),
+      ['fs.rmSync', 'fsp.rename', 'imports child_process', 'workspace.applyEdit', 'workspace.fs.writeFile', 'writeFileSync from fs'].sort(),
+    );
   });
 
   it('server/src and client/src write only in the allowed modules', () => {

@@ -42,6 +42,9 @@ describe('docs/rules.md: one complete entry per diagnostic code (SARIF help link
   }
 
   it('has no entry for a code that does not exist', () => {
-    assert.deepEqual([...doc.keys()].filter((code) => !(code in DIAGNOSTIC_CODES)), []);
+    assert.deepEqual(
+      [...doc.keys()].filter((code) => !(code in DIAGNOSTIC_CODES)),
+      [],
+    );
   });
 });

@@ -37,8 +37,14 @@ const R = `${T}/3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Drift.md`;
 /** A clean tree: A and B list each other, A implements the control of R, R links back. */
 function cleanTree(): Record<string, string> {
   return {
-    [`${T}/1_System/AI_System.md`]: '# AI System\n\nThe system.\n\n[alpha](../2_Lifecycle/1_Data/QG_Alpha_(Data).md) [beta](../2_Lifecycle/1_Data/QG_Beta_(Data).md) [drift](../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Drift.md)\n',
-    [A]: leaf('QG_Alpha', ['./QG_Beta_(Data).md'], ['../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Drift.md'], ['../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Drift.md']),
+    [`${T}/1_System/AI_System.md`]:
+      '# AI System\n\nThe system.\n\n[alpha](../2_Lifecycle/1_Data/QG_Alpha_(Data).md) [beta](../2_Lifecycle/1_Data/QG_Beta_(Data).md) [drift](../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Drift.md)\n',
+    [A]: leaf(
+      'QG_Alpha',
+      ['./QG_Beta_(Data).md'],
+      ['../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Drift.md'],
+      ['../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Drift.md'],
+    ),
     [B]: leaf('QG_Beta', ['./QG_Alpha_(Data).md']),
     [R]: risk('Drift', ['../../../2_Lifecycle/1_Data/QG_Alpha_(Data).md']),
   };
@@ -63,7 +69,11 @@ describe('rules: traceability, each firing on a fixture made to break it and qui
     const files = cleanTree();
     files[B] = files[B].replace(/### 3\. Additional Information[\s\S]*$/, '');
     const codes = await codesOf(files, B);
-    assert.deepEqual(codes.filter((c) => c === 'qg.missing-section'), ['qg.missing-section'], 'one diagnostic for the missing parent');
+    assert.deepEqual(
+      codes.filter((c) => c === 'qg.missing-section'),
+      ['qg.missing-section'],
+      'one diagnostic for the missing parent',
+    );
   });
 
   it('qg.empty-section: a section holding only its prompt', async () => {

@@ -10,7 +10,7 @@ import { filteredLogger } from '../../../server/src/base/logger';
 import { formatText } from '../../../server/src/render/checkFormats';
 import { renderSarif } from '../../../server/src/render/sarif';
 import { renderJunit } from '../../../server/src/render/junit';
-import { renderCoverageReport,  } from '../../../server/src/render/coverageReport';
+import { renderCoverageReport } from '../../../server/src/render/coverageReport';
 import type { CoverageReportInput } from '../../../server/src/analysis/coverage/reportData';
 import type { Finding } from '../../../server/src/analysis/findings/findings';
 import type { CoverageNode } from '../../../server/src/analysis/coverage/types';

@@ -53,7 +53,9 @@ describe('service: definition', () => {
 
   it('goes to a non-Markdown file, with its URI percent-encoded', () => {
     const result = service.features.definition.provideDefinition(paths.calibration, positionOf(calibration, '<../Images/pic', 2), neverCancelled);
-    assert.deepEqual(result, [{ uri: 'file:///ws/2_Lifecycle/2_Development/Images/pic%20%281%29.png', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+    assert.deepEqual(result, [
+      { uri: 'file:///ws/2_Lifecycle/2_Development/Images/pic%20%281%29.png', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    ]);
   });
 
   it('goes through a reference-style link to its definition\u2019s target', () => {
@@ -94,8 +96,14 @@ describe('service: definition', () => {
     const text = '[a](/1_System/Application.md#1%2Dpurpose) [b](1_System/Application%2Emd)\n';
     const { service: s } = await buildService({ ...files, '/ws/x.md': text });
     const rooted = s.features.definition.provideDefinition('/ws/x.md', positionOf(text, '/1_System', 1), neverCancelled);
-    assert.deepEqual(rooted.map((l) => [l.uri, tuple(l.range)]), [[uriFromPath(paths.application), rangeOf(application, '### 1. Purpose')]]);
+    assert.deepEqual(
+      rooted.map((l) => [l.uri, tuple(l.range)]),
+      [[uriFromPath(paths.application), rangeOf(application, '### 1. Purpose')]],
+    );
     const encoded = s.features.definition.provideDefinition('/ws/x.md', positionOf(text, 'Application%2Emd', 1), neverCancelled);
-    assert.deepEqual(encoded.map((l) => l.uri), [uriFromPath(paths.application)]);
+    assert.deepEqual(
+      encoded.map((l) => l.uri),
+      [uriFromPath(paths.application)],
+    );
   });
 });

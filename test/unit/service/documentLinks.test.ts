@@ -50,17 +50,26 @@ describe('service: document links', () => {
     for (const destination of ['./QG_Missing.md', '../../../1_System/Application.md#9-gone', '../../../../outside.md', '../Images/']) {
       assert.equal(linkFor(destination), undefined, destination);
     }
-    assert.equal(links().some((l) => l.range.start.line === positionOf(calibration, '[Empty]()').line), false);
+    assert.equal(
+      links().some((l) => l.range.start.line === positionOf(calibration, '[Empty]()').line),
+      false,
+    );
   });
 
   it('no link for `[x](<>)`', async () => {
     const { service: s } = await buildService({ '/ws/a.md': '[x](<>) [y](a.md)\n' });
-    assert.deepEqual(s.features.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => tuple(l.range)), [[0, 12, 0, 16]]);
+    assert.deepEqual(
+      s.features.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => tuple(l.range)),
+      [[0, 12, 0, 16]],
+    );
   });
 
   it('mailto autolinks link to their URL with scheme', async () => {
     const { service: s } = await buildService({ '/ws/a.md': '<me@example.org> www.example.com\n' });
-    assert.deepEqual(s.features.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => l.target), ['mailto:me@example.org']);
+    assert.deepEqual(
+      s.features.documentLinks.provideDocumentLinks('/ws/a.md', neverCancelled).map((l) => l.target),
+      ['mailto:me@example.org'],
+    );
   });
 
   it('nothing for unknown documents or when cancelled', () => {

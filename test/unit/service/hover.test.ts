@@ -73,7 +73,10 @@ describe('service: hover', () => {
   });
 
   it('a skipped target says why it was not read', () => {
-    assert.match(value(hoverAt('../../../big.md')), /^\*\*big\.md\*\* \(Markdown document\)\n\n`big\.md`\n\n_File is 6\.0 MB, above the 5\.0 MB limit; links in it were not checked\._$/);
+    assert.match(
+      value(hoverAt('../../../big.md')),
+      /^\*\*big\.md\*\* \(Markdown document\)\n\n`big\.md`\n\n_File is 6\.0 MB, above the 5\.0 MB limit; links in it were not checked\._$/,
+    );
   });
 
   it('external links are not checked, with Markdown escaped', () => {

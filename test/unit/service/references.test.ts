@@ -50,7 +50,10 @@ describe('service: references', () => {
 
   it('on a heading: includes same-document links to it', () => {
     const result = refs(paths.calibration, calibration, '## Notes', 4);
-    assert.deepEqual(result.map(show).sort(), ['QG_Calibration_(Binary).md:#notes', 'QG_Metrics_(Development).md:../Calibration/QG_Calibration_(Binary).md#notes']);
+    assert.deepEqual(result.map(show).sort(), [
+      'QG_Calibration_(Binary).md:#notes',
+      'QG_Metrics_(Development).md:../Calibration/QG_Calibration_(Binary).md#notes',
+    ]);
   });
 
   it('on a heading nobody links to: nothing (or only the declaration)', () => {

@@ -57,7 +57,19 @@ describe('service: workspace symbols', () => {
 
   it('an empty query lists every title, distinct Name and further heading', () => {
     const names = query('').map((s) => s.name);
-    for (const expected of ['Application', '1. Purpose', 'QG Evaluation', 'QG_Evaluation_(Development)', 'QG Calibration', 'QG_Calibration', '1. Interdependency Graph', 'Notes', 'QG Metrics', 'Readme', 'big.md']) {
+    for (const expected of [
+      'Application',
+      '1. Purpose',
+      'QG Evaluation',
+      'QG_Evaluation_(Development)',
+      'QG Calibration',
+      'QG_Calibration',
+      '1. Interdependency Graph',
+      'Notes',
+      'QG Metrics',
+      'Readme',
+      'big.md',
+    ]) {
       assert.ok(names.includes(expected), expected);
     }
     // Application's Name equals its title: listed once.

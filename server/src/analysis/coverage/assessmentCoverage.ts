@@ -39,7 +39,11 @@ export function assessmentCoverage(index: WorkspaceIndex, builder: CoverageBuild
     const docs = documentsOfAssessment(index, assessment);
     const count = (kinds: string[]) => docs.filter((d) => kinds.includes(d.kind)).length;
     const questionsQuoted = new Set(docs.flatMap((d) => d.questionBlocks.flatMap((b) => b.questions.map((q) => q.text.trim().toLowerCase())))).size;
-    return { assessment, tree, catalogue: { qualityGates: count(['leaf-qg', 'collection-qg']), risks: count(['risk']), requirementDocuments: count(['requirement']), questionsQuoted } };
+    return {
+      assessment,
+      tree,
+      catalogue: { qualityGates: count(['leaf-qg', 'collection-qg']), risks: count(['risk']), requirementDocuments: count(['requirement']), questionsQuoted },
+    };
   }
   const groups = Object.fromEntries(tree.children.map((group) => [groupKeyOf(group), totalsOf(group)]));
   return { assessment, tree, totals: { ...totalsOf(tree), groups } };

@@ -17,7 +17,13 @@ import { documentsOfAssessment, type Assessment } from '../../workspace/assessme
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import type { CoverageNode, CoverageNodeKind, CoverageStatus } from './types';
 
-const SYSTEM_BLOCKS = ['AI_System.md', 'Application/Application.md', 'Stakeholder/Stakeholder.md', 'Compliance/Compliance.md', 'Documentation/Documentation.md'];
+const SYSTEM_BLOCKS = [
+  'AI_System.md',
+  'Application/Application.md',
+  'Stakeholder/Stakeholder.md',
+  'Compliance/Compliance.md',
+  'Documentation/Documentation.md',
+];
 const RISK_PARTS = ['Risk analysis', 'Risk evaluation', 'Risk control'];
 const QG_KINDS = new Set(['leaf-qg', 'collection-qg']);
 
@@ -84,7 +90,10 @@ export class CoverageBuilder {
       return assessment.blocks.includes('riskManagement');
     };
     const groups = this.groups(root, docs, this.packs(), assessment.blockFolders.lifecycle).filter(keep);
-    const extra = { description: root, detail: `${assessment.kind === 'design-knowledge' ? 'Design knowledge' : assessment.complete ? 'Application assessment' : `Partial application assessment (${assessment.blocks.join(', ') || 'no blocks'})`}: ${assessment.relativeFolder}` };
+    const extra = {
+      description: root,
+      detail: `${assessment.kind === 'design-knowledge' ? 'Design knowledge' : assessment.complete ? 'Application assessment' : `Partial application assessment (${assessment.blocks.join(', ') || 'no blocks'})`}: ${assessment.relativeFolder}`,
+    };
     if (assessment.kind !== 'design-knowledge') return aggregate(`tree:${root}`, assessment.label, 'tree', groups, extra);
     const count = (kinds: string[]) => docs.filter((d) => kinds.includes(d.kind)).length;
     return {
@@ -108,7 +117,9 @@ export class CoverageBuilder {
   private trustworthyAi(root: string, docs: QualityGateDocument[], evidence: PackEvidence): CoverageNode {
     const requirementDocs = docs.filter((d) => d.kind === 'requirement');
     const children = this.catalogue.requirements.map((requirement) => {
-      const doc = requirementDocs.find((d) => this.catalogue.requirementFor(tagValue(d, 'name')?.trim() || posix.basename(d.path, '.md'))?.id === requirement.id);
+      const doc = requirementDocs.find(
+        (d) => this.catalogue.requirementFor(tagValue(d, 'name')?.trim() || posix.basename(d.path, '.md'))?.id === requirement.id,
+      );
       return this.requirementNode(root, requirement, doc, evidence);
     });
     return aggregate(`${root}#altai`, 'Trustworthy AI (ALTAI)', 'group', children);
@@ -127,36 +138,47 @@ export class CoverageBuilder {
       // Options of a "choose ..." / "such as:" list are no questions: the list is answered by its parent or any option.
       const options = (parent: CatalogueQuestion) => (isChoiceList(parent) ? section.questions.filter((o) => o.parent === parent.id) : []);
       const isOption = (q: CatalogueQuestion) => !!q.parent && section.questions.some((p) => p.id === q.parent && isChoiceList(p));
-      const questions = section.questions.filter((q) => !isOption(q)).map((q) => {
-        const own = state(q);
-        const { found } = own;
-        const byOption = own.answered || own.cited ? [] : options(q).map(state).filter((o) => o.answered || o.cited);
-        const answered = own.answered || byOption.some((o) => o.answered);
-        const cited = own.cited ?? (answered ? undefined : byOption.find((o) => o.cited)?.cited);
-        const optionCount = options(q).length;
-        const detail = byOption.length > 0
-          ? `Answered through its option(s) ${byOption.map((o) => o.q.id).join(', ')} (${optionCount} options, counted with this question).`
-          : cited
-            ? citedDetail(evidence.valid(q.id).filter((e) => e.kind !== 'answered'), root)
-            : !doc
-              ? `The tree has no ${requirement.title} document.`
-              : !found
-                ? `Not quoted in the requirement document.${optionCount > 0 ? ` Answering it or any of its ${optionCount} options covers it.` : ''}`
-                : answered
-                  ? found.answered
-                    ? 'Answered.'
-                    : 'Evidence is linked from the question.'
-                  : found.hasEvidenceLink
-                    ? 'Quoted; the evidence linked from it does not resolve (a broken link is no evidence).'
-                    : 'Quoted, not answered yet.';
-        const where = byOption.find((o) => o.found) ?? own;
-        return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
-          description: q.origin === 'mqg4ai' ? `${q.id} (additional)` : q.id,
-          detail,
-          path: cited ? cited.doc.path : doc?.path,
-          range: cited?.citation ? cited.citation.range : where.found ? lineRange(where.found.line) : undefined,
+      const questions = section.questions
+        .filter((q) => !isOption(q))
+        .map((q) => {
+          const own = state(q);
+          const { found } = own;
+          const byOption =
+            own.answered || own.cited
+              ? []
+              : options(q)
+                  .map(state)
+                  .filter((o) => o.answered || o.cited);
+          const answered = own.answered || byOption.some((o) => o.answered);
+          const cited = own.cited ?? (answered ? undefined : byOption.find((o) => o.cited)?.cited);
+          const optionCount = options(q).length;
+          const detail =
+            byOption.length > 0
+              ? `Answered through its option(s) ${byOption.map((o) => o.q.id).join(', ')} (${optionCount} options, counted with this question).`
+              : cited
+                ? citedDetail(
+                    evidence.valid(q.id).filter((e) => e.kind !== 'answered'),
+                    root,
+                  )
+                : !doc
+                  ? `The tree has no ${requirement.title} document.`
+                  : !found
+                    ? `Not quoted in the requirement document.${optionCount > 0 ? ` Answering it or any of its ${optionCount} options covers it.` : ''}`
+                    : answered
+                      ? found.answered
+                        ? 'Answered.'
+                        : 'Evidence is linked from the question.'
+                      : found.hasEvidenceLink
+                        ? 'Quoted; the evidence linked from it does not resolve (a broken link is no evidence).'
+                        : 'Quoted, not answered yet.';
+          const where = byOption.find((o) => o.found) ?? own;
+          return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
+            description: q.origin === 'mqg4ai' ? `${q.id} (additional)` : q.id,
+            detail,
+            path: cited ? cited.doc.path : doc?.path,
+            range: cited?.citation ? cited.citation.range : where.found ? lineRange(where.found.line) : undefined,
+          });
         });
-      });
       const heading = doc?.headings.find((h) => sectionKey(h.text) === sectionKey(section.title));
       return aggregate(`${root}#${section.id}`, section.title, 'section', questions, { path: doc?.path, range: heading?.range });
     });
@@ -187,7 +209,10 @@ export class CoverageBuilder {
         const sectionEvidence = evidence.valid(item.id);
         return aggregate(id, item.title, 'pack-section', item.items.map(node), {
           description: item.id,
-          detail: [item.description, sectionEvidence.length > 0 ? `Cited as a whole in ${citingFiles(sectionEvidence, root)}; each item below needs its own citation.` : '']
+          detail: [
+            item.description,
+            sectionEvidence.length > 0 ? `Cited as a whole in ${citingFiles(sectionEvidence, root)}; each item below needs its own citation.` : '',
+          ]
             .filter(Boolean)
             .join('\n'),
         });
@@ -195,11 +220,12 @@ export class CoverageBuilder {
       const found = evidence.of(item.id);
       const valid = found.filter((e) => e.valid);
       const first = valid[0];
-      const detail = valid.length > 0
-        ? citedDetail(valid, root)
-        : found.length > 0
-          ? `Cited only through broken links: ${citingFiles(found, root)}.`
-          : `Not cited yet: write [${item.id}] in the document that is evidence for it, or link the evidence as [${item.id}](path).`;
+      const detail =
+        valid.length > 0
+          ? citedDetail(valid, root)
+          : found.length > 0
+            ? `Cited only through broken links: ${citingFiles(found, root)}.`
+            : `Not cited yet: write [${item.id}] in the document that is evidence for it, or link the evidence as [${item.id}](path).`;
       return leaf(id, item.title, 'pack-item', valid.length > 0, {
         description: item.id,
         detail: item.description ? `${item.description}\n${detail}` : detail,
@@ -208,7 +234,11 @@ export class CoverageBuilder {
       });
     };
     return aggregate(`${root}#${pack.id}`, packLabel(pack), 'group', pack.items.map(node), {
-      detail: [pack.title, `Source: ${pack.source}`, `Pack "${pack.id}"${pack.origin.type === 'file' ? ` from ${posix.relative(root, pack.origin.path)}` : ' (built in)'}; cite an item as [ID].`].join('\n'),
+      detail: [
+        pack.title,
+        `Source: ${pack.source}`,
+        `Pack "${pack.id}"${pack.origin.type === 'file' ? ` from ${posix.relative(root, pack.origin.path)}` : ' (built in)'}; cite an item as [ID].`,
+      ].join('\n'),
     });
   }
 
@@ -217,7 +247,10 @@ export class CoverageBuilder {
   private lifecycle(root: string, docs: QualityGateDocument[], folder?: string): CoverageNode {
     const lifecycleFolder = folder ?? [...this.index.foldersIn(root)].find((f) => /^\d+_Lifecycle$/.test(posix.basename(f)));
     const stages = lifecycleFolder
-      ? [...this.index.foldersIn(lifecycleFolder)].sort().map((stage) => this.folderNode(stage, docs, 'stage')).filter((n): n is CoverageNode => !!n)
+      ? [...this.index.foldersIn(lifecycleFolder)]
+          .sort()
+          .map((stage) => this.folderNode(stage, docs, 'stage'))
+          .filter((n): n is CoverageNode => !!n)
       : [];
     // A snapshot whose gates sit at its root (no stage folders) still shows them.
     const loose = lifecycleFolder === root ? docs.filter((d) => d.kind === 'leaf-qg' && posix.dirname(d.path) === root).map((d) => this.leafNode(d)) : [];
@@ -229,17 +262,35 @@ export class CoverageBuilder {
     const collection = here.find((d) => d.kind === 'collection-qg');
     const children: CoverageNode[] = [
       ...here.filter((d) => d.kind === 'leaf-qg').map((d) => this.leafNode(d)),
-      ...here.filter((d) => d.kind === 'placeholder').map((d) =>
-        leaf(`${d.path}#placeholder`, `${posix.basename(folder)} (t.b.d.)`, 'placeholder', false, { detail: 'Placeholder: nobody has written this stage yet.', path: d.path }),
-      ),
-      ...[...this.index.foldersIn(folder)].sort().map((f) => this.folderNode(f, docs, 'folder')).filter((n): n is CoverageNode => !!n),
+      ...here
+        .filter((d) => d.kind === 'placeholder')
+        .map((d) =>
+          leaf(`${d.path}#placeholder`, `${posix.basename(folder)} (t.b.d.)`, 'placeholder', false, {
+            detail: 'Placeholder: nobody has written this stage yet.',
+            path: d.path,
+          }),
+        ),
+      ...[...this.index.foldersIn(folder)]
+        .sort()
+        .map((f) => this.folderNode(f, docs, 'folder'))
+        .filter((n): n is CoverageNode => !!n),
     ];
     if (!collection && children.length === 0) return undefined;
     const label = stageLabel(posix.basename(folder));
     if (collection) {
-      const node = children.length > 0
-        ? aggregate(collection.path, collection.title, 'collection-qg', children, { path: collection.path, description: kind === 'stage' ? label : undefined })
-        : leaf(collection.path, collection.title, 'collection-qg', collection.headings.some((h) => h.contentLines > 0), { path: collection.path, detail: 'Collection-QG without sub-QGs.' });
+      const node =
+        children.length > 0
+          ? aggregate(collection.path, collection.title, 'collection-qg', children, {
+              path: collection.path,
+              description: kind === 'stage' ? label : undefined,
+            })
+          : leaf(
+              collection.path,
+              collection.title,
+              'collection-qg',
+              collection.headings.some((h) => h.contentLines > 0),
+              { path: collection.path, detail: 'Collection-QG without sub-QGs.' },
+            );
       const withStatus = this.withBrokenLinks(node, collection);
       return kind === 'stage' ? aggregate(`${folder}#stage`, label, 'stage', [withStatus], { path: collection.path }) : withStatus;
     }
@@ -270,22 +321,42 @@ export class CoverageBuilder {
   // ---- Risk management -----------------------------------------------------------
 
   private riskManagement(root: string, docs: QualityGateDocument[]): CoverageNode {
-    const risks = docs.filter((d) => d.kind === 'risk').map((risk) => {
-      const sections = sectionsOf(risk);
-      const parts = RISK_PARTS.map((part) => {
-        const wanted = riskTemplate.sections.find((s) => sectionKey(s.heading) === sectionKey(part));
-        const found = wanted ? findTemplateSection(risk, sections, wanted) : sections.find((s) => sectionKey(s.heading.text) === sectionKey(part));
-        const filled = !!found && hasContent(risk, found);
-        return leaf(`${risk.path}#${part}`, part, 'risk-part', filled, { detail: !found ? 'Section missing.' : filled ? 'Filled.' : 'Empty.', path: risk.path, range: found?.heading.range });
+    const risks = docs
+      .filter((d) => d.kind === 'risk')
+      .map((risk) => {
+        const sections = sectionsOf(risk);
+        const parts = RISK_PARTS.map((part) => {
+          const wanted = riskTemplate.sections.find((s) => sectionKey(s.heading) === sectionKey(part));
+          const found = wanted ? findTemplateSection(risk, sections, wanted) : sections.find((s) => sectionKey(s.heading.text) === sectionKey(part));
+          const filled = !!found && hasContent(risk, found);
+          return leaf(`${risk.path}#${part}`, part, 'risk-part', filled, {
+            detail: !found ? 'Section missing.' : filled ? 'Filled.' : 'Empty.',
+            path: risk.path,
+            range: found?.heading.range,
+          });
+        });
+        const controllers = this.controllingQgs(risk);
+        const controls = leaf(
+          `${risk.path}#controls`,
+          controllers.length > 0 ? `Controlled by ${controllers.map((c) => c.title).join(', ')}` : 'No QG implements a control',
+          'risk-controls',
+          controllers.length > 0,
+          {
+            detail:
+              controllers.map((c) => posix.relative(root, c.path)).join('\n') ||
+              'No quality gate links to this risk under "Implements Risk Control(s)", and the risk links to none under "Risk control".',
+            path: controllers[0]?.path ?? risk.path,
+          },
+        );
+        return this.withBrokenLinks(
+          aggregate(risk.path, risk.title, 'risk', [...parts, controls], { path: risk.path, description: posix.basename(risk.path) }),
+          risk,
+        );
       });
-      const controllers = this.controllingQgs(risk);
-      const controls = leaf(`${risk.path}#controls`, controllers.length > 0 ? `Controlled by ${controllers.map((c) => c.title).join(', ')}` : 'No QG implements a control', 'risk-controls', controllers.length > 0, {
-        detail: controllers.map((c) => posix.relative(root, c.path)).join('\n') || 'No quality gate links to this risk under "Implements Risk Control(s)", and the risk links to none under "Risk control".',
-        path: controllers[0]?.path ?? risk.path,
-      });
-      return this.withBrokenLinks(aggregate(risk.path, risk.title, 'risk', [...parts, controls], { path: risk.path, description: posix.basename(risk.path) }), risk);
-    });
-    const perspectives = this.perspectives(root, docs.filter((d) => d.kind === 'risk'));
+    const perspectives = this.perspectives(
+      root,
+      docs.filter((d) => d.kind === 'risk'),
+    );
     return aggregate(`${root}#risks`, 'Risk management', 'group', perspectives ? [...risks, perspectives] : risks);
   }
 
@@ -310,17 +381,23 @@ export class CoverageBuilder {
       .map(([key, { label, risks: docs }]) => {
         const sides = { safety: [] as string[], security: [] as string[], both: [] as string[], undeclared: [] as string[] };
         for (const doc of docs) sides[perspectiveOf(doc).value ?? 'undeclared'].push(posix.relative(root, doc.path));
-        const counts: PerspectiveCounts = { safety: sides.safety.length, security: sides.security.length, both: sides.both.length, undeclared: sides.undeclared.length };
+        const counts: PerspectiveCounts = {
+          safety: sides.safety.length,
+          security: sides.security.length,
+          both: sides.both.length,
+          undeclared: sides.undeclared.length,
+        };
         const safety = hasSafety(counts);
         const security = hasSecurity(counts);
         const status: CoverageStatus = safety && security ? (counts.undeclared === 0 ? 'covered' : 'partial') : safety || security ? 'partial' : 'open';
-        const verdict = safety && security
-          ? 'Both the safety and the security side were considered.'
-          : safety
-            ? 'Only the safety side was considered: no risk looks at attacks (Security or Both).'
-            : security
-              ? 'Only the security side was considered: no risk looks at unintended harm (Safety or Both).'
-              : 'No risk declares a perspective yet.';
+        const verdict =
+          safety && security
+            ? 'Both the safety and the security side were considered.'
+            : safety
+              ? 'Only the safety side was considered: no risk looks at attacks (Security or Both).'
+              : security
+                ? 'Only the security side was considered: no risk looks at unintended harm (Safety or Both).'
+                : 'No risk declares a perspective yet.';
         const list = (name: string, files: string[]) => (files.length > 0 ? `${name}: ${files.join(', ')}` : '');
         return {
           id: `${root}#perspective:${key || 'none'}`,
@@ -330,7 +407,9 @@ export class CoverageBuilder {
           covered: 0,
           total: 0,
           description: `Safety ${counts.safety} · Security ${counts.security} · Both ${counts.both}${counts.undeclared > 0 ? ` · undeclared ${counts.undeclared}` : ''}`,
-          detail: [verdict, list('Safety', sides.safety), list('Security', sides.security), list('Both', sides.both), list('Undeclared', sides.undeclared)].filter(Boolean).join('\n'),
+          detail: [verdict, list('Safety', sides.safety), list('Security', sides.security), list('Both', sides.both), list('Undeclared', sides.undeclared)]
+            .filter(Boolean)
+            .join('\n'),
           perspectives: counts,
           children: [],
         } satisfies CoverageNode;
@@ -378,10 +457,24 @@ export class CoverageBuilder {
     const expected = systemFolder ? SYSTEM_BLOCKS.map((rel) => `${systemFolder}/${rel}`) : [];
     const nodes: CoverageNode[] = expected
       .filter((path) => !blocks.some((b) => isSystemBlock(b.path, path)))
-      .map((path) => leaf(`${path}#missing`, posix.basename(path, '.md'), 'information-block', false, { description: 'missing', detail: `Expected ${posix.relative(root, path)}.` }));
+      .map((path) =>
+        leaf(`${path}#missing`, posix.basename(path, '.md'), 'information-block', false, {
+          description: 'missing',
+          detail: `Expected ${posix.relative(root, path)}.`,
+        }),
+      );
     for (const block of blocks) {
       const filled = block.headings.reduce((n, h) => n + h.contentLines, 0) > 0;
-      nodes.push(this.withBrokenLinks(leaf(block.path, block.title, 'information-block', filled, { path: block.path, description: posix.relative(systemFolder!, block.path), detail: filled ? 'Filled.' : 'Empty.' }), block));
+      nodes.push(
+        this.withBrokenLinks(
+          leaf(block.path, block.title, 'information-block', filled, {
+            path: block.path,
+            description: posix.relative(systemFolder!, block.path),
+            detail: filled ? 'Filled.' : 'Empty.',
+          }),
+          block,
+        ),
+      );
     }
     nodes.sort((a, b) => (a.id < b.id ? -1 : 1));
     return aggregate(`${root}#system`, 'System', 'group', nodes);
@@ -404,7 +497,9 @@ function citedDetail(evidence: readonly ItemEvidence[], root: string): string {
   const parts: string[] = [];
   if (cited.length > 0) parts.push(`Cited in ${citingFiles(cited, root)}`);
   if (linked.length > 0) {
-    parts.push(`Evidence linked from ${linked.map((e) => `${placeOf(e, root)} to ${e.target && e.target.startsWith('/') ? posix.relative(root, e.target) || '.' : e.target}`).join(', ')}`);
+    parts.push(
+      `Evidence linked from ${linked.map((e) => `${placeOf(e, root)} to ${e.target && e.target.startsWith('/') ? posix.relative(root, e.target) || '.' : e.target}`).join(', ')}`,
+    );
   }
   return `${parts.join('; ')}.`;
 }
@@ -432,7 +527,13 @@ function leaf(id: string, label: string, kind: CoverageNodeKind, covered: boolea
 function aggregate(id: string, label: string, kind: CoverageNodeKind, children: CoverageNode[], extra: Partial<CoverageNode> = {}): CoverageNode {
   const covered = children.reduce((n, c) => n + c.covered, 0);
   const total = children.reduce((n, c) => n + c.total, 0);
-  const status: CoverageStatus = children.some((c) => c.status === 'broken') ? 'broken' : total > 0 && covered === total ? 'covered' : covered > 0 ? 'partial' : 'open';
+  const status: CoverageStatus = children.some((c) => c.status === 'broken')
+    ? 'broken'
+    : total > 0 && covered === total
+      ? 'covered'
+      : covered > 0
+        ? 'partial'
+        : 'open';
   return { id, label, kind, status, covered, total, children, ...extra };
 }
 

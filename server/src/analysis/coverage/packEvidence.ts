@@ -51,7 +51,9 @@ export class PackEvidence {
     readonly scope: string,
     documents: Iterable<QualityGateDocument> = index.allDocuments(),
   ) {
-    const inScope = [...documents].filter((d) => isInside(d.path, scope) && !NOT_EVIDENCE.has(d.kind)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const inScope = [...documents]
+      .filter((d) => isInside(d.path, scope) && !NOT_EVIDENCE.has(d.kind))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const doc of inScope) {
       for (const citation of doc.citations ?? []) {
         const entry = registry.item(citation.id);

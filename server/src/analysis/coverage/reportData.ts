@@ -266,7 +266,15 @@ export function coverageReportData(input: CoverageReportInput): CoverageReportDa
         for (const child of node.children) walk(child, below, [...trail, node.label], gapListed);
       };
       for (const child of group.children) walk(child, 0, [], false);
-      return { key: groupKey(group), label: group.label, status: group.status, covered: group.covered, total: group.total, percent: percentOf(group.covered, group.total), rows };
+      return {
+        key: groupKey(group),
+        label: group.label,
+        status: group.status,
+        covered: group.covered,
+        total: group.total,
+        percent: percentOf(group.covered, group.total),
+        rows,
+      };
     });
     return {
       label: tree.label,

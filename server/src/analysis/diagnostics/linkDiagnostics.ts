@@ -27,7 +27,11 @@ export function diagnoseLink(
       return undefined;
     case 'empty':
       // Cover the empty `()` (or the whole link) so the editor can show it: a zero-width range is invisible.
-      return make('link.empty', { ...common, range: emptyRange(link), message: `Empty link: "${link.text || link.label || ''}" leads nowhere; write its destination.` });
+      return make('link.empty', {
+        ...common,
+        range: emptyRange(link),
+        message: `Empty link: "${link.text || link.label || ''}" leads nowhere; write its destination.`,
+      });
     case 'outside':
       return make('link.outside-workspace', {
         ...common,

@@ -107,7 +107,14 @@ function assessmentRank(index: WorkspaceIndex, candidate: string, missing: strin
 }
 
 /** The candidate nearest to `missing`; with `index`, by assessment first (see `assessmentRank`). */
-function closestByPath(candidates: readonly string[], missing: string, fromPath: string, budget: SearchBudget, index?: WorkspaceIndex, linkingPath = fromPath): string {
+function closestByPath(
+  candidates: readonly string[],
+  missing: string,
+  fromPath: string,
+  budget: SearchBudget,
+  index?: WorkspaceIndex,
+  linkingPath = fromPath,
+): string {
   let best = candidates[0];
   let bestScore = Infinity;
   for (const candidate of candidates) {

@@ -108,7 +108,11 @@ export function compareWithBaseline(findings: readonly Finding[], baseline: Base
       members.forEach((i) => unchanged.add(i));
       continue;
     }
-    for (const i of pairNearest(lines, members.map((i) => ({ i, line: findingLine(findings[i]) })))) unchanged.add(i);
+    for (const i of pairNearest(
+      lines,
+      members.map((i) => ({ i, line: findingLine(findings[i]) })),
+    ))
+      unchanged.add(i);
   }
   return findings.map((f, i) => (f.suppressed !== undefined ? f : { ...f, baseline: unchanged.has(i) ? 'unchanged' : 'new' }));
 }
@@ -136,7 +140,7 @@ function pairNearest(entryLines: readonly number[], members: ReadonlyArray<{ i: 
   }
   const heap = new PairHeap();
   const offer = (a: Point | undefined, b: Point | undefined) => {
-    if (a && b && (a.i < 0) !== (b.i < 0)) heap.push({ a, b, distance: b.line - a.line, finding: Math.max(a.i, b.i) });
+    if (a && b && a.i < 0 !== b.i < 0) heap.push({ a, b, distance: b.line - a.line, finding: Math.max(a.i, b.i) });
   };
   for (let k = 0; k + 1 < points.length; k++) offer(points[k], points[k + 1]);
   const paired: number[] = [];

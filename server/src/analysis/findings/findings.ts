@@ -60,7 +60,10 @@ export function findingKey(diagnostic: TraceDiagnostic): string {
 
 /** sha-256 (32 hex digits) of file, code, key and the finding's occurrence among equal ones (0, 1, ...). */
 export function fingerprintOf(file: string, code: string, key: string, occurrence: number): string {
-  return createHash('sha256').update([file, code, key, String(occurrence)].join('\0')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([file, code, key, String(occurrence)].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The 1-based line of a finding (its range's start, as in the text output). */

@@ -34,7 +34,14 @@ export const linkRule: DocumentRule = {
       else if (config.externalLinks === 'syntax') {
         const target = resolveLinkTarget(doc.path, link.destination);
         if (target.type === 'external' && /^https?:/i.test(target.url) && !isValidUrl(target.url)) {
-          result.push(make('link.invalid-url', { message: `"${target.url}" is not a valid web address (external links are never fetched, only their syntax is checked).`, range: link.destinationRange, linkRange: link.range, target: link.rawDestination }));
+          result.push(
+            make('link.invalid-url', {
+              message: `"${target.url}" is not a valid web address (external links are never fetched, only their syntax is checked).`,
+              range: link.destinationRange,
+              linkRange: link.range,
+              target: link.rawDestination,
+            }),
+          );
         }
       }
     }

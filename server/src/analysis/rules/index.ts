@@ -8,4 +8,15 @@ import { slowParseRule } from './robustnessRules';
 import { crossAssessmentRule } from './assessmentRules';
 
 /** Every rule, in the order their diagnostics are listed. Add new rules here. */
-export const documentRules: readonly DocumentRule[] = [fileRule, slowParseRule, frontMatterRule, suppressionRule, linkRule, altaiQuestionRule, ...traceabilityRules, crossAssessmentRule, perspectiveRule, formerIdRule];
+export const documentRules: readonly DocumentRule[] = [
+  fileRule,
+  slowParseRule,
+  frontMatterRule,
+  suppressionRule,
+  linkRule,
+  altaiQuestionRule,
+  ...traceabilityRules,
+  crossAssessmentRule,
+  perspectiveRule,
+  formerIdRule,
+];

@@ -2,7 +2,16 @@ import { gateNameKey } from '../../domain/document/names';
 import { posix } from 'node:path';
 import { make, type TraceDiagnostic } from '../../domain/codes';
 import { checkLink } from '../../workspace/linkStatus';
-import { hasContent, matchTemplateSection, isContainer, linksInSections, sectionAt, sectionKey, sectionsOf, type Section } from '../../domain/document/sections';
+import {
+  hasContent,
+  matchTemplateSection,
+  isContainer,
+  linksInSections,
+  sectionAt,
+  sectionKey,
+  sectionsOf,
+  type Section,
+} from '../../domain/document/sections';
 import { tagValue, type QualityGateDocument } from '../../domain/document/types';
 import { leafQgTemplate, riskTemplate, type DocumentTemplate } from '../../domain/templates/documentTemplates';
 import { treeRootOf } from '../../workspace/trees';
@@ -41,7 +50,9 @@ function checkTemplate(
   // A configured list names the required sections; a parent of a required section is required too.
   const requiredKeys = required ? new Set(required.map(sectionKey)) : undefined;
   const isRequired = (heading: string) =>
-    !requiredKeys || requiredKeys.has(sectionKey(heading)) || template.sections.some((s) => requiredKeys.has(sectionKey(s.heading)) && s.parents.includes(heading));
+    !requiredKeys ||
+    requiredKeys.has(sectionKey(heading)) ||
+    template.sections.some((s) => requiredKeys.has(sectionKey(s.heading)) && s.parents.includes(heading));
   for (const wanted of template.sections) {
     if (OPTIONAL_SECTIONS.has(sectionKey(wanted.heading)) || !isRequired(wanted.heading)) continue;
     const path = [...wanted.parents, wanted.heading];
@@ -54,11 +65,22 @@ function checkTemplate(
     const found = match?.section;
     if (!found) {
       missing.add(wanted.heading);
-      result.push(make(missingCode, { message: `Missing section "${wanted.heading}"${wanted.parents.length > 0 ? ` (under ${wanted.parents.map((p) => `"${p}"`).join(' › ')})` : ''}: this ${label} lacks a section of its template.`, range: titleRange(doc), templatePath: path.join(' › ') }));
+      result.push(
+        make(missingCode, {
+          message: `Missing section "${wanted.heading}"${wanted.parents.length > 0 ? ` (under ${wanted.parents.map((p) => `"${p}"`).join(' › ')})` : ''}: this ${label} lacks a section of its template.`,
+          range: titleRange(doc),
+          templatePath: path.join(' › '),
+        }),
+      );
       continue;
     }
     if (match.wording === 'fuzzy') {
-      result.push(make('qg.section-wording', { message: `Worded differently from the template: "${found.heading.text}" stands for the section "${wanted.heading}".`, range: found.heading.textRange }));
+      result.push(
+        make('qg.section-wording', {
+          message: `Worded differently from the template: "${found.heading.text}" stands for the section "${wanted.heading}".`,
+          range: found.heading.textRange,
+        }),
+      );
     }
     if (missingCode === 'qg.missing-section' && !isContainer(template, wanted) && !hasContent(doc, found)) {
       result.push(make('qg.empty-section', { message: `Section "${path.join(' › ')}" holds only its template prompt.`, range: found.heading.textRange }));
@@ -80,12 +102,14 @@ export const riskLinkTargetRule: DocumentRule = {
       const target = index.getDocument(status.path);
       if (!target || target.kind === 'risk') continue;
       const section = riskSectionOf(doc, sections, link.range.start.line);
-      result.push(make('trace.risk-link-target', {
-        message: `Not a risk: "${target.title}" is ${KIND_NAMES[target.kind]}. A link under "${section}" should lead to the risk document itself.`,
-        range: link.destinationRange,
-        linkRange: link.range,
-        target: link.rawDestination,
-      }));
+      result.push(
+        make('trace.risk-link-target', {
+          message: `Not a risk: "${target.title}" is ${KIND_NAMES[target.kind]}. A link under "${section}" should lead to the risk document itself.`,
+          range: link.destinationRange,
+          linkRange: link.range,
+          target: link.rawDestination,
+        }),
+      );
     }
     return result;
   },
@@ -145,10 +169,14 @@ export const nameMismatchRule: DocumentRule = {
     if (!tag || tag.value.trim() === '') return [];
     const stem = posix.basename(doc.path).replace(/\.md$/i, '');
     if (gateNameKey(tag.value) === gateNameKey(stem)) return [];
-    return [make('frontmatter.name-mismatch', { message: `Name "${tag.value}" does not match the file name "${posix.basename(doc.path)}".`, range: tag.valueRange ?? tag.range })];
+    return [
+      make('frontmatter.name-mismatch', {
+        message: `Name "${tag.value}" does not match the file name "${posix.basename(doc.path)}".`,
+        range: tag.valueRange ?? tag.range,
+      }),
+    ];
   },
 };
-
 
 /** `qg.duplicate-name`: two QGs of one tree share a Name. */
 export const duplicateNameRule: DocumentRule = {
@@ -175,7 +203,14 @@ export const placeholderLinkRule: DocumentRule = {
     for (const link of doc.links) {
       const status = checkLink(index, doc, link);
       if (status.state !== 'ok' || status.isFolder || index.getDocument(status.path)?.kind !== 'placeholder') continue;
-      result.push(make('link.placeholder', { message: 'Link leads to a placeholder (t.b.d.): this part of the assessment is not written yet.', range: link.destinationRange, linkRange: link.range, target: link.rawDestination }));
+      result.push(
+        make('link.placeholder', {
+          message: 'Link leads to a placeholder (t.b.d.): this part of the assessment is not written yet.',
+          range: link.destinationRange,
+          linkRange: link.range,
+          target: link.rawDestination,
+        }),
+      );
     }
     return result;
   },
@@ -210,13 +245,19 @@ export const oneWayRule: DocumentRule = {
         return s.state === 'ok' && (s.path === doc.path || (s.isFolder && s.path === posix.dirname(doc.path)));
       });
       if (!back) {
-        result.push(make('trace.one-way', { message: `"${other.title}" does not list this quality gate among its Related QGs.`, range: link.destinationRange, linkRange: link.range, target: link.rawDestination }));
+        result.push(
+          make('trace.one-way', {
+            message: `"${other.title}" does not list this quality gate among its Related QGs.`,
+            range: link.destinationRange,
+            linkRange: link.range,
+            target: link.rawDestination,
+          }),
+        );
       }
     }
     return result;
   },
 };
-
 
 export const traceabilityRules: readonly DocumentRule[] = [
   templateSectionsRule,

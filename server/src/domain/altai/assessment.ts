@@ -28,7 +28,11 @@ export function headingAbove(doc: QualityGateDocument, line: number): Heading | 
  * The catalogue section a heading names: in the document's requirement, else in
  * the only requirement that has a section of that title.
  */
-export function sectionFor(catalogue: QuestionCatalogue, requirement: CatalogueRequirement | undefined, heading: string | undefined): CatalogueSection | undefined {
+export function sectionFor(
+  catalogue: QuestionCatalogue,
+  requirement: CatalogueRequirement | undefined,
+  heading: string | undefined,
+): CatalogueSection | undefined {
   if (heading === undefined) return undefined;
   if (requirement) return catalogue.sectionFor(requirement, heading);
   const found = catalogue.requirements.map((r) => catalogue.sectionFor(r, heading)).filter((s): s is CatalogueSection => s !== undefined);

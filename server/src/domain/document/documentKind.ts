@@ -16,8 +16,20 @@ export const REQUIREMENT_NAMES = [
 export const BLOCK_FOLDER = /^\d+_(System|Lifecycle|RiskManagement)$/;
 
 /** Headings of the risk template (as words), besides `Risk: <title>`. */
-const RISK_HEADINGS = new Set(['risk assessment risk analysis risk evaluation', 'risk analysis', 'risk evaluation', 'risk control', 'severity of harm', 'probability of occurence', 'probability of occurrence']);
-const words = (text: string) => text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+const RISK_HEADINGS = new Set([
+  'risk assessment risk analysis risk evaluation',
+  'risk analysis',
+  'risk evaluation',
+  'risk control',
+  'severity of harm',
+  'probability of occurence',
+  'probability of occurrence',
+]);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 
 interface KindEvidence {
   readonly path: string;
@@ -48,8 +60,7 @@ export function classifyDocument(evidence: KindEvidence): DocumentKind {
   if (/^template[_-]/i.test(base) || segments.slice(0, -1).some((s) => s.toLowerCase() === 'templates')) return 'template';
 
   // 3. requirement: Name (or file name) is an ALTAI requirement, optionally with a suffix
-  const isRequirementName = (value: string) =>
-    REQUIREMENT_NAMES.some((r) => value === r || value.startsWith(`${r}_`));
+  const isRequirementName = (value: string) => REQUIREMENT_NAMES.some((r) => value === r || value.startsWith(`${r}_`));
   if (isRequirementName(name) || (!frontMatter && isRequirementName(stem)) || (hasAltaiBlock && !/^QG_/i.test(base))) {
     return 'requirement';
   }

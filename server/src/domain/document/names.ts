@@ -14,7 +14,12 @@ export function fileStem(name: string): string {
  * separators: `QG_Data_(Lifecycle).md`, `QG_Data.md` and the Name tag `QG_Data` all give `data`.
  */
 export function gateNameKey(name: string): string {
-  return withoutView(name.trim().replace(/\.(md|markdown)$/i, '').replace(/^QG_/i, ''))
+  return withoutView(
+    name
+      .trim()
+      .replace(/\.(md|markdown)$/i, '')
+      .replace(/^QG_/i, ''),
+  )
     .replace(/[_\-\s]/g, '')
     .toLowerCase();
 }

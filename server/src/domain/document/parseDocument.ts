@@ -13,13 +13,11 @@ import { readSuppressions } from '../suppressions';
 import { citationOfLink, citationsInText, ITEM_ID } from '../packs/citations';
 import type { PackCitation, Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
 
-
 // Regexes here run on repository text: each is linear (no nested or overlapping
 // quantifiers); the rest is done by scanners below (tested in boundedRegexes.test.ts).
 const QUESTION_LABEL = /^[ \t]{0,3}(?:ALTAI|Additional Questions)[ \t]*(?::[ \t]*)?$/im;
 const SUMMARY_LENGTH = 400;
 const DEFINITION_LENGTH = 1200;
-
 
 /**
  * Builds the document model from a file's text. Pure and synchronous: the
@@ -126,7 +124,23 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   const definitions = readDefinitions(tree, range);
 
   citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const model: QualityGateDocument = { path, kind, title, frontMatter, headings, htmlAnchors, links, references, suppressions, questionBlocks, summary, definitions, citations, lineCount: lines.lineCount, endPosition: lines.positionAt(text.length) };
+  const model: QualityGateDocument = {
+    path,
+    kind,
+    title,
+    frontMatter,
+    headings,
+    htmlAnchors,
+    links,
+    references,
+    suppressions,
+    questionBlocks,
+    summary,
+    definitions,
+    citations,
+    lineCount: lines.lineCount,
+    endPosition: lines.positionAt(text.length),
+  };
   return bounded.degraded ? { ...model, degraded: bounded.degraded } : model;
 }
 
@@ -241,14 +255,8 @@ function blockText(root: Nodes): string {
   return parts.join(' ');
 }
 
-function readLink(
-  text: string,
-  node: Extract<Nodes, { type: 'link' | 'image' }>,
-  start: number,
-  end: number,
-  lines: LineIndex,
-): LinkOccurrence | undefined {
-  const label = node.type === 'image' ? node.alt ?? '' : toString(node);
+function readLink(text: string, node: Extract<Nodes, { type: 'link' | 'image' }>, start: number, end: number, lines: LineIndex): LinkOccurrence | undefined {
+  const label = node.type === 'image' ? (node.alt ?? '') : toString(node);
   const open = node.type === 'image' ? start + 1 : start;
   if (text[open] !== '[') {
     // `<https://...>`, `<me@example.org>` or a bare GFM URL: always external.
@@ -283,7 +291,7 @@ function readReference(
     labelStart = textEnd + 2;
     labelEnd = close >= 0 ? close : end;
   }
-  const label = node.type === 'imageReference' ? node.alt ?? '' : toString(node);
+  const label = node.type === 'imageReference' ? (node.alt ?? '') : toString(node);
   return { label: node.identifier, labelRange: lines.rangeOf(labelStart, labelEnd), range: lines.rangeOf(start, end), text: label };
 }
 

@@ -6,15 +6,7 @@ import type { FrontMatter } from '../../syntax/frontMatter';
  * What a Markdown file is within an MQG4AI tree. The rules that decide it are in
  * `documentKind.ts` and written up in docs/format.md.
  */
-export type DocumentKind =
-  | 'collection-qg'
-  | 'leaf-qg'
-  | 'risk'
-  | 'requirement'
-  | 'information-block'
-  | 'template'
-  | 'placeholder'
-  | 'other';
+export type DocumentKind = 'collection-qg' | 'leaf-qg' | 'risk' | 'requirement' | 'information-block' | 'template' | 'placeholder' | 'other';
 
 export type { FrontMatter, FrontMatterProblem, FrontMatterTag } from '../../syntax/frontMatter';
 

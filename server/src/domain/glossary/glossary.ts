@@ -145,7 +145,9 @@ export function definitionAt(
   for (const concept of concepts) {
     const own = concept.names.map((n) => definitionOf(normalizeTerm(n))).find((d) => d !== undefined);
     if (own) own.names.forEach((n) => claimed.add(normalizeTerm(n)));
-    merged.push(own ? { ...concept, names: [...concept.names, ...own.names], definition: own.text, source: own.source, requirement: concept.requirement } : concept);
+    merged.push(
+      own ? { ...concept, names: [...concept.names, ...own.names], definition: own.text, source: own.source, requirement: concept.requirement } : concept,
+    );
   }
   const standalone: WorkspaceDefinition[] = [];
   for (const key of keysAround(lineText, character)) {

@@ -18,7 +18,8 @@ export function altaiPack(catalogue: QuestionCatalogue = altaiCatalogue()): Pack
     id: ALTAI_PACK_ID,
     title: 'ALTAI: Assessment List for Trustworthy Artificial Intelligence',
     shortTitle: 'ALTAI',
-    description: 'The seven requirements for trustworthy AI of the EU High-Level Expert Group on AI, with their self-assessment questions and the MQG4AI methodology\'s additional questions.',
+    description:
+      "The seven requirements for trustworthy AI of the EU High-Level Expert Group on AI, with their self-assessment questions and the MQG4AI methodology's additional questions.",
     source: catalogue.data.source.replace(/\s*https?:\/\/\S+$/, ''),
     url: /https?:\/\/\S+/.exec(catalogue.data.source)?.[0],
     attribution: catalogue.data.attribution,
@@ -181,9 +182,7 @@ export class PackRegistry {
     const key = itemKey(this.item(id)?.item.id ?? id);
     return (this.crosswalkByKey.get(key) ?? []).map((entry) => ({
       entry,
-      items: entry.items
-        .map((other) => this.item(other))
-        .filter((e): e is PackItemEntry => e !== undefined && itemKey(e.item.id) !== key),
+      items: entry.items.map((other) => this.item(other)).filter((e): e is PackItemEntry => e !== undefined && itemKey(e.item.id) !== key),
     }));
   }
 }

@@ -54,5 +54,8 @@ export const riskTemplate: DocumentTemplate = readTemplate('risk', RISK_TEMPLATE
 
 /** Normalises a heading for comparison with a template heading. */
 export function headingKey(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }

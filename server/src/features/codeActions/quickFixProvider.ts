@@ -72,12 +72,17 @@ export class QuickFixProvider {
       for (const code of codes) {
         const { change, count } = fixAllChange(whole, code);
         if (count < 2) continue;
-        actions.push({ title: `Fix all ${FIX_ALL_LABELS[code]} in this file (${count})`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(change, capabilities) });
+        actions.push({
+          title: `Fix all ${FIX_ALL_LABELS[code]} in this file (${count})`,
+          kind: CodeActionKind.QuickFix,
+          edit: toWorkspaceEdit(change, capabilities),
+        });
       }
     }
     if (wantsFixAll) {
       const { change, count } = fixAllChange(quickFixesFor(this.index, doc, lines, { canCreateFiles: false }, token));
-      if (count > 0) actions.push({ title: `Fix all safe MQG4AI problems in this file (${count})`, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(change, capabilities) });
+      if (count > 0)
+        actions.push({ title: `Fix all safe MQG4AI problems in this file (${count})`, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(change, capabilities) });
     }
     return actions;
   }

@@ -1,11 +1,4 @@
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  type CompletionItem,
-  type CompletionList,
-  type Position,
-} from '../editorTypes';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from '../editorTypes';
 import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
 import { computeCompletions } from './completions';
 import type { CandidateKind, CompletionCandidate } from './types';

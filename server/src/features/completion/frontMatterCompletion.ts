@@ -34,7 +34,14 @@ export function valueInMap(before: string): { key: string; typed: string } | und
   if (/[{},]/.test(rest)) return undefined;
   const colon = rest.indexOf(':');
   if (colon <= 0 || rest.indexOf(':', colon + 1) >= 0) return undefined;
-  return { key: rest.slice(0, colon).replace(/^[ \t]+/, '').trimEnd() || ' ', typed: skipBlanks(rest.slice(colon + 1)) };
+  return {
+    key:
+      rest
+        .slice(0, colon)
+        .replace(/^[ \t]+/, '')
+        .trimEnd() || ' ',
+    typed: skipBlanks(rest.slice(colon + 1)),
+  };
 }
 
 function skipBlanks(text: string): string {
@@ -82,22 +89,32 @@ export function frontMatterCompletions(
   const used = new Set((doc.frontMatter?.tags ?? []).filter((t) => !typing(t)).map((t) => normalizeTerm(t.key)));
   const colonFollows = /^[ \t]*:/.test(context.after);
   // Risk documents also declare their safety/security perspective (docs/packs.md).
-  const keys: Array<TagKeyMeaning & { extra?: boolean }> = doc.kind === 'risk' ? [...TAG_KEYS, { key: PERSPECTIVE_KEY, meaning: PERSPECTIVE_MEANING, extra: true }] : [...TAG_KEYS];
-  return keys.filter((k) => !used.has(normalizeTerm(k.key))).map((k, rank) => ({
-    kind: 'tag-key',
-    label: k.key,
-    detail: k.extra ? 'front-matter tag of risk documents (Safety, Security or Both)' : 'front-matter tag (ML design-pattern schema)',
-    documentation: markdownText(k.meaning),
-    newText: inMap ? (colonFollows ? k.key : `${k.key}: `) : `{${k.key}: $0}`,
-    snippet: !inMap,
-    range,
-    sortText: sortKey(0, rank),
-    filterText: k.key,
-    retrigger: Boolean(inMap) && !colonFollows,
-  }));
+  const keys: Array<TagKeyMeaning & { extra?: boolean }> =
+    doc.kind === 'risk' ? [...TAG_KEYS, { key: PERSPECTIVE_KEY, meaning: PERSPECTIVE_MEANING, extra: true }] : [...TAG_KEYS];
+  return keys
+    .filter((k) => !used.has(normalizeTerm(k.key)))
+    .map((k, rank) => ({
+      kind: 'tag-key',
+      label: k.key,
+      detail: k.extra ? 'front-matter tag of risk documents (Safety, Security or Both)' : 'front-matter tag (ML design-pattern schema)',
+      documentation: markdownText(k.meaning),
+      newText: inMap ? (colonFollows ? k.key : `${k.key}: `) : `{${k.key}: $0}`,
+      snippet: !inMap,
+      range,
+      sortText: sortKey(0, rank),
+      filterText: k.key,
+      retrigger: Boolean(inMap) && !colonFollows,
+    }));
 }
 
-function valueCompletions(index: WorkspaceIndex, doc: QualityGateDocument, position: Position, key: string, typed: string, token: CancellationToken): CompletionCandidate[] {
+function valueCompletions(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  position: Position,
+  key: string,
+  typed: string,
+  token: CancellationToken,
+): CompletionCandidate[] {
   const wanted = normalizeTerm(key);
   const counts = new Map<string, number>();
   for (const other of index.allDocuments()) {

@@ -154,9 +154,7 @@ export function destinationCompletions(
   }
 
   const folders = [...index.foldersIn(folder.path)].filter((f) => !posix.basename(f).startsWith('.') && !index.isExcluded(f)).sort();
-  const files = [...index.filesIn(folder.path)]
-    .filter((f) => f !== doc.path && (isMarkdownPath(f) || (context.image && IMAGE_FILE.test(f))))
-    .sort();
+  const files = [...index.filesIn(folder.path)].filter((f) => f !== doc.path && (isMarkdownPath(f) || (context.image && IMAGE_FILE.test(f)))).sort();
   throwIfCancelled(token);
   // `../` climbs further only while the typed path is nothing but climbs.
   if (root && folder.path.startsWith(`${root}/`) && /^(\.\.\/)*$/.test(typedDir)) add('folder', '..', posix.dirname(folder.path), 1, 0, 'parent folder');
@@ -166,7 +164,13 @@ export function destinationCompletions(
 }
 
 /** Headings and HTML anchors of the document `pathPart` names (this document when empty). */
-function anchorCompletions(index: WorkspaceIndex, doc: QualityGateDocument, position: Position, pathPart: string, fragmentStart: number): CompletionCandidate[] {
+function anchorCompletions(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  position: Position,
+  pathPart: string,
+  fragmentStart: number,
+): CompletionCandidate[] {
   let target: QualityGateDocument | undefined = doc;
   if (pathPart !== '') {
     const resolved = resolveLinkTarget(doc.path, unescapeTyped(pathPart), index.rootFor(doc.path));

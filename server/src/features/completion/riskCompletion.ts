@@ -21,7 +21,11 @@ export function inRiskSection(doc: QualityGateDocument, line: number): boolean {
  * Documents of the given kinds, by title; those in the same MQG4AI tree as
  * `doc` first (`sameTree`), the rest after (`otherTrees`).
  */
-export function documentsByTree(index: WorkspaceIndex, doc: QualityGateDocument, kinds: ReadonlySet<DocumentKind>): { sameTree: QualityGateDocument[]; otherTrees: QualityGateDocument[] } {
+export function documentsByTree(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  kinds: ReadonlySet<DocumentKind>,
+): { sameTree: QualityGateDocument[]; otherTrees: QualityGateDocument[] } {
   const tree = treeRootOf(index, doc.path);
   const byTitle = (a: QualityGateDocument, b: QualityGateDocument) => a.title.localeCompare(b.title) || (a.path < b.path ? -1 : 1);
   const found = [...index.allDocuments()].filter((d) => kinds.has(d.kind) && d.path !== doc.path).sort(byTitle);

@@ -77,7 +77,11 @@ function questionHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc:
 function tagKeyHover(doc: QualityGateDocument, position: Position): Hover | undefined {
   const tag = doc.frontMatter?.tags.find((t) => rangeContains(t.range, position));
   if (!tag) return undefined;
-  const meaning = tagKeyMeaning(tag.key) ?? (tag.key.trim().toLowerCase() === 'perspective' ? { key: PERSPECTIVE_KEY, meaning: `${PERSPECTIVE_MEANING} Values: ${PERSPECTIVE_VALUES.join(', ')}.` } : undefined);
+  const meaning =
+    tagKeyMeaning(tag.key) ??
+    (tag.key.trim().toLowerCase() === 'perspective'
+      ? { key: PERSPECTIVE_KEY, meaning: `${PERSPECTIVE_MEANING} Values: ${PERSPECTIVE_VALUES.join(', ')}.` }
+      : undefined);
   const schema = `ML design-pattern schema: ${TAG_KEYS.map((k) => k.key).join(', ')}.`;
   const value = meaning
     ? `**Front-matter tag \`${meaning.key}\`**\n\n${meaning.meaning}\n\n_${schema}_${'source' in meaning && meaning.source ? `  \n_Source: ${escape(meaning.source)}_` : ''}`
@@ -97,12 +101,23 @@ function templateHeadingHover(doc: QualityGateDocument, position: Position): Hov
   if (section.prompt) lines.push(`> ${escape(section.prompt)}`);
   else {
     const children = template.sections.filter((s) => s.parents[s.parents.length - 1] === section.heading && s.parents.length === section.parents.length + 1);
-    lines.push(children.length > 0 ? `Holds: ${children.map((c) => escape(c.heading)).join(', ')}` : `A section of the ${KIND_LABELS[doc.kind]} template, without a guiding question of its own.`);
+    lines.push(
+      children.length > 0
+        ? `Holds: ${children.map((c) => escape(c.heading)).join(', ')}`
+        : `A section of the ${KIND_LABELS[doc.kind]} template, without a guiding question of its own.`,
+    );
   }
   return markdown(lines.join('\n\n'), heading.textRange);
 }
 
-function termHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: QualityGateDocument, position: Position, text: string, token: CancellationToken): Hover | undefined {
+function termHover(
+  index: WorkspaceIndex,
+  catalogue: QuestionCatalogue,
+  doc: QualityGateDocument,
+  position: Position,
+  text: string,
+  token: CancellationToken,
+): Hover | undefined {
   const lineText = new LineIndex(text).lineText(position.line);
   const hit = definitionAt(index, catalogue, doc, position.line, lineText, position.character, token);
   if (!hit) return undefined;

@@ -37,7 +37,8 @@ export class HoverProvider {
     const status = checkLink(this.index, doc, link);
     // Highlight what the cursor is on: the reference, the destination, or the whole link.
     const reference = referenceAt(doc, position);
-    const range = reference && !rangeContains(link.range, position) ? reference.range : rangeContains(link.destinationRange, position) ? link.destinationRange : link.range;
+    const range =
+      reference && !rangeContains(link.range, position) ? reference.range : rangeContains(link.destinationRange, position) ? link.destinationRange : link.range;
     const markdown = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
 
     switch (status.state) {

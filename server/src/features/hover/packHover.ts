@@ -14,7 +14,13 @@ import { markdownCode, markdownText as escape, safeHttpsUrl } from '../../base/e
  * pack and source, whether the document's tree addresses it and where, and its crosswalk
  * counterparts with their status. Undefined for a bracketed token no pack knows.
  */
-export function citationHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc: QualityGateDocument, citation: PackCitation, token: CancellationToken): Hover | undefined {
+export function citationHover(
+  index: WorkspaceIndex,
+  catalogue: QuestionCatalogue,
+  doc: QualityGateDocument,
+  citation: PackCitation,
+  token: CancellationToken,
+): Hover | undefined {
   if (token.isCancellationRequested) return undefined;
   const registry = index.packs;
   const whole = registry.item(citation.id) ? undefined : registry.wholeItem(citation.id);
@@ -38,7 +44,12 @@ export function citationHover(index: WorkspaceIndex, catalogue: QuestionCatalogu
   lines.push(['| | |', '| --- | --- |', ...rows].join('\n'));
   if (citation.linkRange) {
     const here = evidence.of(item.id).find((e) => e.doc.path === doc.path && e.citation === citation);
-    if (here?.kind === 'linked') lines.push(here.valid ? `This link gives the evidence: ${markdownCode(targetText(index, here))}` : '**Broken link**: this citation does not count as evidence until the link is fixed.');
+    if (here?.kind === 'linked')
+      lines.push(
+        here.valid
+          ? `This link gives the evidence: ${markdownCode(targetText(index, here))}`
+          : '**Broken link**: this citation does not count as evidence until the link is fixed.',
+      );
   }
   const crosswalk = crosswalkMarkdown(index, registry, evidence, item.id);
   if (crosswalk) lines.push(crosswalk);

@@ -19,7 +19,8 @@ export class DocumentLinkProvider {
     const result: DocumentLink[] = [];
     for (const link of doc.links) {
       if (token.isCancellationRequested) return [];
-      if (link.destinationRange.start.line === link.destinationRange.end.line && link.destinationRange.start.character === link.destinationRange.end.character) continue;
+      if (link.destinationRange.start.line === link.destinationRange.end.line && link.destinationRange.start.character === link.destinationRange.end.character)
+        continue;
       const status = checkLink(this.index, doc, link);
       let target: string | undefined;
       let tooltip: string | undefined;

@@ -7,7 +7,8 @@ import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 export function linkAt(doc: QualityGateDocument, position: Position): LinkOccurrence | undefined {
   // Adjacent links share a boundary position: the one starting last (under the cursor) wins.
   const latest = (candidates: LinkOccurrence[]) => candidates.sort((a, b) => comparePositions(b.range.start, a.range.start))[0];
-  const direct = latest(doc.links.filter((l) => rangeContains(l.destinationRange, position))) ?? latest(doc.links.filter((l) => rangeContains(l.range, position)));
+  const direct =
+    latest(doc.links.filter((l) => rangeContains(l.destinationRange, position))) ?? latest(doc.links.filter((l) => rangeContains(l.range, position)));
   if (direct) return direct;
   const reference = referenceAt(doc, position);
   return reference ? definitionFor(doc, reference) : undefined;
@@ -47,11 +48,7 @@ export function folderDocument(index: WorkspaceIndex, folder: string): QualityGa
 }
 
 /** Every link in the workspace that resolves to `path` (and to `fragment`, when given). */
-export function linksTo(
-  index: WorkspaceIndex,
-  path: string,
-  fragment?: string,
-): Array<{ doc: QualityGateDocument; link: LinkOccurrence }> {
+export function linksTo(index: WorkspaceIndex, path: string, fragment?: string): Array<{ doc: QualityGateDocument; link: LinkOccurrence }> {
   const result: Array<{ doc: QualityGateDocument; link: LinkOccurrence }> = [];
   const sources = new Set(index.linkSources(path));
   sources.add(path); // same-document links are not graph edges

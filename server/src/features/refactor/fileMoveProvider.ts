@@ -14,7 +14,9 @@ export class FileMoveProvider {
   constructor(private readonly index: WorkspaceIndex) {}
 
   provideMoveEdits(files: ReadonlyArray<{ oldUri: string; newUri: string }>, capabilities: EditCapabilities, token: CancellationToken): WorkspaceEdit | null {
-    const moves = files.filter((f) => f.oldUri.startsWith('file:') && f.newUri.startsWith('file:')).map((f) => ({ from: pathFromUri(f.oldUri), to: pathFromUri(f.newUri) }));
+    const moves = files
+      .filter((f) => f.oldUri.startsWith('file:') && f.newUri.startsWith('file:'))
+      .map((f) => ({ from: pathFromUri(f.oldUri), to: pathFromUri(f.newUri) }));
     if (moves.length === 0) return null;
     const change = computeMoveEdits(this.index, moves, token);
     if (change.isEmpty || token.isCancellationRequested) return null;

@@ -104,7 +104,10 @@ export function balance(lines: readonly string[]): string[] {
     if (result.trim() !== '') lastContent = out.length - 1;
   }
   if (stack.length > 0 && lastContent >= 0) {
-    const closers = stack.reverse().map((c) => (c === '{' ? '}' : ']')).join('');
+    const closers = stack
+      .reverse()
+      .map((c) => (c === '{' ? '}' : ']'))
+      .join('');
     const line = out[lastContent];
     const comment = / #.*$/.exec(line);
     out[lastContent] = comment ? `${line.slice(0, comment.index).trimEnd()}${closers}${line.slice(comment.index)}` : `${line.trimEnd()}${closers}`;

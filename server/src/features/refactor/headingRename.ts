@@ -14,7 +14,14 @@ export class RenameRefused extends Refusal {}
 
 /** What a rename at some position would rename, with the range to show and the current name. */
 export type RenameTarget =
-  | { readonly kind: 'heading'; readonly path: string; readonly heading: Heading; readonly headingIndex: number; readonly range: Range; readonly placeholder: string }
+  | {
+      readonly kind: 'heading';
+      readonly path: string;
+      readonly heading: Heading;
+      readonly headingIndex: number;
+      readonly range: Range;
+      readonly placeholder: string;
+    }
   | { readonly kind: 'name'; readonly path: string; readonly range: Range; readonly placeholder: string };
 
 /**
@@ -54,7 +61,9 @@ export function renameTargetAt(
     const targetDoc = index.getDocument(target.path);
     const index2 = targetDoc ? targetDoc.headings.findIndex((h) => h.slug === target.fragment) : -1;
     if (!targetDoc || index2 < 0) {
-      throw new RenameRefused(`"#${target.fragment}" names no heading of ${targetDoc ? targetDoc.title : 'an indexed document'}; only headings can be renamed.`);
+      throw new RenameRefused(
+        `"#${target.fragment}" names no heading of ${targetDoc ? targetDoc.title : 'an indexed document'}; only headings can be renamed.`,
+      );
     }
     const targetText = targetDoc.path === doc.path ? text : readText(targetDoc.path);
     const heading = targetDoc.headings[index2];

@@ -116,7 +116,12 @@ export function rankFolderCandidates(
     const nameScore = same ? 1 : Math.max(similarity(base, name, budget), similarity(base.replace(/^\d+_/, ''), name.replace(/^\d+_/, ''), budget) * 0.9);
     if (nameScore < MIN_SCORE) continue;
     const proximity = 1 / (1 + folderDistance(posix.dirname(path), posix.dirname(missing)) * 0.5);
-    result.push({ path, reason: same ? 'same name' : 'similar name', score: round(nameScore * 0.8 + proximity * 0.2), ...(fromPath ? inAssessment(index, fromPath, path) : {}) });
+    result.push({
+      path,
+      reason: same ? 'same name' : 'similar name',
+      score: round(nameScore * 0.8 + proximity * 0.2),
+      ...(fromPath ? inAssessment(index, fromPath, path) : {}),
+    });
   }
   return byAssessmentThenScore(result).slice(0, max);
 }
@@ -136,15 +141,17 @@ function byAssessmentThenScore(candidates: LinkCandidate[]): LinkCandidate[] {
 }
 
 /** Headings (and HTML anchors) of `doc` a broken `#fragment` could mean, best first. */
-export function rankAnchorCandidates(doc: QualityGateDocument, fragment: string, max = 3, budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET)): AnchorCandidate[] {
+export function rankAnchorCandidates(
+  doc: QualityGateDocument,
+  fragment: string,
+  max = 3,
+  budget: SearchBudget = new SearchBudget(SINGLE_SEARCH_BUDGET),
+): AnchorCandidate[] {
   const wanted = compared(fragment.toLowerCase());
   const wantedUnnumbered = withoutSectionNumber(wanted);
   const fragmentWords = words(compared(fragment));
   const all: AnchorCandidate[] = [];
-  const candidates = [
-    ...doc.headings.map((h) => ({ slug: h.slug, text: h.text })),
-    ...doc.htmlAnchors.map((a) => ({ slug: a.id, text: a.id })),
-  ];
+  const candidates = [...doc.headings.map((h) => ({ slug: h.slug, text: h.text })), ...doc.htmlAnchors.map((a) => ({ slug: a.id, text: a.id }))];
   for (const c of candidates) {
     if (!budget.spend(1)) break;
     const slug = compared(c.slug.toLowerCase());
@@ -183,10 +190,6 @@ export function words(text: string): string {
     .trim()
     .toLowerCase();
 }
-
-
-
-
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

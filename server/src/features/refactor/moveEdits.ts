@@ -64,7 +64,12 @@ export function computeMoveEdits(index: WorkspaceIndex, moves: readonly PathMove
 }
 
 /** The new spelling of one link's destination after the moves, or undefined when it stays as written. */
-export function movedDestination(index: WorkspaceIndex, doc: QualityGateDocument, link: LinkOccurrence, relocate: (path: string) => string): string | undefined {
+export function movedDestination(
+  index: WorkspaceIndex,
+  doc: QualityGateDocument,
+  link: LinkOccurrence,
+  relocate: (path: string) => string,
+): string | undefined {
   if (link.syntax === 'autolink') return undefined;
   const target = resolveLinkTarget(doc.path, link.destination, index.rootFor(doc.path));
   if (target.type !== 'local' || target.sameDocument) return undefined;

@@ -59,7 +59,10 @@ export function computeNameRename(
   // The new front matter must still parse and hold exactly this Name.
   const lines = new LineIndex(text);
   const edit = { range: tag.valueRange, newText: name };
-  const after = parseDocument(path, applyTextEdits(text, [edit], (p) => lines.offsetAt(p)));
+  const after = parseDocument(
+    path,
+    applyTextEdits(text, [edit], (p) => lines.offsetAt(p)),
+  );
   if ((after.frontMatter?.problems.length ?? 0) > 0 || tagValue(after, 'name') !== name) {
     throw new RenameRefused(`"${name}" cannot be written as a front-matter value as it is (characters like , { } [ ] or ": " need quotes).`);
   }

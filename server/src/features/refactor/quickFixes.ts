@@ -107,7 +107,10 @@ export function quickFixesFor(
     }
   }
 
-  const sectionProblems = !asked('qg.missing-section') && !asked('risk.missing-section') ? [] : templateSectionsRule.check(context, token).filter((d) => (d.code === 'qg.missing-section' || d.code === 'risk.missing-section') && wanted(d));
+  const sectionProblems =
+    !asked('qg.missing-section') && !asked('risk.missing-section')
+      ? []
+      : templateSectionsRule.check(context, token).filter((d) => (d.code === 'qg.missing-section' || d.code === 'risk.missing-section') && wanted(d));
   if (sectionProblems.length > 0) {
     const inserts = missingSections(doc, lines, config);
     for (const problem of sectionProblems) {
@@ -129,7 +132,12 @@ export function quickFixesFor(
     for (const value of PERSPECTIVE_VALUES) {
       const edit = perspectiveEdit(doc, lines, value);
       if (!edit) break;
-      fixes.push({ title: `Declare the risk's perspective: {Perspective: ${value}}`, diagnostic: problem, change: new WorkspaceChange().edit(doc.path, edit), safe: false });
+      fixes.push({
+        title: `Declare the risk's perspective: {Perspective: ${value}}`,
+        diagnostic: problem,
+        change: new WorkspaceChange().edit(doc.path, edit),
+        safe: false,
+      });
     }
   }
   // `pack.former-id`: the current ID replaces the former one; unambiguous, so safe.
@@ -161,7 +169,10 @@ function perspectiveEdit(doc: QualityGateDocument, lines: readonly string[], val
     if (close < 0) return undefined;
     return { range: { start: { line: tag.range.end.line, character: colon + 1 }, end: { line: tag.range.end.line, character: close } }, newText: ` ${value}` };
   }
-  const last = tags.reduce<(typeof tags)[number] | undefined>((a, t) => (!a || comparePositions((t.valueRange ?? t.range).end, (a.valueRange ?? a.range).end) > 0 ? t : a), undefined);
+  const last = tags.reduce<(typeof tags)[number] | undefined>(
+    (a, t) => (!a || comparePositions((t.valueRange ?? t.range).end, (a.valueRange ?? a.range).end) > 0 ? t : a),
+    undefined,
+  );
   if (!last) return undefined;
   const end = (last.valueRange ?? last.range).end;
   const close = (lines[end.line] ?? '').indexOf('}', end.character);
@@ -207,7 +218,15 @@ function linkFixes(
   // An extension-less link to an existing `<path>.md` (reported as a missing file): add the extension.
   if (status.state === 'missing-folder' && diagnostic.code === 'link.missing-file' && diagnostic.suggestion) {
     const relative = linkPathBetween(doc.path, diagnostic.suggestion, style.rooted, root);
-    return [{ title: `Change the link to ${relative}`, diagnostic, change: replace(rewriteDestinationPath(link.rawDestination, relative, false)), isPreferred: true, safe: true }];
+    return [
+      {
+        title: `Change the link to ${relative}`,
+        diagnostic,
+        change: replace(rewriteDestinationPath(link.rawDestination, relative, false)),
+        isPreferred: true,
+        safe: true,
+      },
+    ];
   }
   const fragment = splitDestination(link.rawDestination).fragment.slice(1) || undefined;
   const candidates: LinkCandidate[] =
@@ -236,7 +255,14 @@ function linkFixes(
   // A Markdown file that does not exist yet: create it from a template.
   // (Not when only the case differs from an existing file: on Windows and macOS that is the same file.)
   const caseTwin = index.filesNamed(posix.basename(status.path)).some((f) => f.toLowerCase() === status.path.toLowerCase());
-  if (status.state === 'missing-file' && options.canCreateFiles && isMarkdownPath(status.path) && index.rootFor(status.path) && !index.hasFolder(status.path) && !caseTwin) {
+  if (
+    status.state === 'missing-file' &&
+    options.canCreateFiles &&
+    isMarkdownPath(status.path) &&
+    index.rootFor(status.path) &&
+    !index.hasFolder(status.path) &&
+    !caseTwin
+  ) {
     const preferred = likelyKind(status.path);
     const kinds: NewDocumentKind[] = preferred === 'risk' ? ['risk', 'leaf-qg'] : ['leaf-qg', 'risk'];
     const shown = linkPathBetween(doc.path, status.path, false, root);

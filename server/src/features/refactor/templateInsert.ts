@@ -35,7 +35,9 @@ export function missingSections(doc: QualityGateDocument, lines: readonly string
   const required = doc.kind === 'leaf-qg' ? config.requiredSections.leafQg : config.requiredSections.risk;
   const requiredKeys = required ? new Set(required.map(sectionKey)) : undefined;
   const isRequired = (heading: string) =>
-    !requiredKeys || requiredKeys.has(sectionKey(heading)) || template.sections.some((s) => requiredKeys.has(sectionKey(s.heading)) && s.parents.includes(heading));
+    !requiredKeys ||
+    requiredKeys.has(sectionKey(heading)) ||
+    template.sections.some((s) => requiredKeys.has(sectionKey(s.heading)) && s.parents.includes(heading));
   const sections = sectionsOf(doc);
   const blocks = templateBlocks(template);
   const missing = new Set<string>();
@@ -67,7 +69,10 @@ function insertionPoint(
 ): { position: Position; before: boolean; needsNewline: boolean } {
   const wanted = template.sections[index];
   const sameParents = (s: TemplateSection) => s.parents.length === wanted.parents.length && s.parents.every((p, i) => p === wanted.parents[i]);
-  const parentTemplate = wanted.parents.length > 0 ? template.sections.find((s, i) => i < index && s.heading === wanted.parents[wanted.parents.length - 1] && s.parents.length === wanted.parents.length - 1) : undefined;
+  const parentTemplate =
+    wanted.parents.length > 0
+      ? template.sections.find((s, i) => i < index && s.heading === wanted.parents[wanted.parents.length - 1] && s.parents.length === wanted.parents.length - 1)
+      : undefined;
   const parent = parentTemplate ? findTemplateSection(doc, sections, parentTemplate) : undefined;
   const within = (s: Section) => !parent || (s.heading.range.start.line >= parent.bodyStart && s.heading.range.start.line < parent.end);
 

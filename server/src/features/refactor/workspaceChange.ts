@@ -7,9 +7,7 @@ export interface TextEdit {
 }
 
 /** A file operation the client performs: create a file, or rename (move) one. Paths are absolute POSIX. */
-export type FileOperation =
-  | { readonly kind: 'create'; readonly path: string }
-  | { readonly kind: 'rename'; readonly from: string; readonly to: string };
+export type FileOperation = { readonly kind: 'create'; readonly path: string } | { readonly kind: 'rename'; readonly from: string; readonly to: string };
 
 /**
  * An editor-independent workspace edit: text edits per document (against the
@@ -63,9 +61,7 @@ export class WorkspaceChange {
 
 /** Applies edits (document coordinates, non-overlapping) to a text: for previews and tests. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[], offsetAt: (p: Range['start']) => number): string {
-  const sorted = edits
-    .map((e, i) => ({ e, i, start: offsetAt(e.range.start), end: offsetAt(e.range.end) }))
-    .sort((a, b) => b.start - a.start || b.i - a.i);
+  const sorted = edits.map((e, i) => ({ e, i, start: offsetAt(e.range.start), end: offsetAt(e.range.end) })).sort((a, b) => b.start - a.start || b.i - a.i);
   let result = text;
   for (const { e, start, end } of sorted) result = result.slice(0, start) + e.newText + result.slice(end);
   return result;

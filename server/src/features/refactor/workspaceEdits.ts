@@ -33,7 +33,7 @@ export function toWorkspaceEdit(change: WorkspaceChange, capabilities: EditCapab
   }
   const created = new Set<string>();
   const documentChanges: Array<TextDocumentEdit | CreateFile | RenameFile> = [];
-  const textEdit = (path: string, edits: typeof textEdits[number][1]): TextDocumentEdit => ({
+  const textEdit = (path: string, edits: (typeof textEdits)[number][1]): TextDocumentEdit => ({
     textDocument: { uri: uriFromPath(path), version: null },
     edits: edits.map((e) => ({ range: e.range, newText: e.newText })),
   });
@@ -53,7 +53,9 @@ export function toWorkspaceEdit(change: WorkspaceChange, capabilities: EditCapab
 }
 
 /** Reads the edit capabilities from a client's `initialize` capabilities. */
-export function editCapabilitiesOf(capabilities: { workspace?: { workspaceEdit?: { documentChanges?: boolean; resourceOperations?: string[] } } }): EditCapabilities {
+export function editCapabilitiesOf(capabilities: {
+  workspace?: { workspaceEdit?: { documentChanges?: boolean; resourceOperations?: string[] } };
+}): EditCapabilities {
   const edit = capabilities.workspace?.workspaceEdit;
   return { documentChanges: edit?.documentChanges === true, resourceOperations: edit?.resourceOperations ?? [] };
 }

@@ -25,11 +25,11 @@ export function createParser(bundleFolder: string, mode: 'responsive' | 'through
   if (!existsSync(script)) return inThreadParser;
   const cores = availableParallelism();
   const configured = process.env.MQG4AI_PARSE_WORKERS;
-  const workers =
-    configured !== undefined && configured !== '' ? Number(configured) : cores > 2 ? Math.min(4, cores - 1) : 0;
+  const workers = configured !== undefined && configured !== '' ? Number(configured) : cores > 2 ? Math.min(4, cores - 1) : 0;
   if (workers >= 1) return new ParseWorkerPool(script, mode === 'throughput', workers);
   // The server on two cores: small files here, large ones in one worker that can be stopped, so
   // a large pathological file neither blocks requests nor runs unbounded (docs/security.md).
-  if (mode === 'responsive' && (configured === undefined || configured === '')) return new ParseWorkerPool(script, false, 1, { inThreadBelow: IN_THREAD_BELOW });
+  if (mode === 'responsive' && (configured === undefined || configured === ''))
+    return new ParseWorkerPool(script, false, 1, { inThreadBelow: IN_THREAD_BELOW });
   return inThreadParser;
 }
