@@ -66,7 +66,7 @@ describe('assessment coverage view', () => {
     const requirements = tree.getChildren(groups[0]) as CoverageItem[];
     assert.equal(requirements.length, 7);
     const hao = requirements.find((r) => r.label === 'Human Agency and Oversight')!;
-    assert.equal(tree.getTreeItem(hao).description, '0/23 · missing');
+    assert.equal(tree.getTreeItem(hao).description, '0/19 · missing');
     assert.equal(iconId(tree.getTreeItem(hao)), 'circle-large-outline');
     const icons = { covered: 'pass', partial: 'warning', open: 'circle-large-outline', broken: 'error' };
     for (const node of shown(tree)) assert.equal(iconId(tree.getTreeItem(node)), icons[node.status], node.id);
