@@ -90,6 +90,15 @@ describe('service: hover', () => {
     assert.match(value(hoverAt('../../../../outside')), /^\*\*Broken link\*\* \(`link\.outside-workspace`\)\n\nLink points outside/);
   });
 
+  it('a broken link’s hover lists what the quick fixes would do, the preferred one marked', async () => {
+    const text = '# A\n\nSee [the evaluation](QG_Evaluaton.md).\n';
+    const { service: s } = await buildService({ '/ws/a.md': text, '/ws/QG_Evaluation.md': '# Evaluation\n' });
+    const hover = s.features.hover.provideHover('/ws/a.md', positionOf(text, 'QG_Evaluaton', 2), neverCancelled, text);
+    const shown = (hover!.contents as MarkupContent).value;
+    assert.match(shown, /^\*\*Broken link\*\* \(`link\.missing-file`\)/);
+    assert.match(shown, /\n\nQuick fixes:\n- .*QG\\_Evaluation\.md.* \(preferred\)/);
+  });
+
   it('the hover range is the link destination when hovering it', () => {
     assert.deepEqual(tuple(hoverAt('../QG_Evaluation')!.range), rangeOf(calibration, '../QG_Evaluation_(Development).md'));
   });

@@ -10,7 +10,8 @@ import { citationAt } from '../../domain/packs/citations';
 import { citationHover } from './packHover';
 import { KIND_LABELS } from '../kindLabels';
 import { folderDocument, linkAt, referenceAt } from '../navigation/lookup';
-import { rangeContains } from '../../base/range';
+import { rangeContains, sameRange } from '../../base/range';
+import { quickFixesFor } from '../refactor/quickFixes';
 import { markdownCode, markdownText as escapeMarkdown } from '../../base/escape';
 
 /**
@@ -58,7 +59,16 @@ export class HoverProvider {
       }
       default: {
         const problem = diagnoseLink(this.index, doc, link, status);
-        return markdown(`**Broken link** (${markdownCode(problem?.code ?? status.state)})\n\n${escapeMarkdown(problem?.message ?? '')}`);
+        // What the quick fixes would do, so the hover says more than the Problems panel.
+        const fixes =
+          text === undefined
+            ? []
+            : quickFixesFor(this.index, doc, text.split(/\r\n|\r|\n/), { range: link.destinationRange, canCreateFiles: true, maxCandidates: 3 }, token).filter(
+                (fix) => problem && fix.diagnostic.code === problem.code && sameRange(fix.diagnostic.range, problem.range),
+              );
+        const fixList =
+          fixes.length > 0 ? `\n\nQuick fixes:\n${fixes.map((f) => `- ${escapeMarkdown(f.title)}${f.isPreferred ? ' (preferred)' : ''}`).join('\n')}` : '';
+        return markdown(`**Broken link** (${markdownCode(problem?.code ?? status.state)})\n\n${escapeMarkdown(problem?.message ?? '')}${fixList}`);
       }
     }
   }
