@@ -1,8 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathFromFsPath } from '../base/fileSystem';
 import { assessmentListData, renderAssessmentList } from '../render/assessmentList';
-import { cliLogger, indexedWorkspace, parseCommandLine, type CliIo } from './io';
+import { CommandOutput, cliLogger, folderArgument, parseOrExit, withIndexedWorkspace, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai assessments [PATH] [--format text|json] [--config FILE]
 
@@ -22,38 +21,23 @@ const OPTIONS = {
 
 /** `mqg4ai assessments`: resolves to the exit code. */
 export async function runAssessments(args: readonly string[], io: CliIo): Promise<number> {
-  const usageError = (message: string) => {
-    io.stderr.write(`mqg4ai assessments: ${message}\n\n${USAGE}\n`);
-    return 2;
-  };
-  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
-  try {
-    parsed = parseCommandLine(args, OPTIONS);
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const out = new CommandOutput(io, 'mqg4ai assessments', USAGE);
+  const parsed = parseOrExit(args, OPTIONS, out);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(`--format must be "text" or "json", not "${format}"`);
-  if (positionals.length > 1) return usageError('give at most one folder');
-  const folder = resolve(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return usageError(`not a folder: ${folder}`);
+  if (format !== 'text' && format !== 'json') return out.usageError(`--format must be "text" or "json", not "${format}"`);
+  const folder = folderArgument(positionals, io, out);
+  if (typeof folder === 'number') return folder;
   const root = pathFromFsPath(folder);
+  const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
   try {
-    const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
-    const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
-    try {
-      io.stdout.write(renderAssessmentList(assessmentListData(engine.assessments(), root), format));
-    } finally {
-      await engine.dispose();
-    }
+    const list = await withIndexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) }, (engine) =>
+      renderAssessmentList(assessmentListData(engine.assessments(), root), format),
+    );
+    io.stdout.write(list);
   } catch (error) {
-    io.stderr.write(`mqg4ai assessments: ${(error as Error).message}\n`);
-    return 2;
+    return out.fail((error as Error).message);
   }
   return 0;
 }

@@ -9,7 +9,7 @@ import { formatJson, formatText } from '../render/checkFormats';
 import { renderJunit } from '../render/junit';
 import { renderSarif } from '../render/sarif';
 import type { CheckResult } from '../engine/check';
-import { cliLogger, indexedWorkspace, parseCommandLine, UsageError, type CliIo } from './io';
+import { assessmentNamed, CommandOutput, cliLogger, parseOrExit, withIndexedWorkspace, type CliIo } from './io';
 
 type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
 const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'junit'];
@@ -27,32 +27,20 @@ const OPTIONS = {
 
 /** `mqg4ai check`: resolves to the exit code. */
 export async function runCheck(args: readonly string[], io: CliIo, usage: string): Promise<number> {
-  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
-  try {
-    parsed = parseCommandLine(args, OPTIONS);
-  } catch (error) {
-    io.stderr.write(`mqg4ai: ${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
+  const out = new CommandOutput(io, 'mqg4ai', usage);
+  const parsed = parseOrExit(args, OPTIONS, out);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  const fail = (message: string) => {
-    io.stderr.write(`mqg4ai: ${message}\n`);
-    return 2;
-  };
   const format = values.format ?? 'text';
-  if (!(CHECK_FORMATS as readonly string[]).includes(format)) return fail(`--format must be "text", "json", "sarif" or "junit", not "${format}"`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) return out.fail(`--format must be "text", "json", "sarif" or "junit", not "${format}"`);
   const failOn = values['fail-on'] ?? 'error';
-  if (!isFailOn(failOn)) return fail(`--fail-on must be "error", "warning" or "information", not "${failOn}"`);
-  for (const name of ['config', 'baseline', 'write-baseline'] as const) if (values[name] === '') return fail(`--${name} needs a file`);
+  if (!isFailOn(failOn)) return out.fail(`--fail-on must be "error", "warning" or "information", not "${failOn}"`);
+  for (const name of ['config', 'baseline', 'write-baseline'] as const) if (values[name] === '') return out.fail(`--${name} needs a file`);
   const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
   const baselineFile = values.baseline ? resolve(io.cwd, values.baseline) : undefined;
   const writeBaselineFile = values['write-baseline'] ? resolve(io.cwd, values['write-baseline']) : undefined;
   const paths = positionals.length > 0 ? positionals.map((p) => resolve(io.cwd, p)) : [resolve(io.cwd)];
-  for (const path of paths) if (!existsSync(path)) return fail(`no such file or folder: ${path}`);
+  for (const path of paths) if (!existsSync(path)) return out.fail(`no such file or folder: ${path}`);
 
   let baseline: Baseline | undefined;
   if (baselineFile) {
@@ -60,7 +48,7 @@ export async function runCheck(args: readonly string[], io: CliIo, usage: string
       baseline = parseBaseline(readFileSync(baselineFile, 'utf8'));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-      return fail(`cannot read the baseline ${baselineFile}: ${reason}`);
+      return out.fail(`cannot read the baseline ${baselineFile}: ${reason}`);
     }
   }
 
@@ -68,24 +56,12 @@ export async function runCheck(args: readonly string[], io: CliIo, usage: string
   const root = pathFromFsPath(single ? paths[0] : resolve(io.cwd));
   let result: CheckResult;
   try {
-    const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
-    try {
-      const assessment = values.assessment ? engine.findAssessment(values.assessment) : undefined;
-      if (values.assessment && !assessment)
-        return fail(
-          `no assessment "${values.assessment}" (known: ${
-            engine
-              .assessments()
-              .map((a) => a.id)
-              .join(', ') || 'none'
-          })`,
-        );
-      result = engine.check(paths.map(pathFromFsPath), neverCancelled, assessment);
-    } finally {
-      await engine.dispose();
-    }
+    result = await withIndexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) }, (engine) =>
+      engine.check(paths.map(pathFromFsPath), neverCancelled, assessmentNamed(engine, values.assessment)),
+    );
   } catch (error) {
-    return fail(error instanceof UsageError ? error.message : (error as Error).message);
+    // An unknown --assessment fails like any other problem here, without the usage text.
+    return out.fail((error as Error).message);
   }
 
   const collected = collectFindings(result);
@@ -94,7 +70,7 @@ export async function runCheck(args: readonly string[], io: CliIo, usage: string
     try {
       writeFileSync(writeBaselineFile, renderBaseline(createBaseline(collected)), 'utf8');
     } catch (error) {
-      return fail(`cannot write the baseline ${writeBaselineFile}: ${(error as Error).message}`);
+      return out.fail(`cannot write the baseline ${writeBaselineFile}: ${(error as Error).message}`);
     }
   }
 

@@ -5,7 +5,7 @@ import { pathFromFsPath } from '../base/fileSystem';
 import { isReportFormat, type ReportFormat } from '../render/coverageReport';
 import { UnknownPackError, type CoverageReportResult } from '../engine/coverageReport';
 import { resolveReportOutput } from '../config/reportOutput';
-import { cliLogger, indexedWorkspace, parseCommandLine, type CliIo } from './io';
+import { assessmentNamed, CommandOutput, cliLogger, parseOrExit, UsageError, withIndexedWorkspace, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]
                        [--pack ID]... [--assessment ID|FOLDER]
@@ -48,38 +48,23 @@ const OPTIONS = {
 
 /** `mqg4ai coverage`: resolves to the exit code. */
 export async function runCoverage(args: readonly string[], io: CliIo): Promise<number> {
-  const usageError = (message: string) => {
-    io.stderr.write(`mqg4ai coverage: ${message}\n\n${USAGE}\n`);
-    return 2;
-  };
-  const fail = (message: string) => {
-    io.stderr.write(`mqg4ai coverage: ${message}\n`);
-    return 2;
-  };
-  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
-  try {
-    parsed = parseCommandLine(args, OPTIONS);
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const out = new CommandOutput(io, 'mqg4ai coverage', USAGE);
+  const parsed = parseOrExit(args, OPTIONS, out);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   let format: ReportFormat | undefined;
   if (values.format !== undefined) {
-    if (!isReportFormat(values.format)) return usageError(`--format must be "md", "html" or "json", not "${values.format}"`);
+    if (!isReportFormat(values.format)) return out.usageError(`--format must be "md", "html" or "json", not "${values.format}"`);
     format = values.format;
   }
-  if (values.output === '') return usageError('--output needs a file name');
+  if (values.output === '') return out.usageError('--output needs a file name');
   let output = values.output ? resolve(io.cwd, values.output) : undefined;
   let minAltai: number | undefined;
   if (values['min-altai'] !== undefined) {
     minAltai = parsePercent(values['min-altai']);
-    if (minAltai === undefined) return usageError(`--min-altai must be a percentage from 0 to 100, not "${values['min-altai']}"`);
+    if (minAltai === undefined) return out.usageError(`--min-altai must be a percentage from 0 to 100, not "${values['min-altai']}"`);
   }
-  if (values.config === '') return usageError('--config needs a file');
+  if (values.config === '') return out.usageError('--config needs a file');
   const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
   const packs = (values.pack ?? []).flatMap((v) =>
     v
@@ -87,66 +72,57 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
       .map((p) => p.trim())
       .filter(Boolean),
   );
-  if (values.pack && packs.length === 0) return usageError('--pack needs a pack ID');
-  if (positionals.length > 1) return usageError('give at most one folder');
+  if (values.pack && packs.length === 0) return out.usageError('--pack needs a pack ID');
+  if (positionals.length > 1) return out.usageError('give at most one folder');
   const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : resolve(io.cwd);
-  if (!existsSync(folder)) return fail(`no such folder: ${folder}`);
-  if (!statSync(folder).isDirectory()) return usageError(`not a folder: ${folder}`);
+  if (!existsSync(folder)) return out.fail(`no such folder: ${folder}`);
+  if (!statSync(folder).isDirectory()) return out.usageError(`not a folder: ${folder}`);
 
   const root = pathFromFsPath(folder);
   let report: CoverageReportResult;
   /** ALTAI coverage per application assessment, for --min-altai. */
   let altaiByAssessment: Array<{ id: string; covered: number; total: number }>;
   try {
+    // A number: the exit code of a problem found once the configuration is known.
     // The same engine, configuration and findings as `mqg4ai check` on the folder.
-    const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
-    try {
+    const done = await withIndexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) }, (engine) => {
       // Options given on the command line win over the project configuration's `report` defaults.
       const defaults = engine.index.config.report;
       format ??= defaults.format;
       if (!output && defaults.output) {
         // A path from the project file (the repository's, not the user's) must stay inside the repository.
         const resolved = resolveReportOutput(folder, defaults.output);
-        if (!resolved.ok) return fail(resolved.error);
+        if (!resolved.ok) return out.fail(resolved.error);
         output = resolved.path;
       }
       minAltai ??= defaults.minAltai;
-      if (output && existsSync(output) && statSync(output).isDirectory()) return fail(`--output is a folder: ${output}`);
-      const assessment = values.assessment ? engine.findAssessment(values.assessment) : undefined;
-      if (values.assessment && !assessment)
-        return usageError(
-          `no assessment "${values.assessment}" (known: ${
-            engine
-              .assessments()
-              .map((a) => a.id)
-              .join(', ') || 'none'
-          })`,
-        );
-      const check = engine.check(undefined, neverCancelled);
-      const found = new Map(check.reports.map((r) => [r.path, r]));
+      if (output && existsSync(output) && statSync(output).isDirectory()) return out.fail(`--output is a folder: ${output}`);
+      const assessment = assessmentNamed(engine, values.assessment);
+      const found = new Map(engine.check(undefined, neverCancelled).reports.map((r) => [r.path, r]));
       // Coverage gates count per assessment: a total over several versions means nothing.
-      altaiByAssessment = engine
+      const altai = engine
         .coverageByAssessment(neverCancelled)
         .filter((c) => c.assessment.kind === 'application' && (!assessment || c.assessment.id === assessment.id) && (c.totals?.groups.altai?.total ?? 0) > 0)
         .map((c) => ({ id: c.assessment.id, covered: c.totals?.groups.altai?.covered ?? 0, total: c.totals?.groups.altai?.total ?? 0 }));
-      report = engine.coverageReport(
+      const rendered = engine.coverageReport(
         { format, packs, assessment, linkBasePath: output ? pathFromFsPath(dirname(output)) : root },
         neverCancelled,
         (path) => found.get(path) ?? { diagnostics: [], suppressed: [] },
       );
-    } finally {
-      await engine.dispose();
-    }
+      return { report: rendered, altaiByAssessment: altai };
+    });
+    if (typeof done === 'number') return done;
+    ({ report, altaiByAssessment } = done);
   } catch (error) {
-    if (error instanceof UnknownPackError) return usageError(error.message);
-    return fail((error as Error).message);
+    if (error instanceof UnknownPackError || error instanceof UsageError) return out.usageError(error.message);
+    return out.fail((error as Error).message);
   }
 
   if (output) {
     try {
       writeFileSync(output, report.content, 'utf8');
     } catch (error) {
-      return fail(`cannot write ${output}: ${(error as Error).message}`);
+      return out.fail(`cannot write ${output}: ${(error as Error).message}`);
     }
   } else {
     io.stdout.write(report.content);

@@ -1,9 +1,9 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { neverCancelled } from '../base/cancellation';
 import { pathFromFsPath } from '../base/fileSystem';
 import { diffSummary, renderVersionDiff, type VersionDiffFormat } from '../render/versionDiffReport';
-import { cliLogger, indexedWorkspace, parseCommandLine, type CliIo } from './io';
+import { assessmentNamed, CommandOutput, cliLogger, folderArgument, parseOrExit, UsageError, withIndexedWorkspace, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai diff [PATH] --from A --to B [--format md|json|html] [--output FILE] [--config FILE]
 
@@ -30,60 +30,33 @@ const OPTIONS = {
 
 /** `mqg4ai diff`: resolves to the exit code. */
 export async function runDiff(args: readonly string[], io: CliIo): Promise<number> {
-  const usageError = (message: string) => {
-    io.stderr.write(`mqg4ai diff: ${message}\n\n${USAGE}\n`);
-    return 2;
-  };
-  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
-  try {
-    parsed = parseCommandLine(args, OPTIONS);
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const out = new CommandOutput(io, 'mqg4ai diff', USAGE);
+  const parsed = parseOrExit(args, OPTIONS, out);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const format = (values.format ?? 'md') as VersionDiffFormat;
-  if (!FORMATS.includes(format)) return usageError(`--format must be "md", "json" or "html", not "${values.format}"`);
-  if (!values.from || !values.to) return usageError('--from and --to name the two assessments to compare');
-  if (positionals.length > 1) return usageError('give at most one folder');
-  const folder = resolve(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return usageError(`not a folder: ${folder}`);
+  if (!FORMATS.includes(format)) return out.usageError(`--format must be "md", "json" or "html", not "${values.format}"`);
+  if (!values.from || !values.to) return out.usageError('--from and --to name the two assessments to compare');
+  const folder = folderArgument(positionals, io, out);
+  if (typeof folder === 'number') return folder;
   const output = values.output ? resolve(io.cwd, values.output) : undefined;
   const root = pathFromFsPath(folder);
+  const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
   let content: string;
   let summary: string;
   try {
-    const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
-    const engine = await indexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) });
-    try {
-      const known = () =>
-        engine
-          .assessments()
-          .map((a) => a.id)
-          .join(', ') || 'none';
-      const from = engine.findAssessment(values.from);
-      if (!from) return usageError(`no assessment "${values.from}" (known: ${known()})`);
-      const to = engine.findAssessment(values.to);
-      if (!to) return usageError(`no assessment "${values.to}" (known: ${known()})`);
-      const diff = await engine.compareAssessments(from, to, neverCancelled);
-      content = renderVersionDiff(diff, format);
-      summary = diffSummary(diff);
-    } finally {
-      await engine.dispose();
-    }
+    ({ content, summary } = await withIndexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) }, async (engine) => {
+      const diff = await engine.compareAssessments(assessmentNamed(engine, values.from)!, assessmentNamed(engine, values.to)!, neverCancelled);
+      return { content: renderVersionDiff(diff, format), summary: diffSummary(diff) };
+    }));
   } catch (error) {
-    io.stderr.write(`mqg4ai diff: ${(error as Error).message}\n`);
-    return 2;
+    return error instanceof UsageError ? out.usageError(error.message) : out.fail((error as Error).message);
   }
   if (output) {
     try {
       writeFileSync(output, content, 'utf8');
     } catch (error) {
-      io.stderr.write(`mqg4ai diff: cannot write ${output}: ${(error as Error).message}\n`);
-      return 2;
+      return out.fail(`cannot write ${output}: ${(error as Error).message}`);
     }
   } else {
     io.stdout.write(content);

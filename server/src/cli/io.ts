@@ -1,8 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NodeFileSystem } from '../base/fileSystem';
 import { filteredLogger, type Logger } from '../base/logger';
 import { createParser } from '../workspace/parsing/createParser';
 import { createEngine, type Engine } from '../engine/engine';
+import type { Assessment } from '../workspace/assessments';
 import { neverCancelled } from '../base/cancellation';
 
 /** Where a command writes, and the folder relative paths start from. */
@@ -57,4 +60,78 @@ export async function indexedWorkspace(root: string, options: { configFile?: str
     await engine.dispose();
     throw error;
   }
+}
+
+/** How a command reports: usage mistakes with the usage text, failures without; both exit 2. */
+export class CommandOutput {
+  constructor(
+    private readonly io: CliIo,
+    /** `mqg4ai coverage` (or `mqg4ai` for check, as before). */
+    private readonly prefix: string,
+    private readonly usage: string,
+  ) {}
+
+  usageError(message: string): number {
+    this.io.stderr.write(`${this.prefix}: ${message}\n\n${this.usage}\n`);
+    return 2;
+  }
+
+  fail(message: string): number {
+    this.io.stderr.write(`${this.prefix}: ${message}\n`);
+    return 2;
+  }
+
+  help(): number {
+    this.io.stdout.write(`${this.usage}\n`);
+    return 0;
+  }
+}
+
+/** A command's arguments, or the exit code to return at once (a usage error, or `--help` shown). */
+export function parseOrExit<O extends Options>(args: readonly string[], options: O, out: CommandOutput): ReturnType<typeof parseCommandLine<O>> | number {
+  let parsed: ReturnType<typeof parseCommandLine<O>>;
+  try {
+    parsed = parseCommandLine(args, options);
+  } catch (error) {
+    return out.usageError((error as Error).message);
+  }
+  return (parsed.values as { help?: boolean }).help ? out.help() : parsed;
+}
+
+/** Runs `work` on the indexed engine of `root` and stops the engine's workers afterwards. */
+export async function withIndexedWorkspace<T>(
+  root: string,
+  options: { configFile?: string; logger: Logger },
+  work: (engine: Engine) => T | Promise<T>,
+): Promise<T> {
+  const engine = await indexedWorkspace(root, options);
+  try {
+    return await work(engine);
+  } finally {
+    await engine.dispose();
+  }
+}
+
+/** The assessment `name` (ID or folder) names; undefined for none; a UsageError naming the known ones when unknown. */
+export function assessmentNamed(engine: Engine, name: string | undefined): Assessment | undefined {
+  if (!name) return undefined;
+  const found = engine.findAssessment(name);
+  if (!found)
+    throw new UsageError(
+      `no assessment "${name}" (known: ${
+        engine
+          .assessments()
+          .map((a) => a.id)
+          .join(', ') || 'none'
+      })`,
+    );
+  return found;
+}
+
+/** The one folder a command takes (default: the current one), or the exit code of a usage error. */
+export function folderArgument(positionals: readonly string[], io: CliIo, out: CommandOutput): string | number {
+  if (positionals.length > 1) return out.usageError('give at most one folder');
+  const folder = resolve(io.cwd, positionals[0] ?? '.');
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return out.usageError(`not a folder: ${folder}`);
+  return folder;
 }

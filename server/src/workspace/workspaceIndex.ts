@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { resolveLinkTarget, isInside, type LinkTarget } from '../syntax/resolveLink';
-import { parseDocument } from '../domain/document/parseDocument';
+import { parseDocument, structurelessDocument } from '../domain/document/parseDocument';
 import type { LinkOccurrence, QualityGateDocument, TermDefinition } from '../domain/document/types';
 import { TermDefinitionIndex } from '../domain/glossary/glossary';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../base/cancellation';
@@ -810,21 +810,7 @@ export class WorkspaceIndex {
 type ReadResult = { text: string } | { skipped: string } | { cached: QualityGateDocument };
 
 function skippedDocument(path: string, reason: string): QualityGateDocument {
-  return {
-    path,
-    kind: 'other',
-    title: posix.basename(path),
-    headings: [],
-    htmlAnchors: [],
-    links: [],
-    references: [],
-    suppressions: [],
-    questionBlocks: [],
-    summary: '',
-    lineCount: 1,
-    endPosition: { line: 0, character: 0 },
-    skipped: reason,
-  };
+  return structurelessDocument(path, { lineCount: 1, endPosition: { line: 0, character: 0 }, skipped: reason });
 }
 
 function formatSize(bytes: number): string {

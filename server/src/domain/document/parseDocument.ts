@@ -144,12 +144,11 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
   return bounded.degraded ? { ...model, degraded: bounded.degraded } : model;
 }
 
-/**
- * The model of a document whose parse ran out of time (the parse was stopped): no
- * structure, only its size, and the reason. Anchors in it are not judged.
- */
-export function unparsedDocument(path: string, text: string, reason: string): QualityGateDocument {
-  const lines = new LineIndex(text);
+/** A model with no structure: only its path, and the fields that say why (skipped, degraded) and how long it is. */
+export function structurelessDocument(
+  path: string,
+  fields: Pick<QualityGateDocument, 'lineCount' | 'endPosition' | 'skipped' | 'degraded'>,
+): QualityGateDocument {
   return {
     path,
     kind: 'other',
@@ -163,10 +162,17 @@ export function unparsedDocument(path: string, text: string, reason: string): Qu
     summary: '',
     definitions: [],
     citations: [],
-    lineCount: lines.lineCount,
-    endPosition: lines.positionAt(text.length),
-    degraded: reason,
+    ...fields,
   };
+}
+
+/**
+ * The model of a document whose parse ran out of time (the parse was stopped): no
+ * structure, only its size, and the reason. Anchors in it are not judged.
+ */
+export function unparsedDocument(path: string, text: string, reason: string): QualityGateDocument {
+  const lines = new LineIndex(text);
+  return structurelessDocument(path, { lineCount: lines.lineCount, endPosition: lines.positionAt(text.length), degraded: reason });
 }
 
 /**

@@ -60,12 +60,17 @@ export class HoverProvider {
       default: {
         const problem = diagnoseLink(this.index, doc, link, status);
         // What the quick fixes would do, so the hover says more than the Problems panel.
+        // Only this link's code: the hover runs no other rule.
         const fixes =
-          text === undefined
+          text === undefined || !problem
             ? []
-            : quickFixesFor(this.index, doc, text.split(/\r\n|\r|\n/), { range: link.destinationRange, canCreateFiles: true, maxCandidates: 3 }, token).filter(
-                (fix) => problem && fix.diagnostic.code === problem.code && sameRange(fix.diagnostic.range, problem.range),
-              );
+            : quickFixesFor(
+                this.index,
+                doc,
+                text.split(/\r\n|\r|\n/),
+                { range: link.destinationRange, canCreateFiles: true, maxCandidates: 3, codes: [problem.code] },
+                token,
+              ).filter((fix) => fix.diagnostic.code === problem.code && sameRange(fix.diagnostic.range, problem.range));
         const fixList =
           fixes.length > 0 ? `\n\nQuick fixes:\n${fixes.map((f) => `- ${escapeMarkdown(f.title)}${f.isPreferred ? ' (preferred)' : ''}`).join('\n')}` : '';
         return markdown(`**Broken link** (${markdownCode(problem?.code ?? status.state)})\n\n${escapeMarkdown(problem?.message ?? '')}${fixList}`);
