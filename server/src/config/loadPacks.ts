@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { posix } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import packSchema from '../../../schemas/mqg4ai-pack.schema.json';
-import type { ProjectConfig } from './projectConfig';
+import { schemaErrorPath, type ProjectConfig } from './projectConfig';
 import { LineIndex } from '../base/lineIndex';
 import type { Range } from '../base/range';
 import { MAX_PROJECT_FILE_BYTES, readProjectFile } from './projectFiles';
@@ -154,7 +154,7 @@ export function parsePackText(
   if (errors.length > 0) {
     const reported = errors.filter(isReported);
     for (const error of reported.slice(0, MAX_PACK_PROBLEMS)) {
-      const location = pathOf(error);
+      const location = schemaErrorPath(error);
       problems.push({ path, message: `Pack file: ${describe(error)}`, range: at(nodeAt(doc, location)?.range) });
     }
     if (reported.length > MAX_PACK_PROBLEMS) problems.push(moreProblems(path, reported.length - MAX_PACK_PROBLEMS));
@@ -228,15 +228,6 @@ function moreProblems(path: string, count: number): PackProblem {
 /** `oneOf`/`anyOf` summaries and `not` add nothing a user can act on beyond the specific errors. */
 function isReported(error: ErrorObject): boolean {
   return error.keyword !== 'if';
-}
-
-function pathOf(error: ErrorObject): Array<string | number> {
-  const parts = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (error.keyword === 'additionalProperties') parts.push(String((error.params as { additionalProperty: string }).additionalProperty));
-  return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The node at `path`: a scalar value itself, else the key naming it, else the collection. */

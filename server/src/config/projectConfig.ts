@@ -128,7 +128,7 @@ export function parseConfigText(text: string): { layer: ConfigLayer; problems: C
   if (!validator(value)) {
     const errors = validator.errors ?? [];
     for (const [i, error] of errors.entries()) {
-      const path = pathOf(error);
+      const path = schemaErrorPath(error);
       // Locating a problem searches the file: past the first few, only drop the key (a file with
       // thousands of bad keys would otherwise take seconds) and say how many more there are.
       if (i >= MAX_CONFIG_PROBLEMS) {
@@ -170,7 +170,8 @@ export function effectiveSeverity(config: ProjectConfig, code: DiagnosticCode): 
   return config.rules[code] ?? DIAGNOSTIC_CODES[code].severity;
 }
 
-function pathOf(error: ErrorObject): Array<string | number> {
+/** The YAML path a schema error points at (JSON pointer segments; the extra key of `additionalProperties`). */
+export function schemaErrorPath(error: ErrorObject): Array<string | number> {
   const parts = error.instancePath
     .split('/')
     .slice(1)

@@ -3,6 +3,7 @@ import type { CoverageReportData, ReportLocation } from '../analysis/coverage/re
 import { NO_REASON } from '../analysis/coverage/reportData';
 import { htmlText as escapeHtml } from '../base/escape';
 import { gapWhat, groupGaps, href, locationText, openCount, percentText, PERSPECTIVE_STATUS, STATUS_TEXT } from './reportText';
+import { htmlPageStart } from './htmlPage';
 
 /** The coverage report as self-contained HTML (docs/coverage.md). */
 
@@ -64,17 +65,7 @@ export function renderHtml(data: CoverageReportData, rootName: string, toRoot: s
   const out: string[] = [];
   const counts = (c: { covered: number; total: number }) => `${c.covered}/${c.total}`;
   out.push(
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="mqg4ai">',
-    `<title>${escapeHtml(data.title)}: ${escapeHtml(rootName)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlPageStart(`${escapeHtml(data.title)}: ${escapeHtml(rootName)}`, CSS),
     `<h1>${escapeHtml(data.title)}</h1>`,
     '<dl class="meta">',
     `<dt>Folder</dt><dd>${escapeHtml(rootName)}</dd>`,

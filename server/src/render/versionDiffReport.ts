@@ -1,6 +1,7 @@
 import type { VersionDiff, TraceChange } from '../analysis/versionDiff';
 import { escapeHtml } from './htmlReport';
 import { escapeMarkdown, markdownCode } from './markdownReport';
+import { htmlPageStart } from './htmlPage';
 
 export type VersionDiffFormat = 'md' | 'json' | 'html';
 
@@ -111,17 +112,7 @@ function renderHtml(diff: VersionDiff): string {
   ];
 
   const out = [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="mqg4ai">',
-    `<title>${e(TITLE)}: ${e(diff.from.label)} → ${e(diff.to.label)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlPageStart(`${e(TITLE)}: ${e(diff.from.label)} → ${e(diff.to.label)}`, CSS),
     `<h1>${e(TITLE)}: ${e(diff.from.label)} → ${e(diff.to.label)}</h1>`,
     '<dl class="meta">',
     `<dt>From</dt><dd>${e(diff.from.label)} (${code(diff.from.folder)})</dd>`,
