@@ -40,5 +40,19 @@ export function growthRatio<T>(make: (n: number) => T, work: (input: T) => unkno
   return { ratio: large / small, small, large };
 }
 
+/** `growthRatio` for asynchronous work (file loading through the in-memory file system). */
+export async function growthRatioAsync<T>(make: (n: number) => T, work: (input: T) => Promise<unknown>, n: number): Promise<{ ratio: number }> {
+  const inputs = [make(n), make(4 * n)];
+  await work(inputs[0]);
+  const best = [Infinity, Infinity];
+  for (let i = 0; i < 10; i++) {
+    const which = i % 2;
+    const started = performance.now();
+    await work(inputs[which]);
+    best[which] = Math.min(best[which], performance.now() - started);
+  }
+  return { ratio: best[1] / Math.max(best[0], 5) };
+}
+
 /** Below this, 4x the input cost at most ~2.5x linear: quadratic growth fails it. */
 export const MAX_LINEAR_RATIO = 10;
