@@ -71,7 +71,8 @@ function checkInRepository(index: WorkspaceIndex, target: LinkTarget & { type: '
   // Not looked up yet (a link just typed): no verdict until it is; the look-up re-validates the document.
   if (entry === PENDING_LOOKUP) return { state: 'ok', path, fragment, isFolder: false };
   if (entry.type === 'file' && !target.folderSyntax) {
-    if (fragment && entry.doc && !entry.doc.skipped && !unjudged(entry.doc) && !hasAnchor(entry.doc, fragment)) return { state: 'missing-anchor', path, fragment };
+    if (fragment && entry.doc && !entry.doc.skipped && !unjudged(entry.doc) && !hasAnchor(entry.doc, fragment))
+      return { state: 'missing-anchor', path, fragment };
     return { state: 'ok', path, fragment, isFolder: false };
   }
   if (entry.type === 'directory') return { state: 'ok', path, isFolder: true };

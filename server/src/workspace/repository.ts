@@ -96,12 +96,7 @@ export async function lookUpInRepository(
   return results;
 }
 
-async function readFileEntry(
-  fs: WorkspaceFileSystem,
-  path: string,
-  options: RepositoryReadOptions,
-  realRoot: () => Promise<string>,
-): Promise<RepositoryEntry> {
+async function readFileEntry(fs: WorkspaceFileSystem, path: string, options: RepositoryReadOptions, realRoot: () => Promise<string>): Promise<RepositoryEntry> {
   const stat = await fs.stat(path);
   if (stat?.type !== 'file') return { type: 'absent' };
   const stamp = `${stat.size}:${stat.mtimeMs}`;

@@ -60,14 +60,24 @@ describe('workspace scope: links beyond the workspace folder, inside its git rep
   it('trusted: existing files, folders and anchors in a sibling folder are fine; broken ones are errors; beyond the repository is information', async () => {
     const { result } = await check(repository(), true);
     assert.deepEqual(findings(result), [
-      { code: 'link.missing-file', severity: 'error', target: '../v1_Triage/1_System/Gone.md', message: 'File not found: Gone.md. Looked for ../v1_Triage/1_System/Gone.md.' },
+      {
+        code: 'link.missing-file',
+        severity: 'error',
+        target: '../v1_Triage/1_System/Gone.md',
+        message: 'File not found: Gone.md. Looked for ../v1_Triage/1_System/Gone.md.',
+      },
       {
         code: 'link.missing-anchor',
         severity: 'error',
         target: '../v1_Triage/1_System/Data.md#no-such-heading',
         message: 'Heading not found: #no-such-heading in Data.md.',
       },
-      { code: 'link.missing-file', severity: 'error', target: '../v1_Triage/1_system/Data.md', message: 'File not found: Data.md. Looked for ../v1_Triage/1_system/Data.md.' },
+      {
+        code: 'link.missing-file',
+        severity: 'error',
+        target: '../v1_Triage/1_system/Data.md',
+        message: 'File not found: Data.md. Looked for ../v1_Triage/1_system/Data.md.',
+      },
       // `.git` is never entered, as in the workspace (extensionless: read as a folder link).
       { code: 'link.missing-folder', severity: 'error', target: '../../.git/config', message: 'Folder not found: config/. Looked for ../../.git/config/.' },
       {
@@ -85,12 +95,12 @@ describe('workspace scope: links beyond the workspace folder, inside its git rep
     assert.equal(engine.index.documentCount, 1);
     assert.equal(engine.index.getDocument(`${REPO}/MQG4Application/v1_Triage/1_System/Data.md`), undefined);
     assert.ok(!engine.index.hasFile(`${REPO}/MQG4Application/v1_Triage/1_System/Data.md`));
-    assert.ok(!JSON.stringify(result).includes('nowhere.md'), 'the target\'s own broken link is not reported');
+    assert.ok(!JSON.stringify(result).includes('nowhere.md'), "the target's own broken link is not reported");
     const symbols = engine.features.workspaceSymbols.provideWorkspaceSymbols('Data', neverCancelled);
     assert.deepEqual(symbols, []);
   });
 
-  it('trusted: the anchor suggestion comes from the repository target\'s headings', async () => {
+  it("trusted: the anchor suggestion comes from the repository target's headings", async () => {
     const fs = repository({ [`${WS}/README.md`]: '[near](../v1_Triage/1_System/Data.md#data-source)\n' });
     const { result } = await check(fs, true);
     assert.deepEqual(
@@ -99,7 +109,7 @@ describe('workspace scope: links beyond the workspace folder, inside its git rep
     );
   });
 
-  it('untrusted: today\'s confinement; links into the repository are unchecked, at information, saying why', async () => {
+  it("untrusted: today's confinement; links into the repository are unchecked, at information, saying why", async () => {
     const { result } = await check(repository(), false);
     const outside = findings(result).filter((f) => f.code === 'link.outside-workspace');
     assert.equal(outside.length, 8, JSON.stringify(findings(result)));
@@ -116,7 +126,12 @@ describe('workspace scope: links beyond the workspace folder, inside its git rep
     const fs = new InMemoryFileSystem({ '/ws/a.md': '[x](../b.md)\n', '/b.md': '# B\n' });
     const { result } = await check(fs, true, '/ws');
     assert.deepEqual(findings(result), [
-      { code: 'link.outside-workspace', severity: 'information', target: '../b.md', message: 'Link points outside the workspace folders (../b.md); it is not read or checked.' },
+      {
+        code: 'link.outside-workspace',
+        severity: 'information',
+        target: '../b.md',
+        message: 'Link points outside the workspace folders (../b.md); it is not read or checked.',
+      },
     ]);
   });
 
@@ -146,41 +161,44 @@ describe('workspace scope: links beyond the workspace folder, inside its git rep
     );
   });
 
-  (process.platform === 'win32' ? it.skip : it)('on disk: folder links are not entered, and a file link leading out of the repository is not read', async () => {
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'mqg4ai-repo-scope-')));
-    try {
-      mkdirSync(join(dir, 'repo', '.git'), { recursive: true });
-      mkdirSync(join(dir, 'repo', 'v1'), { recursive: true });
-      mkdirSync(join(dir, 'repo', 'v2'), { recursive: true });
-      mkdirSync(join(dir, 'home'), { recursive: true });
-      writeFileSync(join(dir, 'home', 'secret.md'), '# Secret\n');
-      writeFileSync(join(dir, 'repo', 'v1', 'Data.md'), '# Data\n');
-      symlinkSync(join(dir, 'home'), join(dir, 'repo', 'v1', 'linked-folder'));
-      symlinkSync(join(dir, 'home', 'secret.md'), join(dir, 'repo', 'v1', 'linked.md'));
-      writeFileSync(
-        join(dir, 'repo', 'v2', 'README.md'),
-        '[a](../v1/Data.md#data) [b](../v1/linked-folder/secret.md) [c](../v1/linked.md#anything) [d](../v1/Data.md#nope)\n',
-      );
-      const reads: string[] = [];
-      const disk = new NodeFileSystem();
-      const spy: WorkspaceFileSystem = {
-        readFile: (path, max) => (reads.push(path), disk.readFile(path, max)),
-        stat: (path) => disk.stat(path),
-        readDirectory: (path) => disk.readDirectory(path),
-        isSymbolicLink: (path) => disk.isSymbolicLink(path),
-        realPath: (path) => disk.realPath(path),
-      };
-      const { result } = await check(spy, true, pathFromFsPath(join(dir, 'repo', 'v2')));
-      assert.deepEqual(
-        findings(result).map((f) => [f.code, f.target]),
-        [
-          ['link.missing-file', '../v1/linked-folder/secret.md'],
-          ['link.missing-anchor', '../v1/Data.md#nope'],
-        ],
-      );
-      assert.ok(!reads.some((p) => p.includes('secret') || p.includes('linked')), reads.join(', '));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  (process.platform === 'win32' ? it.skip : it)(
+    'on disk: folder links are not entered, and a file link leading out of the repository is not read',
+    async () => {
+      const dir = realpathSync(mkdtempSync(join(tmpdir(), 'mqg4ai-repo-scope-')));
+      try {
+        mkdirSync(join(dir, 'repo', '.git'), { recursive: true });
+        mkdirSync(join(dir, 'repo', 'v1'), { recursive: true });
+        mkdirSync(join(dir, 'repo', 'v2'), { recursive: true });
+        mkdirSync(join(dir, 'home'), { recursive: true });
+        writeFileSync(join(dir, 'home', 'secret.md'), '# Secret\n');
+        writeFileSync(join(dir, 'repo', 'v1', 'Data.md'), '# Data\n');
+        symlinkSync(join(dir, 'home'), join(dir, 'repo', 'v1', 'linked-folder'));
+        symlinkSync(join(dir, 'home', 'secret.md'), join(dir, 'repo', 'v1', 'linked.md'));
+        writeFileSync(
+          join(dir, 'repo', 'v2', 'README.md'),
+          '[a](../v1/Data.md#data) [b](../v1/linked-folder/secret.md) [c](../v1/linked.md#anything) [d](../v1/Data.md#nope)\n',
+        );
+        const reads: string[] = [];
+        const disk = new NodeFileSystem();
+        const spy: WorkspaceFileSystem = {
+          readFile: (path, max) => (reads.push(path), disk.readFile(path, max)),
+          stat: (path) => disk.stat(path),
+          readDirectory: (path) => disk.readDirectory(path),
+          isSymbolicLink: (path) => disk.isSymbolicLink(path),
+          realPath: (path) => disk.realPath(path),
+        };
+        const { result } = await check(spy, true, pathFromFsPath(join(dir, 'repo', 'v2')));
+        assert.deepEqual(
+          findings(result).map((f) => [f.code, f.target]),
+          [
+            ['link.missing-file', '../v1/linked-folder/secret.md'],
+            ['link.missing-anchor', '../v1/Data.md#nope'],
+          ],
+        );
+        assert.ok(!reads.some((p) => p.includes('secret') || p.includes('linked')), reads.join(', '));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
