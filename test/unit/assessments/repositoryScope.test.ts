@@ -98,6 +98,18 @@ describe('workspace scope: links beyond the workspace folder, inside its git rep
     assert.ok(!JSON.stringify(result).includes('nowhere.md'), "the target's own broken link is not reported");
     const symbols = engine.features.workspaceSymbols.provideWorkspaceSymbols('Data', neverCancelled);
     assert.deepEqual(symbols, []);
+    // Hover and go-to-definition still see the target, read-only, with a path relative to the workspace folder.
+    const line = README.split('\n').findIndex((l) => l.includes('#data-sources'));
+    const hover = JSON.stringify(engine.features.hover.provideHover(`${WS}/README.md`, { line, character: 24 }, neverCancelled, README));
+    assert.match(hover, /Section: \*\*Data sources\*\*/);
+    assert.match(hover, /`\.\.\/v1_Triage\/1_System\/Data\.md`/);
+    assert.ok(!hover.includes('/home/alice'), hover);
+    assert.deepEqual(engine.features.definition.provideDefinition(`${WS}/README.md`, { line, character: 24 }, neverCancelled), [
+      {
+        uri: 'file:///home/alice/assessments/MQG4Application/v1_Triage/1_System/Data.md',
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 15 } },
+      },
+    ]);
   });
 
   it("trusted: the anchor suggestion comes from the repository target's headings", async () => {
