@@ -5,9 +5,11 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { parseQuestionBlocks } from '../server/src/domain/altai/questionBlocks';
-import type { Catalogue, CatalogueQuestion, CatalogueRequirement, CatalogueSection } from '../server/src/domain/altai/catalogue';
+import type { Catalogue, CatalogueQuestion, CatalogueRequirement, CatalogueSection, QuestionKind } from '../server/src/domain/altai/catalogue';
 
-const source = resolve(__dirname, '../../shared/corpus/mqg4ai/MQG4DesignKnowledge/3_RiskManagement/AI_Risks');
+// MQG4AI_CORPUS points at the shared corpus from elsewhere (a git worktree), as for the tests.
+const corpus = process.env.MQG4AI_CORPUS ? resolve(process.env.MQG4AI_CORPUS) : resolve(__dirname, '../../shared/corpus');
+const source = join(corpus, 'mqg4ai/MQG4DesignKnowledge/3_RiskManagement/AI_Risks');
 const output = resolve(__dirname, '../server/data/altai.json');
 const CODES: Record<string, string> = {
   HumanAgencyOversight: 'HAO',
@@ -18,6 +20,22 @@ const CODES: Record<string, string> = {
   SocietalEnvironmentalWellbeing: 'SEW',
   Accountability: 'ACC',
 };
+
+/**
+ * What the documents' lists do not say, stated here once: which entries of an `ALTAI:` list are
+ * answer options of a choose-list, and which are MQG4AI's notes rather than ALTAI text. Every
+ * other entry of an `ALTAI:` list is a question; of `Additional Questions:`, an MQG4AI question.
+ * A test (test/unit/altai/catalogue.test.ts) compares the result with a committed snapshot.
+ */
+const OPTIONS_OF = ['HAO.human-oversight.1', 'TRS.resilience-to-attack-and-security.3.2'];
+const OPTIONS = ['PDG.data-governance.2.1', 'PDG.data-governance.2.2', 'PDG.data-governance.2.3', 'PDG.data-governance.2.4', 'PDG.data-governance.2.5'];
+const NOTES = ['TRA.traceability.1.4.1'];
+
+function kindOf(id: string, parent: string | undefined, block: 'altai' | 'additional'): QuestionKind {
+  if (block === 'additional') return 'mqg4ai-question';
+  if (NOTES.includes(id)) return 'note';
+  return OPTIONS.includes(id) || (parent !== undefined && OPTIONS_OF.includes(parent)) ? 'option' : 'question';
+}
 
 if (!existsSync(source)) {
   console.error(`Corpus not found at ${source}; the committed catalogue stays as it is.`);
@@ -47,8 +65,8 @@ for (const folder of readdirSync(source)
     }
     const ids: string[] = [];
     const counters: number[] = [];
-    let additional = section.questions.filter((q) => q.origin === 'mqg4ai').length;
-    const topLevel = () => section!.questions.filter((q) => q.origin === 'altai' && !q.parent).length;
+    let additional = section.questions.filter((q) => q.kind === 'mqg4ai-question').length;
+    const topLevel = () => section!.questions.filter((q) => q.kind !== 'mqg4ai-question' && !q.parent).length;
     block.questions.forEach((q, i) => {
       let id: string;
       if (block.kind === 'additional') {
@@ -58,7 +76,8 @@ for (const folder of readdirSync(source)
       }
       ids[i] = id;
       counters[i] = 0;
-      section!.questions.push({ id, text: q.text, ...(q.depth > 0 ? { parent: ids[q.parent!] } : {}), origin: block.kind === 'altai' ? 'altai' : 'mqg4ai' });
+      const parent = q.depth > 0 ? ids[q.parent!] : undefined;
+      section!.questions.push({ id, text: q.text, ...(parent ? { parent } : {}), kind: kindOf(id, parent, block.kind) });
     });
   }
   requirements.push({ id: code, name, title, definition: definition.join(' '), sections: [...sections.values()] });
@@ -68,9 +87,12 @@ const catalogue: Catalogue = {
   source:
     'Assessment List for Trustworthy Artificial Intelligence (ALTAI) for self-assessment, High-Level Expert Group on Artificial Intelligence, European Commission, 2020. https://digital-strategy.ec.europa.eu/en/library/assessment-list-trustworthy-artificial-intelligence-altai-self-assessment',
   attribution:
-    'Question texts (origin "altai") and requirement definitions: EU High-Level Expert Group on AI, ALTAI, 2020, quoted verbatim. Questions with origin "mqg4ai" are the MQG4AI methodology\'s additional questions (MQG4AI design knowledge, Apache License 2.0).',
+    'Question and option texts (kind "question", "option") and requirement definitions: EU High-Level Expert Group on AI, ALTAI, 2020, quoted verbatim. Entries of kind "mqg4ai-question" (the additional questions) and "note" (a cross-reference written into an ALTAI list) are the MQG4AI methodology\'s (MQG4AI design knowledge, Apache License 2.0).',
   requirements,
 };
 writeFileSync(output, `${JSON.stringify(catalogue, null, 2)}\n`);
-const count = requirements.reduce((n, r) => n + r.sections.reduce((m, s) => m + s.questions.length, 0), 0);
-console.log(`Wrote ${output}: ${requirements.length} requirements, ${count} questions.`);
+const entries = requirements.flatMap((r) => r.sections.flatMap((s) => s.questions));
+const count = (kind: QuestionKind) => entries.filter((q) => q.kind === kind).length;
+console.log(
+  `Wrote ${output}: ${requirements.length} requirements, ${count('question')} ALTAI questions, ${count('option')} answer options, ${count('mqg4ai-question')} MQG4AI questions, ${count('note')} note(s).`,
+);

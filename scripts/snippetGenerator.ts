@@ -60,8 +60,9 @@ export function quotedQuestionLine(text: string, depth: number): string {
  */
 export function sectionBlockLines(section: CatalogueSection): string[] {
   const blocks: Array<{ label: string; questions: CatalogueQuestion[] }> = [
-    { label: 'ALTAI:', questions: section.questions.filter((q) => q.origin === 'altai') },
-    { label: 'Additional Questions:', questions: section.questions.filter((q) => q.origin === 'mqg4ai') },
+    // ALTAI's questions with their answer options; MQG4AI's notes are not inserted (they are no questions).
+    { label: 'ALTAI:', questions: section.questions.filter((q) => q.kind === 'question' || q.kind === 'option') },
+    { label: 'Additional Questions:', questions: section.questions.filter((q) => q.kind === 'mqg4ai-question') },
   ];
   const lines: string[] = [];
   for (const { label, questions } of blocks) {
@@ -95,8 +96,10 @@ export function requirementPrefix(requirement: CatalogueRequirement): string {
 const FROM_CATALOGUE = '(generated from the ALTAI catalogue)';
 
 function sectionSnippet(requirement: CatalogueRequirement, section: CatalogueSection): VsCodeSnippet {
-  const additional = section.questions.filter((q) => q.origin === 'mqg4ai').length;
-  const counts = `${section.questions.length - additional} ALTAI question(s)${additional > 0 ? ` + ${additional} additional` : ''}`;
+  const count = (kind: CatalogueQuestion['kind']) => section.questions.filter((q) => q.kind === kind).length;
+  const options = count('option');
+  const additional = count('mqg4ai-question');
+  const counts = `${count('question')} ALTAI question(s)${options > 0 ? ` with ${options} answer option(s)` : ''}${additional > 0 ? ` + ${additional} additional` : ''}`;
   return {
     prefix: sectionPrefix(requirement, section),
     body: [...sectionBlockLines(section), '$0'],

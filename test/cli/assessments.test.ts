@@ -73,9 +73,9 @@ describe('cli: assessments', function () {
     const report = JSON.parse(one.stdout) as { trees: Array<{ label: string }> };
     assert.equal(report.trees.length, 1);
     const gated = runCli(['coverage', FIXTURE, '--format', 'json', '--min-altai', '1']);
-    assert.equal(gated.status, 1, 'v1 answers 1 of 139 questions: below 1%');
-    assert.match(gated.stderr, new RegExp(`ALTAI coverage of ${V1.replace(/[()]/g, '\\$&')} 0\\.7% \\(1/139\\) is below`));
-    assert.match(gated.stderr, new RegExp(`ALTAI coverage of ${V2.replace(/[()]/g, '\\$&')} 1\\.4% \\(2/139\\) meets`));
+    assert.equal(gated.status, 1, 'v1 answers 1 of 133 questions: below 1%');
+    assert.match(gated.stderr, new RegExp(`ALTAI coverage of ${V1.replace(/[()]/g, '\\$&')} 0\\.8% \\(1/133\\) is below`));
+    assert.match(gated.stderr, new RegExp(`ALTAI coverage of ${V2.replace(/[()]/g, '\\$&')} 1\\.5% \\(2/133\\) meets`));
     assert.ok(
       !/DesignKnowledge|IntraSelection/.test(
         gated.stderr

@@ -92,7 +92,7 @@ describe('cli: mqg4ai coverage', function () {
         tree.groups.reduce((n, g) => n + g.total, 0),
       );
       assert.deepEqual(report.summary.overall, { covered: tree.covered, total: tree.total, percent: Math.round((1000 * tree.covered) / tree.total) / 10 });
-      assert.equal(report.summary.groups.altai.total, 139);
+      assert.equal(report.summary.groups.altai.total, 133);
       const check = (node: Node) => {
         if (node.children.length === 0) return;
         assert.equal(
@@ -177,7 +177,7 @@ describe('cli: mqg4ai coverage', function () {
       md,
       /\[`2_Lifecycle\/2_Development\/2_Model_Evaluation\/QG_Calibration_\(BinaryClassification\)\.md:34`\]\(2_Lifecycle\/2_Development\/2_Model_Evaluation\/QG_Calibration_%28BinaryClassification%29\.md#L34\) \| error \| link\.missing-file \|/,
     );
-    assert.match(result.stderr, /1 tree\(s\), ALTAI \d+\/139/);
+    assert.match(result.stderr, /1 tree\(s\), ALTAI \d+\/133/);
   });
 
   it('--format html is one self-contained page that prints', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
+import { altaiCatalogue, blockOf } from '../../server/src/domain/altai/catalogue';
 import { parseQuestionBlocks } from '../../server/src/domain/altai/questionBlocks';
 import { CORPUS } from '../helpers/fixtures';
 import { requireCorpus } from '../helpers/corpus';
@@ -19,7 +19,7 @@ describe('corpus: every quoted question maps to the ALTAI catalogue', () => {
     requireCorpus(this, corpus);
   });
 
-  it('maps each question of each ALTAI / Additional Questions block to exactly one entry, of the right origin and section', () => {
+  it('maps each question of each ALTAI / Additional Questions block to exactly one entry, of the right block and section', () => {
     const catalogue = altaiCatalogue();
     const problems: string[] = [];
     let checked = 0;
@@ -30,7 +30,7 @@ describe('corpus: every quoted question maps to the ALTAI catalogue', () => {
           const matches = catalogue.findByText(question.text);
           const where = `${relative(corpus, file)}:${question.line + 1}`;
           if (matches.length !== 1) problems.push(`${where} ${matches.length} matches: ${question.text}`);
-          else if (matches[0].question.origin !== (block.kind === 'altai' ? 'altai' : 'mqg4ai')) problems.push(`${where} wrong origin`);
+          else if (blockOf(matches[0].question) !== block.kind) problems.push(`${where} wrong block`);
           else if (matches[0].section.title !== block.section) problems.push(`${where} section ${block.section} vs ${matches[0].section.title}`);
         }
       }

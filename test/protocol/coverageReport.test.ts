@@ -67,7 +67,7 @@ describe('protocol: mqg4ai/coverageReport over JSON-RPC', function () {
       data.trees[0].groups.map((g) => g.key),
       ['altai', 'lifecycle', 'risks', 'system'],
     );
-    assert.equal(data.summary.groups.altai.total, 139);
+    assert.equal(data.summary.groups.altai.total, 133);
     assert.equal(data.summary.gaps, tree.total - tree.covered, 'every open leaf is counted once among the gaps');
     assert.equal(
       data.gaps.reduce((n, g) => n + g.count, 0),

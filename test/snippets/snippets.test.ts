@@ -8,7 +8,7 @@ import {
   renderSnippetsFile,
   type VsCodeSnippet,
 } from '../../scripts/snippetGenerator';
-import { altaiCatalogue, type CatalogueQuestion, type CatalogueSection } from '../../server/src/domain/altai/catalogue';
+import { altaiCatalogue, blockOf, type CatalogueQuestion, type CatalogueSection } from '../../server/src/domain/altai/catalogue';
 import { parseQuestionBlocks } from '../../server/src/domain/altai/questionBlocks';
 import { parseDocument } from '../../server/src/domain/document/parseDocument';
 import { builtInPacks, packItems } from '../../server/src/domain/packs/registry';
@@ -39,13 +39,13 @@ function depthOf(section: CatalogueSection, question: CatalogueQuestion): number
 const parentText = (section: CatalogueSection, question: CatalogueQuestion) =>
   question.parent ? section.questions.find((q) => q.id === question.parent)?.text : undefined;
 
-/** What a section's blocks must hold: ALTAI's questions, then the additional ones, each in catalogue order. */
+/** What a section's blocks must hold: ALTAI's questions with their options, then the additional ones, each in catalogue order; never a note. */
 function expectedItems(section: CatalogueSection) {
-  return (['altai', 'mqg4ai'] as const).flatMap((origin) =>
+  return (['altai', 'additional'] as const).flatMap((block) =>
     section.questions
-      .filter((q) => q.origin === origin)
+      .filter((q) => q.kind !== 'note' && blockOf(q) === block)
       .map((q) => ({
-        block: origin === 'altai' ? 'ALTAI:' : 'Additional Questions:',
+        block: block === 'altai' ? 'ALTAI:' : 'Additional Questions:',
         text: q.text,
         depth: depthOf(section, q),
         parent: parentText(section, q),
@@ -138,7 +138,7 @@ describe('snippets: generated from the ALTAI catalogue and the templates', () =>
 
     it('hold every section question in catalogue order with its nesting, then $0', () => {
       for (const { section, snippet } of sectionSnippets) {
-        assert.equal(snippet.body[0], section.questions.some((q) => q.origin === 'altai') ? 'ALTAI:' : 'Additional Questions:', section.id);
+        assert.equal(snippet.body[0], section.questions.some((q) => blockOf(q) === 'altai') ? 'ALTAI:' : 'Additional Questions:', section.id);
         assert.equal(snippet.body[snippet.body.length - 1], '$0', section.id);
         assert.deepEqual(quotedItems(expandSnippet(snippet.body)), expectedItems(section), section.id);
       }
@@ -147,17 +147,21 @@ describe('snippets: generated from the ALTAI catalogue and the templates', () =>
     it('separate the additional questions by a blank line and their own label', () => {
       for (const { section, snippet } of sectionSnippets) {
         const at = snippet.body.indexOf('Additional Questions:');
-        assert.equal(at >= 0, section.questions.some((q) => q.origin === 'mqg4ai'), section.id);
+        assert.equal(at >= 0, section.questions.some((q) => q.kind === 'mqg4ai-question'), section.id);
         if (at > 0) assert.equal(snippet.body[at - 1], '', section.id);
       }
     });
 
-    it('quote every catalogue question in exactly one section snippet, as plain text', () => {
+    it('quote every catalogue question and option in exactly one section snippet, as plain text, and no note', () => {
       const quoted = sectionSnippets.flatMap(({ section, snippet }) =>
         quotedItems(expandSnippet(snippet.body)).map((item) => ({ section: section.id, text: item.text })),
       );
-      const questions = [...catalogue.allQuestions()];
+      const all = [...catalogue.allQuestions()];
+      const questions = all.filter((e) => e.question.kind !== 'note');
       assert.equal(quoted.length, questions.length);
+      for (const note of all.filter((e) => e.question.kind === 'note')) {
+        assert.ok(!quoted.some((q) => q.text === note.question.text), `${note.question.id}: a note is not inserted`);
+      }
       for (const { section, question } of questions) {
         const hits = quoted.filter((q) => q.text === question.text);
         assert.deepEqual(hits.map((h) => h.section), [section.id], question.id);

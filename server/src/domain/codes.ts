@@ -11,7 +11,11 @@ export const DIAGNOSTIC_CODES = {
   'link.missing-folder': { severity: 'error', summary: 'A link without a file extension points at a folder that does not exist.' },
   'link.missing-anchor': { severity: 'error', summary: 'A link points at a heading or anchor that the target document does not have.' },
   'link.empty': { severity: 'error', summary: 'A link has an empty destination: `[text]()`.' },
-  'link.outside-workspace': { severity: 'warning', summary: 'A link points outside the workspace folders; it is not read or checked.' },
+  'link.outside-workspace': {
+    severity: 'information',
+    summary:
+      'A link points outside the workspace folders and is not checked there: beyond their git repository too, with no repository, or in an untrusted workspace (trusted, links into the repository are checked in it).',
+  },
   'frontmatter.invalid': { severity: 'error', summary: 'The YAML front matter does not parse.' },
   'qg.missing-section': { severity: 'warning', summary: 'A Leaf-QG lacks a section of the Leaf-QG template.' },
   'qg.section-wording': { severity: 'hint', summary: 'A heading stands for a template section but is worded differently from the template.' },

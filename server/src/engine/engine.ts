@@ -50,7 +50,7 @@ export interface EngineOptions {
   /** An explicit project file (the CLI's --config). */
   readonly configFile?: string;
   /** Index options beyond the roots and the parser (limits, excluded folder names), for tests. */
-  readonly index?: Partial<Omit<IndexOptions, 'roots' | 'parser'>>;
+  readonly index?: Partial<Omit<IndexOptions, 'roots' | 'parser' | 'repositoryLookups'>>;
   /** The git commit of a folder, for reports; reads .git by default. */
   readonly commitOf?: (folder: string) => string | undefined;
 }
@@ -143,7 +143,8 @@ export function createEngine(options: EngineOptions): Engine {
   // In an untrusted workspace no file is read whose real location is outside the workspace folders.
   const fs = new ConfinedFileSystem(options.fs, () => roots);
   fs.confined = !trusted;
-  const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, ...options.index, roots, parser: options.parser }, logger);
+  // Trusted, links leaving the workspace folders are checked in the git repository around them (read-only, never indexed).
+  const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, ...options.index, roots, parser: options.parser, repositoryLookups: trusted }, logger);
   const catalogue = altaiCatalogue();
   const features: EngineFeatures = {
     diagnostics: new DiagnosticsProvider(index),

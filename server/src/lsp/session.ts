@@ -250,6 +250,10 @@ export class LanguageServerSession {
   /** Builds a fresh engine over the current roots and trust, and publishes every document's diagnostics. */
   private rebuild(): Promise<void> {
     const engine = (this.engine = this.newEngine());
+    // A link target beyond the workspace folders, looked up in the repository after indexing: re-validate its linking documents.
+    engine.index.onRepositoryLookup = (paths) => {
+      if (this.indexedEngines.has(engine) && engine === this.engine) this.scheduler.schedule(paths);
+    };
     const configured = (async () => {
       await this.configure(engine);
       const snapshot = await engine.loadCache();

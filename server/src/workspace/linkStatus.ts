@@ -1,16 +1,25 @@
-import { isMarkdownPath, type WorkspaceIndex } from './workspaceIndex';
+import { isMarkdownPath, PENDING_LOOKUP, type WorkspaceIndex } from './workspaceIndex';
 import { hasAnchor, type LinkOccurrence, type QualityGateDocument } from '../domain/document/types';
 import { resolveLinkTarget, type LinkTarget } from '../syntax/resolveLink';
 
 /**
  * What checking one link against the workspace found. `ok` covers existing
- * files, folders and anchors; the other states are broken traces, except
+ * files, folders and anchors (also in the enclosing repository beyond the workspace
+ * folders, when it is read); the other states are broken traces, except
  * `external` (never checked) and `outside` (not ours to read).
  */
 export type LinkStatus =
   | { readonly state: 'external' }
   | { readonly state: 'empty' }
-  | { readonly state: 'outside'; readonly path: string }
+  | {
+      readonly state: 'outside';
+      readonly path: string;
+      /**
+       * Why it is not checked: `untrusted`, it is in the git repository around the workspace but the
+       * workspace is not trusted; `repository`, it leaves the repository too; `none`, there is no repository.
+       */
+      readonly beyond: 'untrusted' | 'repository' | 'none';
+    }
   | { readonly state: 'ok'; readonly path: string; readonly fragment?: string; readonly isFolder: boolean }
   | { readonly state: 'missing-file' | 'missing-folder'; readonly path: string }
   | { readonly state: 'missing-anchor'; readonly path: string; readonly fragment: string };
@@ -36,7 +45,7 @@ export function checkTarget(index: WorkspaceIndex, target: LinkTarget): LinkStat
   if (target.type === 'external') return { state: 'external' };
   if (target.type === 'empty') return { state: 'empty' };
   const { path, fragment } = target;
-  if (!index.rootFor(path)) return { state: 'outside', path };
+  if (!index.rootFor(path)) return checkInRepository(index, target);
 
   if (index.hasFile(path) && !target.folderSyntax) {
     if (fragment && isMarkdownPath(path)) {
@@ -47,6 +56,26 @@ export function checkTarget(index: WorkspaceIndex, target: LinkTarget): LinkStat
     return { state: 'ok', path, fragment, isFolder: false };
   }
   if (index.hasFolder(path)) return { state: 'ok', path, isFolder: true };
+  const looksLikeFolder = target.folderSyntax || !/\.[^./]+$/.test(path);
+  return { state: looksLikeFolder ? 'missing-folder' : 'missing-file', path };
+}
+
+/** A link leaving the workspace folders: checked in the enclosing repository when that is read (read-only, never indexed). */
+function checkInRepository(index: WorkspaceIndex, target: LinkTarget & { type: 'local' }): LinkStatus {
+  const { path, fragment } = target;
+  const entry = index.repositoryEntry(path);
+  if (!entry) {
+    const repository = index.repositoryRootFor(path);
+    return { state: 'outside', path, beyond: !repository ? (index.repositoryRootFor(index.roots[0] ?? '/') ? 'repository' : 'none') : 'untrusted' };
+  }
+  // Not looked up yet (a link just typed): no verdict until it is; the look-up re-validates the document.
+  if (entry === PENDING_LOOKUP) return { state: 'ok', path, fragment, isFolder: false };
+  if (entry.type === 'file' && !target.folderSyntax) {
+    if (fragment && entry.doc && !entry.doc.skipped && !unjudged(entry.doc) && !hasAnchor(entry.doc, fragment))
+      return { state: 'missing-anchor', path, fragment };
+    return { state: 'ok', path, fragment, isFolder: false };
+  }
+  if (entry.type === 'directory') return { state: 'ok', path, isFolder: true };
   const looksLikeFolder = target.folderSyntax || !/\.[^./]+$/.test(path);
   return { state: looksLikeFolder ? 'missing-folder' : 'missing-file', path };
 }

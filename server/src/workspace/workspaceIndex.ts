@@ -16,6 +16,7 @@ import { inThreadParser, type DocumentParser } from './parsing/documentParser';
 import { DEFAULT_CONFIG, type ProjectConfig } from '../config/projectConfig';
 import { compileFileFilter } from '../config/fileFilter';
 import { effectiveLimits, formatSize as formatLimit, type EffectiveLimits } from '../config/limits';
+import { findRepositoryRoot, lookUpInRepository, sameEntry, type RepositoryEntry } from './repository';
 
 /** What the index reads, and what it leaves alone. */
 export interface IndexOptions {
@@ -31,7 +32,15 @@ export interface IndexOptions {
   readonly maxDocuments?: number;
   readonly maxTotalBytes?: number;
   readonly parseTimeBudgetMs?: number;
+  /**
+   * Whether links leaving the workspace folders are checked in the enclosing git repository
+   * (read-only look-ups, never indexed): a trusted workspace. Default false: confined.
+   */
+  readonly repositoryLookups?: boolean;
 }
+
+/** A path outside the workspace folders, inside a repository that is read, not looked up yet. */
+export const PENDING_LOOKUP = { type: 'pending' } as const;
 
 export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
   excludedFolderNames: ['.git', 'node_modules', 'dist', 'out'],
@@ -162,6 +171,101 @@ export class WorkspaceIndex {
     return this.limitHit;
   }
 
+  // ---- the enclosing git repository (links beyond the workspace folders) -------------
+
+  /** The git repository root of each workspace folder (found in `listFiles`), when there is one. */
+  private readonly repositories = new Map<string, string>();
+  /** What look-ups found for paths outside the workspace folders (never documents of the index). */
+  private readonly outside = new Map<string, RepositoryEntry>();
+  /** Paths waiting for a look-up, and whether a known entry is to be read again. */
+  private readonly lookupQueue = new Map<string, boolean>();
+  private lookups: Promise<void> | undefined;
+  /** Look-ups wait for the end of the first index, then run as links appear. */
+  private lookupsLive = false;
+
+  /** Listener for finished repository look-ups: the documents whose links to those paths may be judged differently now. */
+  onRepositoryLookup: (affected: ReadonlySet<string>) => void = () => {};
+
+  /** The root of the git repository around the workspace folders that holds `path`, if any (also when it is not read). */
+  repositoryRootFor(path: string): string | undefined {
+    let best: string | undefined;
+    for (const repository of new Set(this.repositories.values())) {
+      if (isInside(path, repository) && (!best || repository.length > best.length)) best = repository;
+    }
+    return best;
+  }
+
+  /**
+   * What the enclosing repository holds at `path`, a path outside every workspace folder:
+   * undefined when links there are not checked (no repository, outside it, or an untrusted
+   * workspace); `PENDING_LOOKUP` until the look-up has run.
+   */
+  repositoryEntry(path: string): RepositoryEntry | typeof PENDING_LOOKUP | undefined {
+    if (!this.options.repositoryLookups || this.rootFor(path) || !this.repositoryRootFor(path)) return undefined;
+    return this.outside.get(path) ?? PENDING_LOOKUP;
+  }
+
+  /** A document of the index, or else the parsed repository target at `path` (read-only, for anchors). */
+  lookupDocument(path: string): QualityGateDocument | undefined {
+    const doc = this.documents.get(path);
+    if (doc) return doc;
+    const entry = this.repositoryEntry(path);
+    return entry?.type === 'file' ? entry.doc : undefined;
+  }
+
+  /** Resolves when every repository look-up asked for so far has run. */
+  async repositoryLookupsSettled(): Promise<void> {
+    while (this.lookups) await this.lookups;
+  }
+
+  /** Queues look-ups for the link targets among `targets` that lie in a read repository; `again`: read known ones anew. */
+  private lookUpLater(targets: Iterable<string>, again = false): void {
+    if (!this.options.repositoryLookups || this.repositories.size === 0) return;
+    for (const target of targets) {
+      if (this.rootFor(target) || !this.repositoryRootFor(target)) continue;
+      if (again || !this.outside.has(target)) this.lookupQueue.set(target, again || (this.lookupQueue.get(target) ?? false));
+    }
+    if (this.lookupsLive && this.lookupQueue.size > 0 && !this.lookups) {
+      this.lookups = this.runLookups().finally(() => (this.lookups = undefined));
+    }
+  }
+
+  private async runLookups(): Promise<void> {
+    while (this.lookupQueue.size > 0) {
+      const batch = [...this.lookupQueue.keys()];
+      this.lookupQueue.clear();
+      const byRepository = new Map<string, string[]>();
+      for (const path of batch) {
+        const repository = this.repositoryRootFor(path);
+        if (!repository) continue;
+        const list = byRepository.get(repository);
+        if (list) list.push(path);
+        else byRepository.set(repository, [path]);
+      }
+      const affected = new Set<string>();
+      for (const [repository, paths] of byRepository) {
+        let found: Map<string, RepositoryEntry>;
+        try {
+          found = await lookUpInRepository(this.fs, repository, paths, {
+            excludedFolderNames: this.excluded,
+            maxFileSize: this.limits.maxFileSize,
+            parser: this.options.parser ?? inThreadParser,
+            parseTimeBudgetMs: this.limits.parseTimeBudgetMs,
+          });
+        } catch (error) {
+          this.logger.log('warn', `Looking links up in the repository failed: ${(error as Error).message}`);
+          continue;
+        }
+        for (const [path, entry] of found) {
+          const before = this.outside.get(path);
+          this.outside.set(path, entry);
+          if (!sameEntry(before, entry)) for (const source of this.graph.sourcesOf(path)) if (this.documents.has(source)) affected.add(source);
+        }
+      }
+      if (affected.size > 0) this.onRepositoryLookup(affected);
+    }
+  }
+
   /** Lists every file of every root, then parses every Markdown file, yielding as it goes. */
   async initialize(token: CancellationToken = neverCancelled): Promise<void> {
     await this.listFiles(token);
@@ -181,6 +285,8 @@ export class WorkspaceIndex {
         this.logger.log('warn', `Workspace folder ${root} is not a readable folder; skipped.`);
         continue;
       }
+      const repository = await findRepositoryRoot(this.fs, root);
+      if (repository) this.repositories.set(root, repository);
       await this.walk(root, markdown, token);
     }
     this.listed = markdown;
@@ -215,6 +321,10 @@ export class WorkspaceIndex {
     this.progressTotal = markdown.length;
     await this.parseAll(markdown, token);
     this.cache = undefined; // read once; later changes come from the disk
+    // Links leaving the workspace folders are looked up once, after the whole index, then as they appear.
+    this.lookupsLive = true;
+    for (const doc of this.documents.values()) this.lookUpLater(this.graph.targetsOf(doc.path));
+    await this.repositoryLookupsSettled();
     this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown) in ${Date.now() - started} ms.`);
   }
 
@@ -368,6 +478,8 @@ export class WorkspaceIndex {
     if (!isMarkdownPath(path) || this.openTexts.has(path)) return new Set();
     const related = await this.loadFromDisk(path);
     if (this.openTexts.has(path)) return new Set();
+    // A saved document's targets beyond the workspace folders are looked at again (no events come from there).
+    this.lookUpLater(this.graph.targetsOf(path), true);
     return this.dependantsAndSelf(path, related);
   }
 
@@ -561,6 +673,10 @@ export class WorkspaceIndex {
         .update(stamp ? `:${stamp.size}:${stamp.mtimeMs}` : '')
         .update('\n');
     }
+    // Link targets beyond the workspace folders (repository look-ups) change findings too.
+    for (const [path, entry] of [...this.outside].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      hash.update(`${path}:${entry.type}:${entry.type === 'file' ? entry.stamp : ''}\n`);
+    }
     return hash.digest('hex');
   }
 
@@ -710,6 +826,7 @@ export class WorkspaceIndex {
     this.documents.set(path, doc);
     this.definitions.update(path, doc);
     this.graph.setLinks(path, targets);
+    this.lookUpLater(targets);
     targets.forEach((t) => related.add(t));
     if (newName) {
       let set = this.names.get(newName);

@@ -37,6 +37,7 @@ export function run(): Promise<void> {
     require('./activation.test');
     require('./navigation.test');
     require('./diagnostics.test');
+    require('./repositoryScope.test');
     require('./commands.test');
     require('./recovery.test');
     require('./authoring.test');

@@ -77,8 +77,8 @@ describe('altai/questionMatch: quoted text against the catalogue', () => {
           title: 'X',
           definition: '',
           sections: [
-            { id: 'X.a', title: 'A', questions: [{ id: 'X.a.1', text: 'Did you test the model on data set A?', origin: 'altai' }] },
-            { id: 'X.b', title: 'B', questions: [{ id: 'X.b.1', text: 'Did you test the model on data set B?', origin: 'altai' }] },
+            { id: 'X.a', title: 'A', questions: [{ id: 'X.a.1', text: 'Did you test the model on data set A?', kind: 'question' }] },
+            { id: 'X.b', title: 'B', questions: [{ id: 'X.b.1', text: 'Did you test the model on data set B?', kind: 'question' }] },
           ],
         },
       ],
@@ -88,9 +88,9 @@ describe('altai/questionMatch: quoted text against the catalogue', () => {
     assert.equal(matchQuestion(small, 'Did you test the model on data set C?', { section: sectionB })?.entry.question.id, 'X.b.1');
   });
 
-  it('restricts close matches to the requested origin', () => {
+  it('restricts close matches to the entries of the block the question is quoted in', () => {
     const additional = catalogue.question('TRS.accuracy.A2')!.question.text.replace('metrics', 'metric');
-    assert.equal(matchQuestion(catalogue, additional, { origin: 'mqg4ai' })?.entry.question.id, 'TRS.accuracy.A2');
-    assert.equal(matchQuestion(catalogue, additional, { origin: 'altai' }), undefined);
+    assert.equal(matchQuestion(catalogue, additional, { block: 'additional' })?.entry.question.id, 'TRS.accuracy.A2');
+    assert.equal(matchQuestion(catalogue, additional, { block: 'altai' }), undefined);
   });
 });

@@ -89,7 +89,7 @@ describe('core/diagnostics/linkDiagnostics', () => {
 
   it('uses each code’s default severity', () => {
     for (const d of diagnostics) assert.equal(d.severity, DIAGNOSTIC_CODES[d.code].severity, d.code);
-    assert.equal(byTarget('../../outside.md').severity, 'warning');
+    assert.equal(byTarget('../../outside.md').severity, 'information');
     assert.equal(byTarget('zz.md').severity, 'error');
   });
 
@@ -165,7 +165,7 @@ describe('core/diagnostics/linkDiagnostics', () => {
     assert.equal(near.suggestion, '/ws/c/sub2');
   });
 
-  it('outside the workspace: warning naming the path relative to the workspace folder, never the absolute one', () => {
+  it('outside the workspace: information naming the path relative to the workspace folder, never the absolute one', () => {
     const d = byTarget('../../outside.md');
     assert.equal(d.message, 'Link points outside the workspace folders (../outside.md); it is not read or checked.');
     assert.equal(d.resolvedPath, '/outside.md');
@@ -211,10 +211,10 @@ describe('core/diagnostics/linkDiagnostics', () => {
     assert.throws(() => computeDocumentDiagnostics(index, index.getDocument('/ws/a/doc.md')!, cancelled), OperationCancelled);
   });
 
-  it('displayPath is relative to the path’s own root, absolute outside', () => {
+  it('displayPath is relative to the path’s own root, outside every root relative to the first (never absolute)', () => {
     assert.equal(displayPath(index, '/ws/a/doc.md'), 'a/doc.md');
     assert.equal(displayPath(index, '/ws'), '.');
-    assert.equal(displayPath(index, '/elsewhere/x.md'), '/elsewhere/x.md');
+    assert.equal(displayPath(index, '/elsewhere/x.md'), '../elsewhere/x.md');
   });
 
   it('the basic codes have their documented severities; every code has a severity and a summary', () => {
@@ -222,7 +222,7 @@ describe('core/diagnostics/linkDiagnostics', () => {
       ['link.missing-file', 'link.missing-folder', 'link.missing-anchor', 'link.empty', 'link.outside-workspace', 'frontmatter.invalid', 'file.skipped'].map(
         (code) => DIAGNOSTIC_CODES[code as keyof typeof DIAGNOSTIC_CODES].severity,
       ),
-      ['error', 'error', 'error', 'error', 'warning', 'error', 'warning'],
+      ['error', 'error', 'error', 'error', 'information', 'error', 'warning'],
     );
     for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) {
       assert.ok(['error', 'warning', 'information', 'hint'].includes(info.severity), code);

@@ -116,8 +116,9 @@ describe('core/links/linkStatus', () => {
     });
 
     it('paths outside every root', () => {
-      assert.deepEqual(check('../../outside.md'), { state: 'outside', path: '/outside.md' });
-      assert.deepEqual(check('../../ws2/x.md'), { state: 'outside', path: '/ws2/x.md' });
+      // No git repository around the workspace folder: nothing beyond it is checked.
+      assert.deepEqual(check('../../outside.md'), { state: 'outside', path: '/outside.md', beyond: 'none' });
+      assert.deepEqual(check('../../ws2/x.md'), { state: 'outside', path: '/ws2/x.md', beyond: 'none' });
     });
   });
 

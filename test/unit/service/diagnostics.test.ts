@@ -35,7 +35,7 @@ describe('service: diagnostics', () => {
         ['link.missing-file', DiagnosticSeverity.Error, 'mqg4ai', rangeOf(docText, 'README.md')],
         ['link.missing-anchor', DiagnosticSeverity.Error, 'mqg4ai', rangeOf(docText, 'Target%20Dir/QG_T_(View).md#7-scope')],
         ['link.missing-file', DiagnosticSeverity.Error, 'mqg4ai', rangeOf(docText, 'nope.md')],
-        ['link.outside-workspace', DiagnosticSeverity.Warning, 'mqg4ai', rangeOf(docText, '../outside.md')],
+        ['link.outside-workspace', DiagnosticSeverity.Information, 'mqg4ai', rangeOf(docText, '../outside.md')],
       ],
     );
     assert.equal(result[2].message, 'File not found: nope.md.');

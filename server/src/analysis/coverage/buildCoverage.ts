@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { isChoiceList, type QuestionCatalogue, type CatalogueQuestion, type CatalogueRequirement } from '../../domain/altai/catalogue';
+import { isQuestion, type QuestionCatalogue, type CatalogueQuestion, type CatalogueRequirement } from '../../domain/altai/catalogue';
 import { questionKey, type QuotedQuestion } from '../../domain/altai/questionBlocks';
 import { checkLink } from '../../workspace/linkStatus';
 import { findTemplateSection, hasContent, isContainer, sectionKey, sectionsOf, linksInSections } from '../../domain/document/sections';
@@ -135,50 +135,48 @@ export class CoverageBuilder {
         const cited = answered ? undefined : evidence.valid(q.id).find((e) => e.kind !== 'answered');
         return { q, found, answered, cited };
       };
-      // Options of a "choose ..." / "such as:" list are no questions: the list is answered by its parent or any option.
-      const options = (parent: CatalogueQuestion) => (isChoiceList(parent) ? section.questions.filter((o) => o.parent === parent.id) : []);
-      const isOption = (q: CatalogueQuestion) => !!q.parent && section.questions.some((p) => p.id === q.parent && isChoiceList(p));
-      const questions = section.questions
-        .filter((q) => !isOption(q))
-        .map((q) => {
-          const own = state(q);
-          const { found } = own;
-          const byOption =
-            own.answered || own.cited
-              ? []
-              : options(q)
-                  .map(state)
-                  .filter((o) => o.answered || o.cited);
-          const answered = own.answered || byOption.some((o) => o.answered);
-          const cited = own.cited ?? (answered ? undefined : byOption.find((o) => o.cited)?.cited);
-          const optionCount = options(q).length;
-          const detail =
-            byOption.length > 0
-              ? `Answered through its option(s) ${byOption.map((o) => o.q.id).join(', ')} (${optionCount} options, counted with this question).`
-              : cited
-                ? citedDetail(
-                    evidence.valid(q.id).filter((e) => e.kind !== 'answered'),
-                    root,
-                  )
-                : !doc
-                  ? `The tree has no ${requirement.title} document.`
-                  : !found
-                    ? `Not quoted in the requirement document.${optionCount > 0 ? ` Answering it or any of its ${optionCount} options covers it.` : ''}`
-                    : answered
-                      ? found.answered
-                        ? 'Answered.'
-                        : 'Evidence is linked from the question.'
-                      : found.hasEvidenceLink
-                        ? 'Quoted; the evidence linked from it does not resolve (a broken link is no evidence).'
-                        : 'Quoted, not answered yet.';
-          const where = byOption.find((o) => o.found) ?? own;
-          return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
-            description: q.origin === 'mqg4ai' ? `${q.id} (additional)` : q.id,
-            detail,
-            path: cited ? cited.doc.path : doc?.path,
-            range: cited?.citation ? cited.citation.range : where.found ? lineRange(where.found.line) : undefined,
-          });
+      // Only questions count (kinds in the catalogue data): an answer option is answered with its question
+      // (by the question or any option), and a note is no ALTAI item at all.
+      const options = (parent: CatalogueQuestion) => section.questions.filter((o) => o.kind === 'option' && o.parent === parent.id);
+      const questions = section.questions.filter(isQuestion).map((q) => {
+        const own = state(q);
+        const { found } = own;
+        const byOption =
+          own.answered || own.cited
+            ? []
+            : options(q)
+                .map(state)
+                .filter((o) => o.answered || o.cited);
+        const answered = own.answered || byOption.some((o) => o.answered);
+        const cited = own.cited ?? (answered ? undefined : byOption.find((o) => o.cited)?.cited);
+        const optionCount = options(q).length;
+        const detail =
+          byOption.length > 0
+            ? `Answered through its option(s) ${byOption.map((o) => o.q.id).join(', ')} (${optionCount} options, counted with this question).`
+            : cited
+              ? citedDetail(
+                  evidence.valid(q.id).filter((e) => e.kind !== 'answered'),
+                  root,
+                )
+              : !doc
+                ? `The tree has no ${requirement.title} document.`
+                : !found
+                  ? `Not quoted in the requirement document.${optionCount > 0 ? ` Answering it or any of its ${optionCount} options covers it.` : ''}`
+                  : answered
+                    ? found.answered
+                      ? 'Answered.'
+                      : 'Evidence is linked from the question.'
+                    : found.hasEvidenceLink
+                      ? 'Quoted; the evidence linked from it does not resolve (a broken link is no evidence).'
+                      : 'Quoted, not answered yet.';
+        const where = byOption.find((o) => o.found) ?? own;
+        return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
+          description: q.kind === 'mqg4ai-question' ? `${q.id} (additional)` : q.id,
+          detail,
+          path: cited ? cited.doc.path : doc?.path,
+          range: cited?.citation ? cited.citation.range : where.found ? lineRange(where.found.line) : undefined,
         });
+      });
       const heading = doc?.headings.find((h) => sectionKey(h.text) === sectionKey(section.title));
       return aggregate(`${root}#${section.id}`, section.title, 'section', questions, { path: doc?.path, range: heading?.range });
     });

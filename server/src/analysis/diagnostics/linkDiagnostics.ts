@@ -37,7 +37,7 @@ export function diagnoseLink(
         ...common,
         resolvedPath: status.path,
         // Relative to the document's folder root: an absolute path would leak the machine's layout into reports.
-        message: `Link points outside the workspace folders (${outsidePath(index, doc.path, status.path)}); it is not read or checked.`,
+        message: outsideMessage(outsidePath(index, doc.path, status.path), status.beyond),
       });
     case 'missing-file': {
       const found = suggestFile(index, status.path, doc.path, budget);
@@ -70,7 +70,8 @@ export function diagnoseLink(
       });
     }
     case 'missing-anchor': {
-      const target = index.getDocument(status.path);
+      // A target beyond the workspace folders (in the repository) is read-only, but its headings still suggest.
+      const target = index.lookupDocument(status.path);
       const anchor = target && suggestAnchor(target, status.fragment, budget);
       const where = status.path === doc.path ? 'this document' : posix.basename(status.path);
       const heading = anchor && target?.headings.find((h) => h.slug === anchor)?.text;
@@ -97,6 +98,17 @@ function emptyRange(link: LinkOccurrence): Range {
   return inline ? { start: { line: d.start.line, character: d.start.character - 1 }, end: r.end } : r;
 }
 
+function outsideMessage(path: string, beyond: 'untrusted' | 'repository' | 'none'): string {
+  switch (beyond) {
+    case 'untrusted':
+      return `Link points outside the workspace folders (${path}), into the git repository around them; it is checked there once the workspace is trusted.`;
+    case 'repository':
+      return `Link points outside the workspace folders and their git repository (${path}); it is not read or checked.`;
+    case 'none':
+      return `Link points outside the workspace folders (${path}); it is not read or checked.`;
+  }
+}
+
 /** An outside path as seen from the workspace folder of `from` (`../x.md`), never absolute. */
 function outsidePath(index: WorkspaceIndex, from: string, path: string): string {
   const root = index.rootFor(from);
@@ -114,8 +126,8 @@ function otherAssessment(index: WorkspaceIndex, fromPath: string, target: string
   return relation === 'other' ? assessment?.label : undefined;
 }
 
-/** A path as users see it: relative to its workspace folder. */
+/** A path as users see it: relative to its workspace folder (a path beyond them, in the repository: relative to the first). */
 export function displayPath(index: WorkspaceIndex, path: string): string {
-  const root = index.rootFor(path);
+  const root = index.rootFor(path) ?? index.roots[0];
   return root ? posix.relative(root, path) || '.' : path;
 }

@@ -73,5 +73,5 @@ export function matchQuoted(
   requirement = requirementOf(doc, catalogue),
 ): QuestionMatch | undefined {
   const section = sectionFor(catalogue, requirement, block.section);
-  return matchQuestion(catalogue, question.text, { requirement, section, origin: block.kind === 'altai' ? 'altai' : 'mqg4ai' });
+  return matchQuestion(catalogue, question.text, { requirement, section, block: block.kind });
 }

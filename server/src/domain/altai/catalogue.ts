@@ -2,25 +2,52 @@ import catalogueData from '../../../data/altai.json';
 import { questionKey } from './questionBlocks';
 import { lazy } from '../../base/memo';
 
-/** Where a catalogue question comes from. */
+/** Where a catalogue entry comes from: ALTAI's own text, or the MQG4AI methodology's. */
 export type QuestionOrigin = 'altai' | 'mqg4ai';
 
+/**
+ * What a catalogue entry is, stated in the data (server/data/altai.json), never guessed:
+ * - `question`: an ALTAI question; counted in coverage;
+ * - `option`: an answer option of an ALTAI choose-list ("choose as many as appropriate:",
+ *   "... such as:", "any of the following measures"): answered with its question, not counted;
+ * - `mqg4ai-question`: one of the MQG4AI methodology's additional questions; counted;
+ * - `note`: text MQG4AI wrote into an ALTAI list (a cross-reference); not an ALTAI item, not counted.
+ */
+export type QuestionKind = 'question' | 'option' | 'mqg4ai-question' | 'note';
+
 export interface CatalogueQuestion {
-  /** Stable ID: `<REQ>.<section>.<n>[.<m>...]`, additional questions `<REQ>.<section>.A<n>`. */
+  /** Stable ID: `<REQ>.<section>.<n>[.<m>...]`, additional questions `<REQ>.<section>.A<n>` (test/unit/altai/catalogue-ids.snapshot.json). */
   readonly id: string;
   readonly text: string;
-  /** ID of the parent question, for sub-questions. */
+  /** ID of the parent question, for sub-questions and options. */
   readonly parent?: string;
-  readonly origin: QuestionOrigin;
+  readonly kind: QuestionKind;
+}
+
+/** What hovers and completion call an entry of each kind. */
+export const KIND_LABELS: Readonly<Record<QuestionKind, string>> = {
+  question: 'ALTAI question',
+  option: 'ALTAI answer option',
+  'mqg4ai-question': 'MQG4AI question',
+  note: 'MQG4AI note',
+};
+
+/** Whether an entry is a question that coverage counts: an ALTAI question or an MQG4AI question. */
+export function isQuestion(entry: Pick<CatalogueQuestion, 'kind'>): boolean {
+  return entry.kind === 'question' || entry.kind === 'mqg4ai-question';
+}
+
+/** Who wrote the entry's text. */
+export function originOf(entry: Pick<CatalogueQuestion, 'kind'>): QuestionOrigin {
+  return entry.kind === 'question' || entry.kind === 'option' ? 'altai' : 'mqg4ai';
 }
 
 /**
- * A question that only introduces a list of options ("Please determine whether the AI system
- * (choose as many as appropriate):", "... entry points for attacks such as:"): its sub-questions
- * are options, not questions of their own.
+ * The block of a requirement document that quotes the entry: `altai` (the `ALTAI:` list, which in
+ * MQG4AI's documents also holds the note) or `additional` (`Additional Questions:`).
  */
-export function isChoiceList(question: Pick<CatalogueQuestion, 'text'>): boolean {
-  return /\b(choose|such as)\b[^?]*:\s*$/i.test(question.text);
+export function blockOf(entry: Pick<CatalogueQuestion, 'kind'>): 'altai' | 'additional' {
+  return entry.kind === 'mqg4ai-question' ? 'additional' : 'altai';
 }
 
 export interface CatalogueSection {

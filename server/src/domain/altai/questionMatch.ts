@@ -1,4 +1,4 @@
-import type { CatalogueRequirement, CatalogueSection, QuestionCatalogue, QuestionEntry, QuestionOrigin } from './catalogue';
+import { blockOf, type CatalogueRequirement, type CatalogueSection, type QuestionCatalogue, type QuestionEntry } from './catalogue';
 import { questionKey } from './questionBlocks';
 import { memoizeByObject } from '../../base/memo';
 
@@ -21,8 +21,8 @@ export interface QuestionMatch {
 export interface MatchPreference {
   readonly requirement?: CatalogueRequirement;
   readonly section?: CatalogueSection;
-  /** Only consider catalogue questions of this origin for `close` matches. */
-  readonly origin?: QuestionOrigin;
+  /** Only consider catalogue entries quoted in this kind of block (`ALTAI:` or `Additional Questions:`) for `close` matches. */
+  readonly block?: 'altai' | 'additional';
 }
 
 /** Shortest catalogue key an inline answer may follow (shorter keys prefix too much). */
@@ -87,7 +87,7 @@ export function matchQuestion(catalogue: QuestionCatalogue, text: string, prefer
       inline.push(entry);
       continue;
     }
-    if (preference.origin && entry.question.origin !== preference.origin) continue;
+    if (preference.block && blockOf(entry.question) !== preference.block) continue;
     const limit = deviationThreshold(Math.max(key.length, candidate.length));
     const distance = editDistance(key, candidate, Math.min(limit, bestDistance));
     if (distance > limit) continue;

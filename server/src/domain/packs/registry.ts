@@ -11,7 +11,8 @@ export const ALTAI_PACK_ID = 'altai';
 
 /**
  * The ALTAI catalogue as a pack: requirement › section › question. Question IDs
- * are the catalogue's (`TRS.accuracy.3`); every question, sub-questions too, is a leaf.
+ * are the catalogue's (`TRS.accuracy.3`); every question, sub-questions and answer options
+ * too, is a leaf; the catalogue's notes are not items.
  */
 export function altaiPack(catalogue: QuestionCatalogue = altaiCatalogue()): Pack {
   return {
@@ -32,11 +33,14 @@ export function altaiPack(catalogue: QuestionCatalogue = altaiCatalogue()): Pack
         id: section.id,
         kind: 'section',
         title: section.title,
-        items: section.questions.map((question) => ({
-          id: question.id,
-          kind: question.origin === 'altai' ? 'question' : 'additional question',
-          title: question.text,
-        })),
+        // A note is no ALTAI item: it cannot be cited.
+        items: section.questions
+          .filter((question) => question.kind !== 'note')
+          .map((question) => ({
+            id: question.id,
+            kind: question.kind === 'question' ? 'question' : question.kind === 'option' ? 'answer option' : 'additional question',
+            title: question.text,
+          })),
       })),
     })),
   };

@@ -2,7 +2,7 @@ import { markdownText } from '../../base/escape';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { Position } from '../../base/range';
 import { shortLabel, sortKey, type CompletionCandidate, type LineContext } from './types';
-import type { CatalogueQuestion, CatalogueSection, QuestionCatalogue } from '../../domain/altai/catalogue';
+import { blockOf, type CatalogueQuestion, type CatalogueSection, type QuestionCatalogue } from '../../domain/altai/catalogue';
 import { matchQuoted, requirementOf, requirementOfSection, sectionFor } from '../../domain/altai/assessment';
 import type { QuestionBlock } from '../../domain/altai/questionBlocks';
 
@@ -12,11 +12,18 @@ import type { QuestionBlock } from '../../domain/altai/questionBlocks';
  */
 const QUESTION_PREFIX = /^([ \t]*)(?:>[ \t]*(?:[-*+](?:[ \t]+(.*))?)?)?$/;
 
-/** `ALTAI (EU HLEG, 2020)` or the methodology. */
+/** `ALTAI (EU HLEG, 2020)` or the methodology, by the entry's kind. */
 export function originLabel(question: CatalogueQuestion): string {
-  return question.origin === 'altai'
-    ? 'ALTAI — Assessment List for Trustworthy AI (EU High-Level Expert Group on AI, 2020)'
-    : 'MQG4AI additional question (not part of ALTAI)';
+  switch (question.kind) {
+    case 'question':
+      return 'ALTAI — Assessment List for Trustworthy AI (EU High-Level Expert Group on AI, 2020)';
+    case 'option':
+      return 'ALTAI answer option (EU High-Level Expert Group on AI, 2020), answered with its question';
+    case 'mqg4ai-question':
+      return 'MQG4AI additional question (not part of ALTAI)';
+    case 'note':
+      return 'MQG4AI note in the ALTAI list (not an ALTAI item, not counted)';
+  }
 }
 
 /** Nesting depth of a catalogue question: 0 for a question, 1 for a sub-question, ... */
@@ -78,8 +85,8 @@ export function questionCompletions(
     const found = matchQuoted(catalogue, doc, block, question, requirement);
     if (found) present.add(found.entry.question.id);
   }
-  const origin = block.kind === 'altai' ? 'altai' : 'mqg4ai';
-  const missing = section.questions.filter((q) => q.origin === origin && !present.has(q.id));
+  // Questions and answer options of the block's kind; a note is not offered (it is no question).
+  const missing = section.questions.filter((q) => q.kind !== 'note' && blockOf(q) === block.kind && !present.has(q.id));
   if (missing.length === 0) return [];
 
   const indent = match[1];

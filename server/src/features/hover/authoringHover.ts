@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position } from '../editorTypes';
 import { isAddressed, matchQuoted, questionAt } from '../../domain/altai/assessment';
-import type { QuestionCatalogue } from '../../domain/altai/catalogue';
+import { KIND_LABELS as ENTRY_KIND_LABELS, type QuestionCatalogue } from '../../domain/altai/catalogue';
 import { originLabel } from '../completion/questionCompletion';
 import { displayPath } from '../../analysis/diagnostics/linkDiagnostics';
 import { definitionAt, tagKeyMeaning, TAG_KEYS, type DefinitionSource } from '../../domain/glossary/glossary';
@@ -56,12 +56,18 @@ function questionHover(index: WorkspaceIndex, catalogue: QuestionCatalogue, doc:
     return markdown([`**${label}**`, `Section: ${escape(block.section || '(none)')}`, status].join('\n\n'), questionTextRange(question));
   }
   const { requirement, section, question: entry } = match.entry;
+  const parentRow = entry.kind === 'option' ? 'Answer option of' : entry.kind === 'note' ? 'Written under' : 'Sub-question of';
   const lines = [
-    `**${entry.origin === 'altai' ? 'ALTAI question' : 'MQG4AI additional question'}** \`${entry.id}\``,
+    `**${ENTRY_KIND_LABELS[entry.kind]}** \`${entry.id}\``,
     `| | |\n| --- | --- |\n| Requirement | ${escape(requirement.title)} (\`${requirement.id}\`) |\n| Section | ${escape(section.title)} |${
-      entry.parent ? `\n| Sub-question of | \`${entry.parent}\` |` : ''
+      entry.parent ? `\n| ${parentRow} | \`${entry.parent}\` |` : ''
     }\n| Origin | ${escape(originLabel(entry))} |`,
-    status,
+    // A note asks nothing: it is neither open nor addressed.
+    entry.kind === 'note'
+      ? 'A cross-reference MQG4AI wrote into the ALTAI list: not an ALTAI question, not counted in coverage.'
+      : entry.kind === 'option'
+        ? `${status} — counted with its question \`${entry.parent}\``
+        : status,
   ];
   if (match.kind === 'close') lines.push(`The catalogue words it: _${escape(entry.text)}_`);
   if (match.kind === 'answered-inline') lines.push('The answer follows the question on the same line.');

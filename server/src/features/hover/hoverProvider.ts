@@ -51,7 +51,8 @@ export class HoverProvider {
           const header = `**Folder** ${markdownCode(`${displayPath(this.index, status.path)}/`)}`;
           return markdown(collection ? `${header}\n\n${describe(this.index, collection)}` : header);
         }
-        const target = this.index.getDocument(status.path);
+        // A target beyond the workspace folder (trusted, in its git repository) is described from its look-up.
+        const target = this.index.lookupDocument(status.path);
         if (!target) return markdown(`**File** ${markdownCode(displayPath(this.index, status.path))}`);
         const heading = status.fragment ? target.headings.find((h) => h.slug === status.fragment) : undefined;
         const section = heading ? `\n\nSection: **${escapeMarkdown(heading.text)}**` : '';

@@ -29,6 +29,12 @@ export class DefinitionProvider {
       const collection = folderDocument(this.index, target.path);
       return collection ? [{ uri: uriFromPath(collection.path), range: documentStart }] : [];
     }
+    // Trusted: a file beyond the workspace folder, in its git repository (looked up, not indexed).
+    if (this.index.repositoryEntry(target.path)?.type === 'file') {
+      const targetDoc = this.index.lookupDocument(target.path);
+      const range = (target.fragment && targetDoc && anchorRange(targetDoc, target.fragment)) || documentStart;
+      return [{ uri: uriFromPath(target.path), range }];
+    }
     return [];
   }
 }
