@@ -141,6 +141,8 @@ export interface ServerInfo {
   readonly version: string;
   readonly roots: readonly string[];
   readonly documents: number;
+  /** Who watches the workspace for files created, changed or deleted on disk: the client (registered watchers) or the server itself. */
+  readonly fileWatching: 'client' | 'server' | 'none';
 }
 
 /** `mqg4ai/waitForIdle` result: indexing and queued diagnostics are done. */
