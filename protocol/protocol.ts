@@ -150,6 +150,25 @@ export interface IdleResult {
   readonly documents: number;
 }
 
+/**
+ * The editor command a completion item may carry to ask for completions again (after a folder:
+ * its contents next). Sent only to clients that list it in `initializationOptions.clientCommands`
+ * (the VS Code extension does); other clients do not know it.
+ */
+export const TRIGGER_SUGGEST_COMMAND = 'editor.action.triggerSuggest';
+
+/** `initializationOptions` the server understands (every field optional; see docs/editors.md). */
+export interface ServerInitializationOptions {
+  /** Where the server keeps its parse cache between sessions. */
+  readonly storagePath?: string;
+  /** Workspace Trust; absent: trusted. */
+  readonly trusted?: boolean;
+  /** Editor commands the client runs itself and completion items may carry (e.g. `TRIGGER_SUGGEST_COMMAND`). */
+  readonly clientCommands?: readonly string[];
+  /** `mqg4ai.*` settings for clients that cannot be asked for them (`{mqg4ai: {...}}`). */
+  readonly settings?: unknown;
+}
+
 /** Request method names. */
 export const MQG4AI_REQUESTS = {
   coverage: 'mqg4ai/coverage',

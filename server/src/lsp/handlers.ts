@@ -17,7 +17,13 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completion
 import { FIX_ALL_KIND } from '../features/codeActions/quickFixProvider';
 import { editCapabilitiesOf } from '../features/refactor/workspaceEdits';
 import { isReportFormat } from '../render/coverageReport';
-import { MQG4AI_REQUESTS, type AssessmentsResult, type CompareAssessmentsResult } from '../../../protocol/protocol';
+import {
+  MQG4AI_REQUESTS,
+  TRIGGER_SUGGEST_COMMAND,
+  type AssessmentsResult,
+  type CompareAssessmentsResult,
+  type ServerInitializationOptions,
+} from '../../../protocol/protocol';
 import { assessmentListData } from '../render/assessmentList';
 import { diffSummary, renderVersionDiff } from '../render/versionDiffReport';
 import type { LanguageServerSession, Readiness } from './session';
@@ -63,6 +69,12 @@ const refactorSettings = async (context: HandlerContext, path: string | undefine
       : undefined,
   );
 
+/** The editor commands the client declared it runs itself (`initializationOptions.clientCommands`). */
+const clientCommands = (context: HandlerContext): ReadonlySet<string> => {
+  const declared = (context.session.params?.initializationOptions as ServerInitializationOptions | null | undefined)?.clientCommands;
+  return new Set(Array.isArray(declared) ? declared.filter((c): c is string => typeof c === 'string') : []);
+};
+
 const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
 
 /** Malformed params: answered with InvalidParams, never a crash. */
@@ -97,10 +109,15 @@ export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/completion': {
     readiness: 'listed',
     fallback: null,
-    handle: async (engine, p, token) => {
+    handle: async (engine, p, token, context) => {
       const path = documentPath(p);
       const text = await textOf(engine, path);
-      return engine.query('completion', token, (t) => engine.features.completion.provideCompletions(path, positionOf(p), t, text));
+      const commands = clientCommands(context);
+      return engine.query('completion', token, (t) => {
+        const list = engine.features.completion.provideCompletions(path, positionOf(p), t, text);
+        // Commands only where the client declared them (VS Code's triggerSuggest means nothing to Neovim).
+        return { ...list, items: list.items.map((item) => (item.command && !commands.has(item.command.command) ? { ...item, command: undefined } : item)) };
+      });
     },
   },
   'textDocument/definition': {
@@ -240,6 +257,16 @@ export const REQUESTS: Record<string, RequestHandler> = {
         const { content, suggestedName } = engine.coverageReport(request, t);
         return { content, suggestedName };
       });
+    },
+  },
+  // The server offers no commands of its own (no executeCommandProvider), but a client may still send
+  // one it found on an item: the editor-side retrigger is a no-op here, anything else an error.
+  'workspace/executeCommand': {
+    readiness: 'listed',
+    fallback: null,
+    handle: (_engine, p) => {
+      if (p.command === TRIGGER_SUGGEST_COMMAND) return { ok: true, value: null };
+      throw new InvalidParams(`unknown command ${JSON.stringify(p.command ?? null)}; the MQG4AI server has no commands`);
     },
   },
   [MQG4AI_REQUESTS.serverInfo]: {
