@@ -165,6 +165,8 @@ export interface ServerInitializationOptions {
   readonly trusted?: boolean;
   /** Editor commands the client runs itself and completion items may carry (e.g. `TRIGGER_SUGGEST_COMMAND`). */
   readonly clientCommands?: readonly string[];
+  /** The editor shows the diagnostics under the cursor in the hover (VS Code): a broken link's hover does not repeat the message. */
+  readonly hoverShowsDiagnostics?: boolean;
   /** `mqg4ai.*` settings for clients that cannot be asked for them (`{mqg4ai: {...}}`). */
   readonly settings?: unknown;
 }

@@ -68,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
       ...serverInitializationOptions((context.storageUri ?? context.globalStorageUri).fsPath, vscode.workspace.isTrusted),
       // VS Code runs this itself: folder completions may ask for the folder's contents next.
       clientCommands: [TRIGGER_SUGGEST_COMMAND],
+      // VS Code shows a diagnostic's message in the hover already: the server's hover does not repeat it.
+      hoverShowsDiagnostics: true,
     },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
     outputChannel: output,

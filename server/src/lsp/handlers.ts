@@ -86,9 +86,11 @@ const refactorSettings = async (context: HandlerContext, path: string | undefine
       : undefined,
   );
 
+const initializationOptions = (context: HandlerContext) =>
+  context.session.params?.initializationOptions as Partial<Record<keyof ServerInitializationOptions, unknown>> | null | undefined;
 /** The editor commands the client declared it runs itself (`initializationOptions.clientCommands`). */
 const clientCommands = (context: HandlerContext): ReadonlySet<string> => {
-  const declared = (context.session.params?.initializationOptions as ServerInitializationOptions | null | undefined)?.clientCommands;
+  const declared = initializationOptions(context)?.clientCommands;
   return new Set(Array.isArray(declared) ? declared.filter((c): c is string => typeof c === 'string') : []);
 };
 
@@ -117,11 +119,12 @@ export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/hover': {
     readiness: 'listed',
     fallback: null,
-    handle: async (engine, p, token) => {
+    handle: async (engine, p, token, context) => {
       const path = documentPath(p);
       const position = positionOf(p);
       const text = await textOf(engine, path);
-      return engine.query('hover', token, (t) => engine.features.hover.provideHover(path, position, t, text) ?? null);
+      const diagnosticsShown = initializationOptions(context)?.hoverShowsDiagnostics === true;
+      return engine.query('hover', token, (t) => engine.features.hover.provideHover(path, position, t, text, { diagnosticsShown }) ?? null);
     },
   },
   'textDocument/completion': {
