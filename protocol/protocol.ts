@@ -141,11 +141,34 @@ export interface ServerInfo {
   readonly version: string;
   readonly roots: readonly string[];
   readonly documents: number;
+  /** Who watches the workspace for files created, changed or deleted on disk: the client (registered watchers) or the server itself. */
+  readonly fileWatching: 'client' | 'server' | 'none';
 }
 
 /** `mqg4ai/waitForIdle` result: indexing and queued diagnostics are done. */
 export interface IdleResult {
   readonly documents: number;
+}
+
+/**
+ * The editor command a completion item may carry to ask for completions again (after a folder:
+ * its contents next). Sent only to clients that list it in `initializationOptions.clientCommands`
+ * (the VS Code extension does); other clients do not know it.
+ */
+export const TRIGGER_SUGGEST_COMMAND = 'editor.action.triggerSuggest';
+
+/** `initializationOptions` the server understands (every field optional; see docs/editors.md). */
+export interface ServerInitializationOptions {
+  /** Where the server keeps its parse cache between sessions. */
+  readonly storagePath?: string;
+  /** Workspace Trust; absent: trusted. */
+  readonly trusted?: boolean;
+  /** Editor commands the client runs itself and completion items may carry (e.g. `TRIGGER_SUGGEST_COMMAND`). */
+  readonly clientCommands?: readonly string[];
+  /** The editor shows the diagnostics under the cursor in the hover (VS Code): a broken link's hover does not repeat the message. */
+  readonly hoverShowsDiagnostics?: boolean;
+  /** `mqg4ai.*` settings for clients that cannot be asked for them (`{mqg4ai: {...}}`). */
+  readonly settings?: unknown;
 }
 
 /** Request method names. */

@@ -20,6 +20,7 @@ import type { CoverageItem } from './coverage/coverageModel';
 import { fileMoveMiddleware } from './refactor/fileMoves';
 import { RestartPolicy } from './restartPolicy';
 import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
+import { TRIGGER_SUGGEST_COMMAND } from '../../protocol/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -63,7 +64,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     // The server keeps its parsed-document cache here (per workspace; safe to delete).
     // `trusted`: in Restricted Mode the server reads nothing outside the workspace folders (docs/security.md).
-    initializationOptions: serverInitializationOptions((context.storageUri ?? context.globalStorageUri).fsPath, vscode.workspace.isTrusted),
+    initializationOptions: {
+      ...serverInitializationOptions((context.storageUri ?? context.globalStorageUri).fsPath, vscode.workspace.isTrusted),
+      // VS Code runs this itself: folder completions may ask for the folder's contents next.
+      clientCommands: [TRIGGER_SUGGEST_COMMAND],
+      // VS Code shows a diagnostic's message in the hover already: the server's hover does not repeat it.
+      hoverShowsDiagnostics: true,
+    },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,

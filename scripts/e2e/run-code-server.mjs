@@ -10,6 +10,8 @@
 // Environment: MQG4AI_E2E_TIMEOUT_MS (whole run, default 300000), MQG4AI_E2E_KEEP=1 (keep the
 // scratch folder), MQG4AI_E2E_VERBOSE=1 (print browser console and code-server log),
 // MQG4AI_E2E_GREP (mocha --grep inside the host), MQG4AI_E2E_CACHE (install cache folder).
+// `--builtin-markdown`: keep VS Code's built-in Markdown language features enabled and run only
+// the coexistence tests (no duplicate completions, hovers or diagnostics beside them).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -36,6 +38,7 @@ const extensionPath = path.resolve(process.env.MQG4AI_E2E_EXTENSION_PATH ?? proj
 // The suite prefixes its mocha output with this marker; everything else is workbench logging.
 const MARK = '\u2063mqg4ai-e2e\u2063 ';
 const workbenchLog = path.join(projectRoot, 'out', 'e2e', 'workbench.log');
+const builtinMarkdown = process.argv.includes('--builtin-markdown');
 
 async function main() {
   for (const file of [suiteIndex, path.join(extensionPath, 'dist', 'client.js'), path.join(extensionPath, 'dist', 'server.js')]) {
@@ -52,8 +55,9 @@ async function main() {
     smokeTestDriver: true,
     // The built-in Markdown language features also answer definition/link/symbol requests;
     // disabling them makes every answer the tests see come from the MQG4AI language server.
-    extraArgs: ['--vscode-option', 'disable-extension=vscode.markdown-language-features'],
-    extraEnv: { MQG4AI_E2E_LOG_PREFIX: MARK, MQG4AI_E2E_WORKSPACE: name },
+    // `--builtin-markdown` keeps them, and runs only the coexistence tests (suite/coexistence.test.ts).
+    extraArgs: builtinMarkdown ? [] : ['--vscode-option', 'disable-extension=vscode.markdown-language-features'],
+    extraEnv: { MQG4AI_E2E_LOG_PREFIX: MARK, MQG4AI_E2E_WORKSPACE: name, MQG4AI_E2E_BUILTIN_MARKDOWN: builtinMarkdown ? '1' : '' },
   });
   log(`code-server ready on ${server.url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

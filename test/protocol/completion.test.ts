@@ -145,7 +145,7 @@ describe('protocol: completion over JSON-RPC', function () {
     assert.ok(!items.some((i) => i.labelDetails?.description === 'TRS.resilience-to-attack-and-security.3'), 'already quoted');
   });
 
-  it('completes link destinations: folders first, spaces and odd parentheses in <...>, then files', async () => {
+  it('completes link destinations: folders first, then files, spaces percent-encoded and odd parentheses escaped in bare links', async () => {
     const rel = '2_Lifecycle/1_Data/Split/QG_Split_(Data).md';
     const typed = leaf.replace('## Notes\n', '## Notes\n\nSee [the data gate](');
     const items = await completeAt(rel, typed, '[the data gate](');
@@ -153,10 +153,12 @@ describe('protocol: completion over JSON-RPC', function () {
       items.map((i) => i.label),
       ['../', 'Metrics/', 'Plots and Tables/', 'odd(name.md'],
     );
-    assert.equal(edit(items[2]).newText, '<Plots and Tables/$0>');
-    assert.equal(items[2].insertTextFormat, 2);
-    assert.equal(items[2].command?.command, 'editor.action.triggerSuggest');
-    assert.equal(edit(items[3]).newText, '<odd(name.md>');
+    assert.deepEqual(
+      items.map((i) => edit(i).newText),
+      ['../', 'Metrics/', 'Plots%20and%20Tables/', 'odd\\(name.md'],
+    );
+    assert.ok(items.every((i) => i.insertTextFormat === 1 && i.insertText === edit(i).newText && i.filterText === edit(i).newText));
+    assert.equal(items[2].command, undefined, 'editor.action.triggerSuggest only for clients that declare it');
 
     const up = await completeAt(rel, typed.replace('[the data gate](', '[the data gate](../QG'), '(../QG');
     const data = up.find((i) => i.label === 'QG_Data_(Lifecycle).md')!;
@@ -165,6 +167,32 @@ describe('protocol: completion over JSON-RPC', function () {
       true,
       'balanced parentheses stay bare',
     );
+  });
+
+  it('replaces only the path segment being typed, so that clients ignoring textEdit insert the same text', async () => {
+    const rel = '2_Lifecycle/1_Data/Split/QG_Split_(Data).md';
+    const typed = leaf.replace('## Notes\n', '## Notes\n\nSee [the data gate](../../1_D');
+    const items = await completeAt(rel, typed, '(../../1_D');
+    const folder = items.find((i) => i.label === '1_Data/')!;
+    assert.deepEqual(edit(folder).range.start, positionOf(typed, '(../../1_D', 7), 'the range starts after the last /');
+    assert.equal(edit(folder).newText, '1_Data/');
+    assert.ok(apply(typed, edit(folder)).includes('[the data gate](../../1_Data/\n'));
+    // A client that replaces the word before the cursor (Neovim's omnifunc: keyword characters) with insertText.
+    const cursor = typed.indexOf('(../../1_D') + '(../../1_D'.length;
+    const wordStart = cursor - /\w*$/.exec(typed.slice(0, cursor))![0].length;
+    const byWord = typed.slice(0, wordStart) + folder.insertText + typed.slice(cursor);
+    assert.ok(byWord.includes('[the data gate](../../1_Data/\n'), 'no duplicated prefix');
+
+    // In <...>: escaped, closed after a file, left open after a folder (its contents follow).
+    const angle = leaf.replace('## Notes\n', '## Notes\n\nSee [plots](<Plots and Tables/RE');
+    const inside = await completeAt(rel, angle, '/RE');
+    assert.deepEqual(
+      inside.map((i) => edit(i).newText),
+      ['README.md>'],
+    );
+    assert.ok(apply(angle, edit(inside[0])).includes('[plots](<Plots and Tables/README.md>\n'));
+    const top = await completeAt(rel, leaf.replace('## Notes\n', '## Notes\n\nSee [plots](<'), '(<');
+    assert.equal(edit(top.find((i) => i.label === 'Plots and Tables/')!).newText, 'Plots and Tables/');
   });
 
   it('completes anchors after # of the target, and of the current document for ](#', async () => {
@@ -212,6 +240,7 @@ describe('protocol: completion over JSON-RPC', function () {
 
     const destination = leaf.replace('in place?\n', 'in place?\n\n    - [control](');
     const targets = await completeAt(rel, destination, '[control](');
+    assert.equal(targets[0].label, '../../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Accuracy/Overfitting.md');
     assert.equal(edit(targets[0]).newText, '../../../3_RiskManagement/AI_Risks/2_TechnicalRobustnessSafety/Accuracy/Overfitting.md');
     assert.ok(targets[0].sortText! < targets[1].sortText!);
     assert.equal(targets[1].label, '../');
@@ -221,5 +250,37 @@ describe('protocol: completion over JSON-RPC', function () {
     const rel = '2_Lifecycle/1_Data/Split/QG_Split_(Data).md';
     const typed = leaf.replace('## Notes\n', '## Notes\n\nThe split is stratified by ');
     assert.deepEqual(await completeAt(rel, typed, 'stratified by '), []);
+  });
+});
+
+describe('protocol: completion commands follow what the client declares', function () {
+  this.timeout(30000);
+  const ws = makeWorkspace({ 'a.md': '# A\n\n[x](\n', 'Sub/b.md': '# B\n' });
+  let client: LspTestClient | undefined;
+  afterEach(async () => client?.stop());
+  after(() => ws.cleanup());
+  const folderItem = async () => {
+    const list = await client!.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: fileUri(ws.path('a.md')) },
+      position: { line: 2, character: 4 },
+    });
+    return list.items.find((i) => i.label === 'Sub/');
+  };
+
+  it('keeps editor.action.triggerSuggest on folder items for a client that declares it (the VS Code extension)', async () => {
+    client = await LspTestClient.start([ws.root], { initializationOptions: { clientCommands: ['editor.action.triggerSuggest'] } });
+    await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(ws.path('a.md')), languageId: 'markdown', version: 1, text: '# A\n\n[x](\n' } });
+    assert.equal((await folderItem())?.command?.command, 'editor.action.triggerSuggest');
+  });
+
+  it('leaves it out for other clients, and answers workspace/executeCommand without failing', async () => {
+    client = await LspTestClient.start([ws.root]);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: fileUri(ws.path('a.md')), languageId: 'markdown', version: 1, text: '# A\n\n[x](\n' } });
+    const item = await folderItem();
+    assert.ok(item && item.command === undefined, JSON.stringify(item));
+    assert.equal(await client.request('workspace/executeCommand', { command: 'editor.action.triggerSuggest' }), null);
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'no.such.command', arguments: [] }), /unknown command "no.such.command"/);
+    await assert.rejects(client.request('workspace/executeCommand', []), /unknown command null/);
+    assert.ok((await client.request<{ pid: number }>('mqg4ai/serverInfo', {})).pid > 0, 'still answering');
   });
 });

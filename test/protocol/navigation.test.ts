@@ -111,6 +111,32 @@ describe('protocol: navigation over JSON-RPC', function () {
       assert.deepEqual(refs.map((r) => uriKey(r.uri)).sort(), [leafPath, ws.path('README.md')].sort());
     });
 
+    it("on a document's title (H1, sole top heading or front-matter Name): every link to the document, not to its sections", async () => {
+      const evaluation = ws.path('2_Lifecycle/2_Development/QG_Evaluation_(Development).md');
+      const onH1 = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri: fileUri(evaluation) },
+        position: { line: 3, character: 4 },
+        context: { includeDeclaration: false },
+      });
+      assert.deepEqual(
+        onH1.map((r) => `${uriKey(r.uri)}:${r.range.start.line}`),
+        [`${leafPath}:${positionOf(leaf, '../QG_Evaluation').line}`],
+      );
+      const toDocument = [`${leafPath}:${positionOf(leaf, '[app]: <').line}`, `${ws.path('README.md')}:2`].sort();
+      for (const needle of ['## Application', '{Name: Application}']) {
+        const refs = await client.request<Location[]>('textDocument/references', {
+          ...at(appPath, application, needle, needle.indexOf('Application') + 2),
+          context: { includeDeclaration: false },
+        });
+        assert.deepEqual(refs.map((r) => `${uriKey(r.uri)}:${r.range.start.line}`).sort(), toDocument, needle);
+      }
+      const withDeclaration = await client.request<Location[]>('textDocument/references', {
+        ...at(appPath, application, '## Application', 4),
+        context: { includeDeclaration: true },
+      });
+      assert.deepEqual(withDeclaration[0], { uri: fileUri(appPath), range: { start: { line: 3, character: 3 }, end: { line: 3, character: 14 } } });
+    });
+
     it('on a heading with includeDeclaration: the heading too', async () => {
       const refs = await client.request<Location[]>('textDocument/references', { ...at(leafPath, leaf, '## Notes', 4), context: { includeDeclaration: true } });
       const places = refs.map((r) => `${uriKey(r.uri)}:${r.range.start.line}`).sort();

@@ -54,4 +54,21 @@ describe('protocol: clients without workspace/configuration (Neovim, Helix, eglo
     assert.deepEqual(asArray, absent);
     assert.ok(!client.logs.some((l) => /TypeError|isCancellationRequested/.test(l)), client.logs.join('\n'));
   });
+
+  it('repeats a broken link’s message in the hover unless the client shows diagnostics in hovers itself (VS Code)', async () => {
+    const hoverText = async () => {
+      const hover = await client!.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri: `file://${ws.path('Tree/2_Lifecycle/QG_A_(Lifecycle).md')}` },
+        position: { line: 2, character: 9 },
+      });
+      return hover.contents.value;
+    };
+    client = await LspTestClient.start([ws.root]);
+    assert.match(await hoverText(), /Broken link[\s\S]*File not found/);
+    await client.stop();
+    client = await LspTestClient.start([ws.root], { initializationOptions: { hoverShowsDiagnostics: true } });
+    const text = await hoverText();
+    assert.match(text, /Broken link/);
+    assert.doesNotMatch(text, /File not found/);
+  });
 });

@@ -8,6 +8,7 @@ import {
   type Connection,
   type InitializeParams,
   type Position,
+  type Range,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { pathFromUri } from '../base/fileSystem';
@@ -17,7 +18,13 @@ import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completion
 import { FIX_ALL_KIND } from '../features/codeActions/quickFixProvider';
 import { editCapabilitiesOf } from '../features/refactor/workspaceEdits';
 import { isReportFormat } from '../render/coverageReport';
-import { MQG4AI_REQUESTS, type AssessmentsResult, type CompareAssessmentsResult } from '../../../protocol/protocol';
+import {
+  MQG4AI_REQUESTS,
+  TRIGGER_SUGGEST_COMMAND,
+  type AssessmentsResult,
+  type CompareAssessmentsResult,
+  type ServerInitializationOptions,
+} from '../../../protocol/protocol';
 import { assessmentListData } from '../render/assessmentList';
 import { diffSummary, renderVersionDiff } from '../render/versionDiffReport';
 import type { LanguageServerSession, Readiness } from './session';
@@ -43,6 +50,8 @@ interface HandlerContext {
   readonly connection: Connection;
 }
 
+const isPosition = (value: unknown): value is Position =>
+  typeof (value as Position | null)?.line === 'number' && typeof (value as Position | null)?.character === 'number';
 const documentPath = (params: Record<string, unknown>): string => {
   const uri = (params.textDocument as { uri?: unknown } | undefined)?.uri;
   if (typeof uri !== 'string') throw new InvalidParams('textDocument.uri must be a string');
@@ -50,8 +59,22 @@ const documentPath = (params: Record<string, unknown>): string => {
 };
 const positionOf = (params: Record<string, unknown>): Position => {
   const position = params.position as Position | undefined;
-  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') throw new InvalidParams('position must be {line, character}');
+  if (!isPosition(position) || position.line < 0 || position.character < 0) throw new InvalidParams('position must be {line, character}, both 0 or more');
   return position;
+};
+const rangeParam = (value: unknown): Range => {
+  const range = value as Range | null | undefined;
+  if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new InvalidParams('range must be {start, end} positions');
+  return range;
+};
+/** A code action context: its diagnostics (those not shaped like one left out) and the kinds asked for. */
+const codeActionContext = (value: unknown): { diagnostics: never[]; only?: string[] } => {
+  const context = (value && typeof value === 'object' ? value : {}) as { diagnostics?: unknown; only?: unknown };
+  const diagnostics = (Array.isArray(context.diagnostics) ? context.diagnostics : []).filter(
+    (d) => d && typeof d === 'object' && isPosition((d as { range?: Range }).range?.start) && isPosition((d as { range?: Range }).range?.end),
+  ) as never[];
+  const only = Array.isArray(context.only) ? context.only.filter((k): k is string => typeof k === 'string') : undefined;
+  return { diagnostics, only };
 };
 /** A document's current text: the editor's (matching the model), else the disk's. */
 const textOf = async (engine: Engine, path: string) => engine.index.openText(path) ?? (await engine.index.readText(path));
@@ -62,6 +85,14 @@ const refactorSettings = async (context: HandlerContext, path: string | undefine
       ? ((await context.connection.workspace.getConfiguration({ scopeUri: path ? URI.file(path).toString() : undefined, section: 'mqg4ai' })) ?? undefined)
       : undefined,
   );
+
+const initializationOptions = (context: HandlerContext) =>
+  context.session.params?.initializationOptions as Partial<Record<keyof ServerInitializationOptions, unknown>> | null | undefined;
+/** The editor commands the client declared it runs itself (`initializationOptions.clientCommands`). */
+const clientCommands = (context: HandlerContext): ReadonlySet<string> => {
+  const declared = initializationOptions(context)?.clientCommands;
+  return new Set(Array.isArray(declared) ? declared.filter((c): c is string => typeof c === 'string') : []);
+};
 
 const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
 
@@ -88,44 +119,61 @@ export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/hover': {
     readiness: 'listed',
     fallback: null,
-    handle: async (engine, p, token) => {
+    handle: async (engine, p, token, context) => {
       const path = documentPath(p);
+      const position = positionOf(p);
       const text = await textOf(engine, path);
-      return engine.query('hover', token, (t) => engine.features.hover.provideHover(path, positionOf(p), t, text) ?? null);
+      const diagnosticsShown = initializationOptions(context)?.hoverShowsDiagnostics === true;
+      return engine.query('hover', token, (t) => engine.features.hover.provideHover(path, position, t, text, { diagnosticsShown }) ?? null);
     },
   },
   'textDocument/completion': {
     readiness: 'listed',
     fallback: null,
-    handle: async (engine, p, token) => {
+    handle: async (engine, p, token, context) => {
       const path = documentPath(p);
+      const position = positionOf(p);
       const text = await textOf(engine, path);
-      return engine.query('completion', token, (t) => engine.features.completion.provideCompletions(path, positionOf(p), t, text));
+      const commands = clientCommands(context);
+      return engine.query('completion', token, (t) => {
+        const list = engine.features.completion.provideCompletions(path, position, t, text);
+        // Commands only where the client declared them (VS Code's triggerSuggest means nothing to Neovim).
+        return { ...list, items: list.items.map((item) => (item.command && !commands.has(item.command.command) ? { ...item, command: undefined } : item)) };
+      });
     },
   },
   'textDocument/definition': {
     readiness: 'listed',
     fallback: [],
-    handle: (engine, p, token) => engine.query('definition', token, (t) => engine.features.definition.provideDefinition(documentPath(p), positionOf(p), t)),
+    handle: (engine, p, token) => {
+      const [path, position] = [documentPath(p), positionOf(p)];
+      return engine.query('definition', token, (t) => engine.features.definition.provideDefinition(path, position, t));
+    },
   },
   'textDocument/documentLink': {
     readiness: 'listed',
     fallback: [],
-    handle: (engine, p, token) => engine.query('documentLink', token, (t) => engine.features.documentLinks.provideDocumentLinks(documentPath(p), t)),
+    handle: (engine, p, token) => {
+      const path = documentPath(p);
+      return engine.query('documentLink', token, (t) => engine.features.documentLinks.provideDocumentLinks(path, t));
+    },
   },
   'textDocument/documentSymbol': {
     readiness: 'listed',
     fallback: [],
-    handle: (engine, p, token) => engine.query('documentSymbol', token, (t) => engine.features.documentSymbols.provideDocumentSymbols(documentPath(p), t)),
+    handle: (engine, p, token) => {
+      const path = documentPath(p);
+      return engine.query('documentSymbol', token, (t) => engine.features.documentSymbols.provideDocumentSymbols(path, t));
+    },
   },
   'textDocument/codeAction': {
     readiness: 'listed',
     fallback: [],
     handle: async (engine, p, token, context) => {
       const path = documentPath(p);
+      const range = rangeParam(p.range);
+      const actionContext = codeActionContext(p.context);
       const text = await textOf(engine, path);
-      const actionContext = (p.context ?? { diagnostics: [] }) as { diagnostics: never[]; only?: string[] };
-      const range = p.range as never;
       return engine.query('codeAction', token, (t) =>
         engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)),
       );
@@ -134,15 +182,11 @@ export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/references': {
     readiness: 'indexed',
     fallback: [],
-    handle: (engine, p, token) =>
-      engine.query('references', token, (t) =>
-        engine.features.references.provideReferences(
-          documentPath(p),
-          positionOf(p),
-          (p.context as { includeDeclaration?: boolean } | undefined)?.includeDeclaration === true,
-          t,
-        ),
-      ),
+    handle: (engine, p, token) => {
+      const [path, position] = [documentPath(p), positionOf(p)];
+      const includeDeclaration = (p.context as { includeDeclaration?: unknown } | null | undefined)?.includeDeclaration === true;
+      return engine.query('references', token, (t) => engine.features.references.provideReferences(path, position, includeDeclaration, t));
+    },
   },
   'workspace/symbol': {
     readiness: 'indexed',
@@ -153,22 +197,21 @@ export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/prepareRename': {
     readiness: 'indexed',
     fallback: null,
-    handle: (engine, p, token) => engine.query('prepareRename', token, (t) => engine.features.rename.prepareRename(documentPath(p), positionOf(p), t)),
+    handle: (engine, p, token) => {
+      const [path, position] = [documentPath(p), positionOf(p)];
+      return engine.query('prepareRename', token, (t) => engine.features.rename.prepareRename(path, position, t));
+    },
   },
   'textDocument/rename': {
     readiness: 'indexed',
     fallback: null,
     handle: async (engine, p, token, context) => {
-      const path = documentPath(p);
+      const [path, position] = [documentPath(p), positionOf(p)];
+      if (typeof p.newName !== 'string') throw new InvalidParams('newName must be a string');
+      const newName = p.newName;
       const settings = await refactorSettings(context, path);
       return engine.query('rename', token, (t) =>
-        engine.features.rename.rename(
-          path,
-          positionOf(p),
-          String(p.newName ?? ''),
-          { capabilities: editCapabilities(context), renameFileWithName: settings.renameFileWithName },
-          t,
-        ),
+        engine.features.rename.rename(path, position, newName, { capabilities: editCapabilities(context), renameFileWithName: settings.renameFileWithName }, t),
       );
     },
   },
@@ -240,6 +283,16 @@ export const REQUESTS: Record<string, RequestHandler> = {
         const { content, suggestedName } = engine.coverageReport(request, t);
         return { content, suggestedName };
       });
+    },
+  },
+  // The server offers no commands of its own (no executeCommandProvider), but a client may still send
+  // one it found on an item: the editor-side retrigger is a no-op here, anything else an error.
+  'workspace/executeCommand': {
+    readiness: 'listed',
+    fallback: null,
+    handle: (_engine, p) => {
+      if (p.command === TRIGGER_SUGGEST_COMMAND) return { ok: true, value: null };
+      throw new InvalidParams(`unknown command ${JSON.stringify(p.command ?? null)}; the MQG4AI server has no commands`);
     },
   },
   [MQG4AI_REQUESTS.serverInfo]: {

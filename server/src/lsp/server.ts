@@ -1,10 +1,21 @@
-import { FileChangeType, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
+  SetTraceNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  Trace,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathFromUri } from '../base/fileSystem';
 import type { Logger } from '../base/logger';
 import { toolVersion } from '../base/version';
 import { createParser } from '../workspace/parsing/createParser';
 import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
+import { listenToDocuments } from './documentSync';
 import { registerRequests, serverCapabilities } from './handlers';
 import { LanguageServerSession } from './session';
 
@@ -32,11 +43,19 @@ export function startServer(connection: Connection): void {
   });
   connection.onInitialized(() => {
     session.start();
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    // Registered here, after the library's own handler (installed during initialize), which reads
+    // `params.event` unchecked: this one replaces it and takes malformed events (`added: [[]]`) too.
+    connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (params: unknown) => {
+      const event = (params as { event?: { added?: unknown; removed?: unknown } } | null)?.event;
       const uris = (list: unknown) =>
         (Array.isArray(list) ? list : []).map((f) => (f as { uri?: unknown })?.uri).filter((u): u is string => typeof u === 'string' && u.startsWith('file:'));
       session.changeFolders(uris(event?.added).map(pathFromUri), uris(event?.removed).map(pathFromUri));
     });
+  });
+  // The library's $/setTrace handler reads `params.value` unchecked; this one ignores malformed params.
+  connection.onNotification(SetTraceNotification.type, (params: unknown) => {
+    const value = (params as { value?: unknown } | null)?.value;
+    if (value === 'off' || value === 'messages' || value === 'verbose') (connection.tracer as unknown as { trace: Trace }).trace = Trace.fromString(value);
   });
 
   documents.onDidOpen((e) => session.documentChanged(e.document.uri, e.document.getText()));
@@ -58,6 +77,6 @@ export function startServer(connection: Connection): void {
   registerRequests(connection, session);
   connection.onShutdown(() => session.shutdown());
 
-  documents.listen(connection);
+  listenToDocuments(documents, connection, logger);
   connection.listen();
 }

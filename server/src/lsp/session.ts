@@ -16,9 +16,10 @@ import { internalErrorDiagnostic } from '../analysis/internalErrors';
 import { createEngine, type Engine, type FileChange } from '../engine/engine';
 import { toLspDiagnostic } from '../features/diagnostics/diagnosticsProvider';
 import type { DocumentParser } from '../workspace/parsing/documentParser';
-import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
+import { MQG4AI_NOTIFICATIONS, type ServerInfo } from '../../../protocol/protocol';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { ConfigurationProblemPublisher, pullSettings, settingsFromPayload, type AssessmentSettings } from './editorSettings';
+import { ServerFileWatcher } from './fileWatching';
 
 /** What the client told us in `initialize` that decides how we behave. */
 interface ClientFacts {
@@ -70,6 +71,8 @@ export class LanguageServerSession {
   private saveCache: () => Promise<void> = async () => {};
   /** Settings the client pushed (didChangeConfiguration, initializationOptions) when it cannot be asked for them. */
   private pushedSettings: ReturnType<typeof settingsFromPayload>;
+  /** The server's own watching of the workspace folders, for clients that cannot register file watchers. */
+  private readonly watcher: ServerFileWatcher;
 
   constructor(
     private readonly connection: Connection,
@@ -79,6 +82,7 @@ export class LanguageServerSession {
     readonly logger: Logger,
   ) {
     this.engine = this.newEngine();
+    this.watcher = new ServerFileWatcher((changes) => void this.filesChanged(changes.map((c) => ({ uri: uriFromPath(c.path), change: c.change }))), logger);
     this.configProblems = new ConfigurationProblemPublisher(connection);
     this.scheduler = new DiagnosticsScheduler(
       (path) => this.engine.features.diagnostics.provideDiagnostics(path, neverCancelled),
@@ -144,8 +148,9 @@ export class LanguageServerSession {
     return engine;
   }
 
-  info() {
-    return { pid: process.pid, version: toolVersion(), roots: this.roots, documents: this.engine.index.documentCount };
+  info(): ServerInfo {
+    const fileWatching = this.client.dynamicWatchers ? 'client' : this.watcher.active ? 'server' : 'none';
+    return { pid: process.pid, version: toolVersion(), roots: this.roots, documents: this.engine.index.documentCount, fileWatching };
   }
 
   // ---- workspace events ---------------------------------------------------------
@@ -224,6 +229,7 @@ export class LanguageServerSession {
   }
 
   async shutdown(): Promise<void> {
+    await this.watcher.stop();
     await this.saveCache();
     await this.parser.dispose?.();
   }
@@ -254,6 +260,7 @@ export class LanguageServerSession {
     engine.index.onRepositoryLookup = (paths) => {
       if (this.indexedEngines.has(engine) && engine === this.engine) this.scheduler.schedule(paths);
     };
+    if (!this.client.dynamicWatchers) this.watcher.follow({ roots: this.roots, isExcluded: (path) => this.engine.index.isExcluded(path) });
     const configured = (async () => {
       await this.configure(engine);
       const snapshot = await engine.loadCache();

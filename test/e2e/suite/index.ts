@@ -29,7 +29,10 @@ export function run(): Promise<void> {
   });
   Mocha.reporters.Base.consoleLog = print;
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, 'e2e-suite', mocha);
-  if (process.env.MQG4AI_E2E_WORKSPACE === 'multi-assessment') {
+  if (process.env.MQG4AI_E2E_BUILTIN_MARKDOWN === '1') {
+    // The run with VS Code's own Markdown language features enabled (`--builtin-markdown`).
+    require('./coexistence.test');
+  } else if (process.env.MQG4AI_E2E_WORKSPACE === 'multi-assessment') {
     // The second run (`--workspace multi-assessment`): a repository of several assessments.
     require('./assessments.test');
   } else {

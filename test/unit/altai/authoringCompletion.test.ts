@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { altaiCatalogue } from '../../../server/src/domain/altai/catalogue';
 import { computeCompletions } from '../../../server/src/features/completion/completions';
 import { inFrontMatter } from '../../../server/src/features/completion/frontMatterCompletion';
-import { balancedParentheses, destinationContext, formatDestination } from '../../../server/src/features/completion/linkCompletion';
+import { balancedParentheses, bareDestinationText, destinationContext, formatDestination } from '../../../server/src/features/completion/linkCompletion';
 import { linkTextFor } from '../../../server/src/features/completion/riskCompletion';
 import { parseDocument } from '../../../server/src/domain/document/parseDocument';
 import { neverCancelled } from '../../../server/src/base/cancellation';
@@ -47,6 +47,12 @@ describe('completion: link destinations, front matter and risk links (core)', ()
     });
   });
 
+  it('bareDestinationText percent-encodes spaces and angle brackets, and escapes unbalanced parentheses', () => {
+    assert.equal(bareDestinationText('../QG_Data_(Lifecycle).md'), '../QG_Data_(Lifecycle).md');
+    assert.equal(bareDestinationText('My Images/a<b>.md'), 'My%20Images/a%3Cb%3E.md');
+    assert.equal(bareDestinationText('odd(name.md'), 'odd\\(name.md');
+  });
+
   it('formatDestination keeps balanced parentheses bare and wraps spaces or unbalanced ones in <>', () => {
     assert.equal(formatDestination('../QG_Data_(Lifecycle).md'), '../QG_Data_(Lifecycle).md');
     assert.equal(formatDestination('My Images/notes.md'), '<My Images/notes.md>');
@@ -60,27 +66,30 @@ describe('completion: link destinations, front matter and risk links (core)', ()
     const items = await completeIn(leafPath, text, '](');
     assert.deepEqual(
       items.map((i) => i.newText),
-      ['../', '<My Images/$0>', 'Split/', 'QG_Data_(Lifecycle).md', '<odd(name.md>'],
+      ['../', 'My%20Images/', 'Split/', 'QG_Data_(Lifecycle).md', 'odd\\(name.md'],
     );
     assert.ok(items.slice(0, 3).every((i) => i.kind === 'folder' && i.retrigger));
-    assert.equal(items[1].snippet, true, 'the cursor stays inside <...> after a folder');
+    assert.ok(
+      items.every((i) => !i.snippet && i.filterText === i.newText),
+      'plain text, filtered as inserted',
+    );
     assert.deepEqual(items[0].range, { start: { line: 2, character: 7 }, end: { line: 2, character: 7 } });
     assert.equal(items.find((i) => i.label === 'QG_Data_(Lifecycle).md')?.detail, 'QG Data');
   });
 
-  it('continues inside a typed folder and replaces the whole typed destination', async () => {
+  it('continues inside a typed folder, replacing only the segment typed after the last /', async () => {
     const text = '# Leaf\n\n[split](./Split/QG';
     const items = await completeIn(leafPath, text, 'QG', 2);
     assert.deepEqual(
       items.map((i) => i.newText),
-      ['./Split/QG_Split_(Data).md'],
+      ['QG_Split_(Data).md'],
     );
-    assert.deepEqual(items[0].range.start, { line: 2, character: 8 });
-    assert.equal(items[0].filterText, './Split/QG_Split_(Data).md');
+    assert.deepEqual(items[0].range.start, { line: 2, character: 16 });
+    assert.equal(items[0].filterText, 'QG_Split_(Data).md');
     const up = await completeIn(leafPath, '# Leaf\n\n[up](../', '../');
     assert.deepEqual(
       up.map((i) => i.newText),
-      ['../../', '../1_Data/'],
+      ['../', '1_Data/'],
     );
   });
 

@@ -56,9 +56,19 @@ describe('service: references', () => {
     ]);
   });
 
+  it("on the document's title heading or its front-matter Name: the links to the document, not those to its sections", () => {
+    const onTitle = refs(paths.application, application, '## Application', 4).map(show).sort();
+    assert.ok(onTitle.length > 0 && onTitle.every((l) => !l.includes('#')), onTitle.join('\n'));
+    assert.deepEqual(refs(paths.application, application, 'Name: Application', 7).map(show).sort(), onTitle);
+    assert.deepEqual(refs(paths.application, application, '## Application', 4, true)[0], {
+      uri: uriFromPath(paths.application),
+      range: { start: { line: 3, character: 3 }, end: { line: 3, character: 14 } },
+    });
+  });
+
   it('on a heading nobody links to: nothing (or only the declaration)', () => {
-    assert.deepEqual(refs(paths.application, application, '## Application', 4), []);
-    assert.equal(refs(paths.application, application, '## Application', 4, true).length, 1);
+    assert.deepEqual(refs(paths.calibration, calibration, '### 1. Interdependency Graph', 5), []);
+    assert.equal(refs(paths.calibration, calibration, '### 1. Interdependency Graph', 5, true).length, 1);
   });
 
   it('on a link with a fragment: every link to the same heading', () => {

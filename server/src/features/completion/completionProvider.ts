@@ -4,6 +4,7 @@ import { computeCompletions } from './completions';
 import type { CandidateKind, CompletionCandidate } from './types';
 import type { CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { TRIGGER_SUGGEST_COMMAND } from '../../../../protocol/protocol';
 
 /** Characters after which the editor asks for completions unprompted. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['(', '/', '#', '-', ' ', '{', ':', '['];
@@ -48,8 +49,11 @@ export function toCompletionItem(candidate: CompletionCandidate): CompletionItem
     documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
     sortText: candidate.sortText,
     filterText: candidate.filterText ?? candidate.newText,
+    // Clients that ignore textEdit (or whose completion menu inserts the word) insert this instead.
+    insertText: candidate.newText,
     textEdit: { range: candidate.range, newText: candidate.newText },
     insertTextFormat: candidate.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    command: candidate.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+    // VS Code's "show completions again"; the LSP layer keeps it only for clients that declare the command.
+    command: candidate.retrigger ? { title: 'Suggest', command: TRIGGER_SUGGEST_COMMAND } : undefined,
   };
 }

@@ -106,50 +106,46 @@ export function destinationCompletions(
   const folder = resolveLinkTarget(doc.path, typedDir === '' ? '.' : unescapeTyped(typedDir), index.rootFor(doc.path));
   if (folder.type !== 'local') return [];
   const root = index.rootFor(doc.path);
-  const range = { start: { line: position.line, character: context.start }, end: position };
+  // Only the path segment being typed is replaced (as VS Code's own Markdown service does): a
+  // client that ignores the range and replaces the word before the cursor inserts the same text.
+  const segmentStart = context.start + (context.angle ? 1 : 0) + typedDir.length;
+  const range = { start: { line: position.line, character: segmentStart }, end: position };
   const closed = line.after.trimStart().startsWith('>');
   const result: CompletionCandidate[] = [];
-  const typedStart = context.angle ? `<${typedDir}` : typedDir;
+  /** The rest of a destination as written after what is typed: escaped for `<...>` (closed unless a folder follows) or for a bare destination. */
+  const written = (rest: string, folderFollows: boolean) =>
+    context.angle ? `${rest.replace(/([<>\\])/g, '\\$1')}${closed || folderFollows ? '' : '>'}` : bareDestinationText(rest);
 
   const add = (kind: 'folder' | 'file', name: string, target: string, group: number, rank: number, detail: string) => {
-    const written = `${typedDir}${name}${kind === 'folder' ? '/' : ''}`;
-    const angle = context.angle || !(formatDestination(written) === written);
-    let newText = angle ? formatDestination(written, true) : written;
-    let snippet = false;
-    if (angle && closed) newText = newText.slice(0, -1);
-    else if (angle && kind === 'folder') {
-      // Keep the cursor inside `<...>` so that the folder's contents can follow.
-      newText = `${escapeSnippet(newText.slice(0, -1))}$0>`;
-      snippet = true;
-    }
+    const newText = written(kind === 'folder' ? `${name}/` : name, kind === 'folder');
     result.push({
       kind,
       label: kind === 'folder' ? `${name}/` : name,
       detail,
       newText,
-      snippet,
       range,
       sortText: sortKey(group, rank),
-      filterText: `${typedStart}${name}`,
+      filterText: newText,
       retrigger: kind === 'folder',
       documentation: kind === 'file' ? describeTarget(index, target) : undefined,
     });
   };
 
   for (const [rank, target] of first.entries()) {
-    const written = relativeDestination(doc.path, target.path);
-    const angle = context.angle || formatDestination(written) !== written;
-    const text = angle ? formatDestination(written, true) : written;
+    const path = relativeDestination(doc.path, target.path);
+    // Offered only where the typed folder leads to it; the segment typed is replaced by the rest.
+    if (!path.startsWith(unescapeTyped(typedDir))) continue;
+    const newText = written(path.slice(unescapeTyped(typedDir).length), false);
     result.push({
       kind: 'file',
-      label: written,
+      label: path,
       detail: target.title,
       description: 'risk',
       documentation: describeTarget(index, target.path),
-      newText: angle && closed ? text.slice(0, -1) : text,
+      newText,
       range,
       sortText: sortKey(0, rank),
-      filterText: context.angle ? `<${written}` : written,
+      filterText: newText,
     });
   }
 
@@ -161,6 +157,16 @@ export function destinationCompletions(
   folders.forEach((f, i) => add('folder', posix.basename(f), f, 1, i + 1, 'folder'));
   files.forEach((f, i) => add('file', posix.basename(f), f, 2, i, index.getDocument(f)?.title ?? 'file'));
   return result;
+}
+
+/**
+ * Path text for a bare destination (CommonMark: no spaces, `<` or `>`, balanced parentheses):
+ * spaces and angle brackets percent-encoded (link resolution decodes them), parentheses of a
+ * name that does not pair them backslash-escaped.
+ */
+export function bareDestinationText(path: string): string {
+  const encoded = path.replace(/[\s<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return balancedParentheses(encoded) ? encoded : encoded.replace(/([()])/g, '\\$1');
 }
 
 /** Headings and HTML anchors of the document `pathPart` names (this document when empty). */
@@ -204,10 +210,6 @@ function anchorCompletions(
 /** A typed path with CommonMark backslash escapes undone (resolving percent-decodes it). */
 function unescapeTyped(typed: string): string {
   return typed.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
-
-function escapeSnippet(text: string): string {
-  return text.replace(/([$}\\])/g, '\\$1');
 }
 
 function describeTarget(index: WorkspaceIndex, path: string): string | undefined {

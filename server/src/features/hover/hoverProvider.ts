@@ -25,8 +25,18 @@ export class HoverProvider {
     private readonly catalogue: QuestionCatalogue = altaiCatalogue(),
   ) {}
 
-  /** `text` (the document's current text) defaults to the editor's; terms need it, the rest reads the model. */
-  provideHover(path: string, position: Position, token: CancellationToken, text = this.index.openText(path)): Hover | undefined {
+  /**
+   * `text` (the document's current text) defaults to the editor's; terms need it, the rest reads the model.
+   * `diagnosticsShown`: the editor shows the diagnostics under the cursor in the same hover (VS Code),
+   * so a broken link's hover leaves out the diagnostic's message instead of repeating it.
+   */
+  provideHover(
+    path: string,
+    position: Position,
+    token: CancellationToken,
+    text = this.index.openText(path),
+    options: { readonly diagnosticsShown?: boolean } = {},
+  ): Hover | undefined {
     const doc = this.index.getDocument(path);
     if (!doc || token.isCancellationRequested) return undefined;
     // A pack citation `[ID]`, also the text of `[ID](evidence)`: the item and its crosswalk.
@@ -74,7 +84,8 @@ export class HoverProvider {
               ).filter((fix) => fix.diagnostic.code === problem.code && sameRange(fix.diagnostic.range, problem.range));
         const fixList =
           fixes.length > 0 ? `\n\nQuick fixes:\n${fixes.map((f) => `- ${escapeMarkdown(f.title)}${f.isPreferred ? ' (preferred)' : ''}`).join('\n')}` : '';
-        return markdown(`**Broken link** (${markdownCode(problem?.code ?? status.state)})\n\n${escapeMarkdown(problem?.message ?? '')}${fixList}`);
+        const message = problem && options.diagnosticsShown ? '' : `\n\n${escapeMarkdown(problem?.message ?? '')}`;
+        return markdown(`**Broken link** (${markdownCode(problem?.code ?? status.state)})${message}${fixList}`);
       }
     }
   }
