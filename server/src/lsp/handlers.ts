@@ -10,15 +10,24 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { pathFromUri } from '../base/fileSystem';
+import { pathFromUri, uriFromPath } from '../base/fileSystem';
 import { Refusal } from '../base/refusal';
 import type { Engine } from '../engine/engine';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completionProvider';
 import { FIX_ALL_KIND } from '../features/codeActions/quickFixProvider';
 import { editCapabilitiesOf } from '../features/refactor/workspaceEdits';
 import { isReportFormat } from '../render/coverageReport';
-import { MQG4AI_REQUESTS, type AssessmentsResult, type CompareAssessmentsResult } from '../../../protocol/protocol';
+import {
+  MQG4AI_REQUESTS,
+  type AssessmentsResult,
+  type CompareAssessmentsResult,
+  type ReviewChangesResult,
+  type ReviewMarkResult,
+  type ReviewStatusResult,
+} from '../../../protocol/protocol';
 import { assessmentListData } from '../render/assessmentList';
+import { reviewStatusData } from '../render/reviewStatus';
+import { REVIEW_SOURCE_KIND, withReviewNote } from '../features/review/reviewProvider';
 import { diffSummary, renderVersionDiff } from '../render/versionDiffReport';
 import type { LanguageServerSession, Readiness } from './session';
 import { readRefactorSettings, refactoringCapabilities } from './refactorSettings';
@@ -90,8 +99,15 @@ export const REQUESTS: Record<string, RequestHandler> = {
     fallback: null,
     handle: async (engine, p, token) => {
       const path = documentPath(p);
+      const position = positionOf(p);
       const text = await textOf(engine, path);
-      return engine.query('hover', token, (t) => engine.features.hover.provideHover(path, positionOf(p), t, text) ?? null);
+      // On a suspect trace: what changed in its target since the review (read from disk first).
+      const review = await engine.queryAsync('reviewHover', token, (t) => engine.features.review.suspectHover(path, position, t));
+      return engine.query(
+        'hover',
+        token,
+        (t) => withReviewNote(engine.features.hover.provideHover(path, position, t, text), review.ok ? review.value : undefined) ?? null,
+      );
     },
   },
   'textDocument/completion': {
@@ -126,9 +142,10 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const text = await textOf(engine, path);
       const actionContext = (p.context ?? { diagnostics: [] }) as { diagnostics: never[]; only?: string[] };
       const range = p.range as never;
-      return engine.query('codeAction', token, (t) =>
-        engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)),
-      );
+      return engine.query('codeAction', token, (t) => [
+        ...engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)),
+        ...engine.features.review.codeActions(path, range, actionContext.only, t),
+      ]);
     },
   },
   'textDocument/references': {
@@ -242,6 +259,49 @@ export const REQUESTS: Record<string, RequestHandler> = {
       });
     },
   },
+  [MQG4AI_REQUESTS.reviewStatus]: {
+    readiness: 'indexed',
+    fallback: null,
+    handle: (engine, p, token) => {
+      const assessment = assessmentParam(engine, p.assessment);
+      return engine.query('reviewStatus', token, (t): ReviewStatusResult => reviewStatusData(engine.reviews(undefined, t, assessment), engine.roots[0] ?? '/'));
+    },
+  },
+  [MQG4AI_REQUESTS.reviewMark]: {
+    readiness: 'indexed',
+    fallback: new ResponseError(ErrorCodes.InternalError, 'Marking as reviewed failed; see the MQG4AI output.'),
+    handle: async (engine, p, token, context) => {
+      const uris = Array.isArray(p.uris) ? p.uris.filter((u): u is string => typeof u === 'string') : [];
+      if (uris.length === 0) throw new InvalidParams('uris must list the URIs of the documents to mark');
+      if (p.trace !== undefined && typeof p.trace !== 'string') throw new InvalidParams('trace must be a file URI');
+      const trace = typeof p.trace === 'string' ? pathFromUri(p.trace) : undefined;
+      const by = (typeof p.by === 'string' ? p.by.trim() : '') || (await engine.reviewerName());
+      if (!by) return { ok: true, value: { edit: null, marked: [], refused: [], needsName: true } satisfies ReviewMarkResult };
+      const capabilities = editCapabilities(context);
+      return engine.queryAsync('reviewMark', token, async (t): Promise<ReviewMarkResult> => {
+        const result = await engine.features.review.markEdit(uris.map(pathFromUri), { by, at: new Date().toISOString(), trace }, capabilities, t);
+        return {
+          edit: result.edit,
+          marked: result.marked.map(uriFromPath),
+          refused: result.refused.map((r) => ({ uri: uriFromPath(r.path), reason: r.reason })),
+        };
+      });
+    },
+  },
+  [MQG4AI_REQUESTS.reviewChanges]: {
+    readiness: 'indexed',
+    fallback: new ResponseError(ErrorCodes.InternalError, 'Showing the changes failed; see the MQG4AI output.'),
+    handle: (engine, p, token) => {
+      if (typeof p.uri !== 'string') throw new InvalidParams('uri must be a document URI');
+      if (p.target !== undefined && typeof p.target !== 'string') throw new InvalidParams('target must be a file URI');
+      const path = pathFromUri(p.uri);
+      const target = typeof p.target === 'string' ? pathFromUri(p.target) : undefined;
+      return engine.queryAsync('reviewChanges', token, async (t): Promise<ReviewChangesResult> => {
+        const { title, content } = await engine.features.review.changesSince(path, target, t);
+        return { title, content };
+      });
+    },
+  },
   [MQG4AI_REQUESTS.serverInfo]: {
     readiness: 'listed',
     fallback: null,
@@ -297,7 +357,7 @@ export function serverCapabilities(params: InitializeParams) {
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
     completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, REVIEW_SOURCE_KIND] },
     renameProvider: refactoring.renameProvider,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true }, fileOperations: refactoring.fileOperations },
   };

@@ -10,9 +10,10 @@ import { reviewOf, stampKeyOf, type DocumentReview } from '../../analysis/review
 import { snapshotFileOf } from '../../workspace/reviewStamps';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { MQG4AI_COMMANDS } from '../../../../protocol/protocol';
-import type { CodeAction, Position, Range, WorkspaceEdit } from '../editorTypes';
+import { MarkupKind, type CodeAction, type Hover, type Position, type Range, type WorkspaceEdit } from '../editorTypes';
 import { WorkspaceChange } from '../refactor/workspaceChange';
-import { toWorkspaceEdit, type EditCapabilities } from '../refactor/workspaceEdits';
+import { supports, toWorkspaceEdit, type EditCapabilities } from '../refactor/workspaceEdits';
+import { Refusal } from '../../base/refusal';
 
 /** `source.review.mqg4ai`: the review actions that apply to the whole document. */
 export const REVIEW_SOURCE_KIND = 'source.review.mqg4ai';
@@ -140,6 +141,8 @@ export class ReviewProvider {
   ): Promise<MarkPlan & { edit: WorkspaceEdit | null }> {
     const plan = await planReviewMark(this.index, paths, request, token);
     if (plan.writes.length === 0) return { ...plan, edit: null };
+    if (plan.writes.some((w) => w.previous === undefined) && !supports(capabilities, 'create'))
+      throw new Refusal('This editor cannot create files through a workspace edit; mark the documents with "mqg4ai review mark" on the command line.');
     const change = new WorkspaceChange();
     for (const write of plan.writes) {
       if (write.previous === undefined) {
@@ -152,4 +155,11 @@ export class ReviewProvider {
     }
     return { ...plan, edit: toWorkspaceEdit(change, capabilities) };
   }
+}
+
+/** A hover with the review note appended (or the note alone when there is no other hover). */
+export function withReviewNote(hover: Hover | undefined, note: string | undefined): Hover | undefined {
+  if (note === undefined) return hover;
+  if (!hover) return { contents: { kind: MarkupKind.Markdown, value: note.replace(/^---\n\n/, '') } };
+  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${hover.contents.value}\n\n${note}` } };
 }
