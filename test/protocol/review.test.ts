@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CodeAction, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { MQG4AI_COMMANDS, MQG4AI_REQUESTS, type ReviewChangesResult, type ReviewMarkResult, type ReviewStatusResult } from '../../protocol/protocol';
 import { fileUri, LspTestClient } from '../helpers/lspClient';
-import { applyAndNotify, EDITOR_CAPABILITIES } from '../helpers/refactor';
+import { applyAndNotify, EDITOR_CAPABILITIES, moveWithServer } from '../helpers/refactor';
 import { makeWorkspace, positionOf } from '../helpers/workspace';
 
 const QG = 'QG_Data.md';
@@ -114,6 +114,22 @@ describe('protocol: review stamps, suspect traces and the review requests (docs/
     assert.notEqual(after, before);
     await client.waitForDiagnostics(ws.path(QG), (d) => !d.some((x) => x.code === 'trace.suspect'));
     await statusBecomes(QG, 'reviewed');
+  });
+
+  it('stamps survive moves: a moved document keeps its stamp, links updated by the move do not make documents unreviewed', async () => {
+    // Both documents reviewed; then the risk moves (the gate's link to it is rewritten) and the gate is renamed.
+    await applyAndNotify(client, (await mark({ uris: [fileUri(ws.path(RISK))], by: 'Ada' })).edit as WorkspaceEdit);
+    await statusBecomes(RISK, 'reviewed');
+    await moveWithServer(client, [[ws.path(RISK), ws.path('risks/moved/Bias.md')]]);
+    assert.match(readFileSync(ws.path(QG), 'utf8'), /\(risks\/moved\/Bias\.md\)/, 'the link was updated');
+    assert.ok(existsSync(ws.path('.mqg4ai/reviews/risks/moved/Bias.md.yaml')) && !existsSync(ws.path('.mqg4ai/reviews/risks/Bias.md.yaml')));
+    assert.match(readFileSync(ws.path('.mqg4ai/reviews/QG_Data.md.yaml'), 'utf8'), /^ {2}"risks\/moved\/Bias\.md": /m);
+    await moveWithServer(client, [[ws.path(QG), ws.path('gates/QG_Data.md')]]);
+    assert.ok(existsSync(ws.path('.mqg4ai/reviews/gates/QG_Data.md.yaml')));
+    const final = await statusBecomes('gates/QG_Data.md', 'reviewed');
+    assert.deepEqual(final, { 'gates/QG_Data.md': 'reviewed', 'risks/moved/Bias.md': 'reviewed' });
+    const diagnostics = await client.waitForDiagnostics(ws.path('gates/QG_Data.md'), () => true);
+    assert.ok(!diagnostics.some((d) => d.code === 'trace.suspect'));
   });
 
   it('bad params are InvalidParams, not crashes', async () => {

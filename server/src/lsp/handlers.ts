@@ -200,7 +200,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const settings = await refactorSettings(context, files[0] ? URI.parse(files[0].oldUri).path : undefined);
       if (settings.updateOnFileMove === 'never') return { ok: true, value: null };
       const started = Date.now();
-      const outcome = engine.query('willRenameFiles', token, (t) => engine.features.fileMoves.provideMoveEdits(files, editCapabilities(context), t));
+      const outcome = await engine.queryAsync('willRenameFiles', token, (t) => engine.features.fileMoves.provideMoveEdits(files, editCapabilities(context), t));
       if (outcome.ok) {
         const edit = outcome.value;
         const count = edit?.documentChanges?.length ?? Object.keys(edit?.changes ?? {}).length;

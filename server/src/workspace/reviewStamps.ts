@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { isInside } from '../syntax/resolveLink';
+import { LineIndex } from '../base/lineIndex';
+import type { Position } from '../base/range';
 import { parseStampFile, StampFileError, type ReviewStamp } from '../domain/review/stampFile';
 
 /** Where review stamps live, relative to the workspace folder: one file per reviewed document. */
@@ -27,17 +29,22 @@ export function documentOfStampFile(root: string, file: string): string | undefi
 }
 
 /** A stamp as read from its file, or why it could not be read. */
-export type LoadedStamp =
+export type LoadedStamp = (
   | { readonly file: string; readonly stamp: ReviewStamp; readonly problem?: undefined }
-  | { readonly file: string; readonly stamp?: undefined; readonly problem: string };
+  | { readonly file: string; readonly stamp?: undefined; readonly problem: string }
+) & {
+  /** Just after the file's last character, as read (an edit replacing the whole file ends here). */
+  readonly end?: Position;
+};
 
 /** Reads a stamp file's text into a `LoadedStamp`: a malformed file is a problem to report, never a crash. */
 export function loadStamp(file: string, text: string | undefined): LoadedStamp {
   if (text === undefined) return { file, problem: 'the file cannot be read' };
+  const end = new LineIndex(text).positionAt(text.length);
   try {
-    return { file, stamp: parseStampFile(text) };
+    return { file, stamp: parseStampFile(text), end };
   } catch (error) {
-    if (error instanceof StampFileError) return { file, problem: error.message };
+    if (error instanceof StampFileError) return { file, problem: error.message, end };
     throw error;
   }
 }
