@@ -211,6 +211,11 @@ describe('mqg4ai review and mqg4ai impact over a fixture git repository', functi
       [SYSTEM, DATA],
     );
 
+    // The coverage report shows the review status of the assessment, with its suspect traces.
+    const report = runCli(['coverage', '--assessment', 'Apps/v1_Demo', '--format', 'md'], repo);
+    assert.equal(report.status, 0, report.stderr);
+    assert.match(report.stdout, /## Review status\n[\s\S]*\| v1\\_Demo \| 0 \| 2 \| 2 \|/);
+    assert.match(report.stdout, /- `Apps\/v1_Demo\/2_Lifecycle\/1_Data\/QG_Data\.md` line 8: `\.\.\/\.\.\/3_RiskManagement\/Bias\.md`/);
     assert.equal(runCli(['review', 'mark', DATA, '--by', 'Ada Lovelace'], repo).status, 0);
     const again = json<StatusJson>(runCli(['review', 'status', '--format', 'json'], repo));
     assert.equal(again.documents.find((d) => d.path === DATA)!.status, 'reviewed');

@@ -38,3 +38,26 @@ export function reviewCounts(reviews: readonly DocumentReview[]): { reviewed: nu
   for (const review of reviews) counts[review.state]++;
   return counts;
 }
+
+/** An assessment's review status as the coverage report lists it (paths relative to the report's root). */
+export interface ReportReviews {
+  readonly assessment: string | null;
+  readonly label: string;
+  readonly reviewed: number;
+  readonly suspect: number;
+  readonly unreviewed: number;
+  /** Documents with suspect traces: each trace's 1-based line and destination as written. */
+  readonly suspectDocuments: ReadonlyArray<{ readonly file: string; readonly traces: ReadonlyArray<{ readonly line: number; readonly target: string }> }>;
+}
+
+/** The review part of the coverage report: counts per assessment and the suspect traces. */
+export function reportReviews(groups: readonly AssessmentReviews[], relative: (path: string) => string): ReportReviews[] {
+  return groups.map((group) => ({
+    assessment: group.assessment?.id ?? null,
+    label: group.assessment?.label ?? '(no assessment)',
+    ...reviewCounts(group.reviews),
+    suspectDocuments: group.reviews
+      .filter((r) => r.state === 'suspect')
+      .map((r) => ({ file: relative(r.path), traces: r.suspectTraces.map((s) => ({ line: s.link.range.start.line + 1, target: s.link.rawDestination })) })),
+  }));
+}
