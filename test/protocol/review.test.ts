@@ -72,7 +72,7 @@ describe('protocol: review stamps, suspect traces and the review requests (docs/
 
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fileUri(ws.path(QG)) }, position: linkPosition() });
     const text = (hover.contents as { value: string }).value;
-    assert.match(text, /\*\*Bias\*\* \(/, 'the usual link hover first');
+    assert.match(text, /\n---\n\n\*\*Bias\*\* \(/, 'the usual link hover after the change');
     assert.match(text, /\*\*Suspect trace:\*\* `risks\/Bias\.md` changed since this document was reviewed by Ada/);
     assert.match(text, /Changed: \*\*Mitigation\*\*/);
     assert.match(text, /```diff\n- Re-weight the samples\.\n\+ Drop the outliers\.\n```/);

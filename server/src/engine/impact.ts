@@ -5,20 +5,12 @@ import { Refusal } from '../base/refusal';
 import { parseDocument } from '../domain/document/parseDocument';
 import { isInside } from '../syntax/resolveLink';
 import { changedSections } from '../analysis/versionDiff';
-import { impactOf, type ChangeImpact, type DocumentChange } from '../analysis/review/impact';
+import { impactOf, type DocumentChange, type ImpactReport } from '../analysis/review/impact';
+
+export type { ImpactReport } from '../analysis/review/impact';
 import { gitChangesSince, gitCommitOf, GitError, gitShowFile, gitTopLevel, gitUntracked } from '../workspace/git';
 import { isMarkdownPath, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
-/** `mqg4ai impact`: what changed since a git ref, and what traces to it. */
-export interface ImpactReport {
-  /** The ref as given, and the commit it named. */
-  readonly since: string;
-  readonly commit: string;
-  /** The folder paths are relative to (absolute). */
-  readonly root: string;
-  readonly depth: number;
-  readonly changes: readonly ChangeImpact[];
-}
 
 /** Default number of reverse-link steps followed from a changed document. */
 export const DEFAULT_IMPACT_DEPTH = 3;

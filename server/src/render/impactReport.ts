@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { URI } from 'vscode-uri';
 import { markdownCode, markdownText, plainLine } from '../base/escape';
-import type { ImpactReport } from '../engine/impact';
+import type { ImpactReport } from '../analysis/review/impact';
 import { SARIF_SCHEMA_URI } from './sarif';
 
 export type ImpactFormat = 'md' | 'json' | 'sarif';

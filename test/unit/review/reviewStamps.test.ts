@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { neverCancelled } from '../../../server/src/base/cancellation';
-import { contentFingerprint, reviewBlocks } from '../../../server/src/domain/review/fingerprint';
+import { contentFingerprint, reviewBlocks, reviewText } from '../../../server/src/domain/review/fingerprint';
 import { parseStampFile, renderStampFile, StampFileError } from '../../../server/src/domain/review/stampFile';
 import { planReviewMark } from '../../../server/src/analysis/review/markReviewed';
 import { reviewOf } from '../../../server/src/analysis/review/reviewStatus';
@@ -44,6 +44,16 @@ describe('review stamps (docs/review.md)', () => {
     // List items stay separate blocks: joining two items is a change.
     assert.notEqual(contentFingerprint('# T\n\nOne two three.\n\n- a - b\n'), base);
     assert.deepEqual(reviewBlocks('---\nName: X\nTags: y\n---\n# H\ntext\nmore\n'), ['---', 'Name: X', 'Tags: y', '---', '# H', 'text more']);
+  });
+
+  it('the diff since review compares the snapshot block by block: only the changed sections show', () => {
+    const reviewed = reviewText('# Gate\n\n#### Input\n> Which inputs?\n\nLabelled images.\n\n#### Output\n> Which outputs?\n\nA model.\n');
+    const diff = reviewDiff(reviewed, '# Gate\n\n#### Input\n> Which inputs?\n\nLabelled   images.\n\n#### Output\n> Which outputs?\n\nA model and a log.\n');
+    assert.deepEqual(changedSectionNames(diff), ['Output']);
+    assert.deepEqual(
+      diff.sections[0].lines.map((l) => `${l.kind} ${l.text}`),
+      ['removed A model.', 'added A model and a log.'],
+    );
   });
 
   it('stamp files round-trip, with sorted traces and quoted strings; bad ones say what is wrong', () => {

@@ -45,6 +45,17 @@ export interface ChangeImpact extends DocumentChange {
   readonly impacted: readonly ImpactedDocument[];
 }
 
+/** `mqg4ai impact`: what changed since a git ref, and what traces to it. */
+export interface ImpactReport {
+  /** The ref as given, and the commit it named. */
+  readonly since: string;
+  readonly commit: string;
+  /** The folder paths are relative to (absolute). */
+  readonly root: string;
+  readonly depth: number;
+  readonly changes: readonly ChangeImpact[];
+}
+
 /**
  * For each changed Markdown document, the documents that trace to it through the link graph's
  * reverse links, transitively up to `depth` steps, within the changed document's assessment

@@ -19,11 +19,14 @@ export interface ReviewDiff {
 const HEADING = /^#{1,6}\s+(.*?)\s*#*$/;
 
 /**
- * The difference of two texts as review blocks (whitespace does not count), grouped by the
- * section each change falls in. `reviewed` is a snapshot (already normalised) or any text.
+ * The difference between a reviewed snapshot (normalised text: one review block per line, as
+ * `reviewText` writes it) and a document's current text, as review blocks (whitespace does not
+ * count), grouped by the section each change falls in.
  */
-export function reviewDiff(reviewed: string, current: string): ReviewDiff {
-  const lines = diffLines(reviewBlocks(reviewed), reviewBlocks(current));
+export function reviewDiff(snapshot: string, current: string): ReviewDiff {
+  // A snapshot is already blocks: normalising it again would join a block to the next.
+  const reviewed = snapshot.split('\n').filter((line) => line !== '');
+  const lines = diffLines(reviewed, reviewBlocks(current));
   const sections: Array<{ section: string; lines: DiffLine[] }> = [];
   let heading = '(before the first heading)';
   let frontMatter = lines[0]?.text === '---';

@@ -42,7 +42,7 @@ export class ReviewProvider {
     const suspect = reviewOf(this.index, doc).suspectTraces.find((s) => rangeContains(s.link.range, position));
     if (!suspect) return undefined;
     const changes = await this.changesSince(path, suspect.target, token);
-    return `---\n\n${changes.content}`;
+    return changes.content;
   }
 
   /**
@@ -157,9 +157,9 @@ export class ReviewProvider {
   }
 }
 
-/** A hover with the review note appended (or the note alone when there is no other hover). */
+/** A hover led by the review note (what changed matters most on a suspect link), or the note alone. */
 export function withReviewNote(hover: Hover | undefined, note: string | undefined): Hover | undefined {
   if (note === undefined) return hover;
-  if (!hover) return { contents: { kind: MarkupKind.Markdown, value: note.replace(/^---\n\n/, '') } };
-  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${hover.contents.value}\n\n${note}` } };
+  if (!hover) return { contents: { kind: MarkupKind.Markdown, value: note } };
+  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${note}\n\n---\n\n${hover.contents.value}` } };
 }
