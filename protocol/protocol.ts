@@ -170,7 +170,8 @@ export interface ReviewStatusResult {
 
 /**
  * `mqg4ai/reviewMark` params: mark documents reviewed (file URIs), or only the trace of `uris[0]`
- * to `trace` (a file URI). `by` defaults to the git user of the workspace (trusted workspaces only).
+ * to `trace` (a file URI), by the reviewer `by` (without it the result asks for a name: the server
+ * runs no git).
  */
 export interface ReviewMarkParams {
   readonly uris: readonly string[];

@@ -39,21 +39,44 @@ class ReviewChangesDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
+/** A structural view of the parts of the built-in Git extension's API (`vscode.git`, API 1) used here. */
+interface GitApi {
+  readonly repositories: ReadonlyArray<{ getConfig(key: string): Promise<string>; getGlobalConfig(key: string): Promise<string> }>;
+}
+
+const REVIEWER_KEY = 'mqg4ai.review.reviewer';
+
 /**
- * Asks the server for the stamps' WorkspaceEdit and applies it. Asks for the reviewer's name
- * when the server knows none (no git user). Resolves to the documents marked.
+ * The reviewer's name: git's `user.name` as the built-in Git extension reports it (the language
+ * server starts no process), else the name given earlier in this workspace, else asked.
  */
-async function mark(client: LanguageClient, params: ReviewMarkParams, output: vscode.LogOutputChannel): Promise<string[]> {
-  let result = await client.sendRequest<ReviewMarkResult>(MQG4AI_REQUESTS.reviewMark, params);
-  if (result.needsName) {
-    const by = await vscode.window.showInputBox({
-      title: 'MQG4AI: Mark reviewed',
-      prompt: 'Your name, as the reviewer (no git user.name is set)',
-      ignoreFocusOut: true,
-    });
-    if (!by?.trim()) return [];
-    result = await client.sendRequest<ReviewMarkResult>(MQG4AI_REQUESTS.reviewMark, { ...params, by: by.trim() });
+async function reviewerName(state: vscode.Memento): Promise<string | undefined> {
+  try {
+    const git = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+    const api = (git?.isActive ? git.exports : await git?.activate())?.getAPI(1);
+    const repository = api?.repositories[0];
+    const name = repository ? (await repository.getConfig('user.name').catch(() => '')) || (await repository.getGlobalConfig('user.name').catch(() => '')) : '';
+    if (name.trim()) return name.trim();
+  } catch {
+    // No Git extension, or no repository: ask.
   }
+  const remembered = state.get<string>(REVIEWER_KEY);
+  const typed = await vscode.window.showInputBox({
+    title: 'MQG4AI: Mark reviewed',
+    prompt: 'Your name, as the reviewer (git user.name is not set)',
+    value: remembered,
+    ignoreFocusOut: true,
+  });
+  if (!typed?.trim()) return undefined;
+  await state.update(REVIEWER_KEY, typed.trim());
+  return typed.trim();
+}
+
+/** Asks the server for the stamps' WorkspaceEdit and applies it. Resolves to the documents marked. */
+async function mark(client: LanguageClient, params: ReviewMarkParams, output: vscode.LogOutputChannel, state: vscode.Memento): Promise<string[]> {
+  const by = params.by ?? (await reviewerName(state));
+  if (!by) return [];
+  const result = await client.sendRequest<ReviewMarkResult>(MQG4AI_REQUESTS.reviewMark, { ...params, by });
   for (const { uri, reason } of result.refused)
     void vscode.window.showWarningMessage(`MQG4AI: ${vscode.Uri.parse(uri).fsPath} was not marked reviewed: ${reason}`);
   if (result.edit) {
@@ -93,12 +116,12 @@ export function registerReview(
     // Arguments: the document (default: the active editor's), and for automation the reviewer's name.
     vscode.commands.registerCommand(MQG4AI_COMMANDS.markDocumentReviewed, async (arg?: unknown, by?: unknown) => {
       const uri = uriString(arg);
-      return uri ? afterMark(await mark(client, { uris: [uri], ...byArg(by) }, output)) : [];
+      return uri ? afterMark(await mark(client, { uris: [uri], ...byArg(by) }, output, context.workspaceState)) : [];
     }),
     vscode.commands.registerCommand(MQG4AI_COMMANDS.markTraceReviewed, async (arg?: unknown, target?: unknown, by?: unknown) => {
       const uri = uriString(arg);
       const trace = typeof target === 'string' ? target : target instanceof vscode.Uri ? target.toString() : undefined;
-      return uri && trace ? afterMark(await mark(client, { uris: [uri], trace, ...byArg(by) }, output)) : [];
+      return uri && trace ? afterMark(await mark(client, { uris: [uri], trace, ...byArg(by) }, output, context.workspaceState)) : [];
     }),
     vscode.commands.registerCommand(MQG4AI_COMMANDS.showChangesSinceReview, async (arg?: unknown, target?: unknown) => {
       const uri = uriString(arg);

@@ -275,7 +275,8 @@ export const REQUESTS: Record<string, RequestHandler> = {
       if (uris.length === 0) throw new InvalidParams('uris must list the URIs of the documents to mark');
       if (p.trace !== undefined && typeof p.trace !== 'string') throw new InvalidParams('trace must be a file URI');
       const trace = typeof p.trace === 'string' ? pathFromUri(p.trace) : undefined;
-      const by = (typeof p.by === 'string' ? p.by.trim() : '') || (await engine.reviewerName());
+      // The server starts no process (docs/security.md): the client names the reviewer.
+      const by = typeof p.by === 'string' ? p.by.trim() : '';
       if (!by) return { ok: true, value: { edit: null, marked: [], refused: [], needsName: true } satisfies ReviewMarkResult };
       const capabilities = editCapabilities(context);
       return engine.queryAsync('reviewMark', token, async (t): Promise<ReviewMarkResult> => {
