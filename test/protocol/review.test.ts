@@ -124,6 +124,7 @@ describe('protocol: review stamps, suspect traces and the review requests (docs/
     assert.match(readFileSync(ws.path(QG), 'utf8'), /\(risks\/moved\/Bias\.md\)/, 'the link was updated');
     assert.ok(existsSync(ws.path('.mqg4ai/reviews/risks/moved/Bias.md.yaml')) && !existsSync(ws.path('.mqg4ai/reviews/risks/Bias.md.yaml')));
     assert.match(readFileSync(ws.path('.mqg4ai/reviews/QG_Data.md.yaml'), 'utf8'), /^ {2}"risks\/moved\/Bias\.md": /m);
+    await statusBecomes(QG, 'reviewed');
     await moveWithServer(client, [[ws.path(QG), ws.path('gates/QG_Data.md')]]);
     assert.ok(existsSync(ws.path('.mqg4ai/reviews/gates/QG_Data.md.yaml')));
     const final = await statusBecomes('gates/QG_Data.md', 'reviewed');

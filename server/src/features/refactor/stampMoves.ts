@@ -38,9 +38,10 @@ export async function stampMoveChange(
   const refingerprint = new Map<string, { before: string; after: string }>();
   for (const [path, edits] of linkEdits.textEdits()) {
     throwIfCancelled(token);
-    const before = index.getDocument(path)?.fingerprint;
-    const text = before === undefined ? undefined : await index.readText(path);
-    if (text === undefined || contentFingerprint(text) !== before) continue;
+    // The text the edits apply to (the editor's or the disk's), not the model: a model may lag behind a file event.
+    const text = index.getDocument(path) ? await index.readText(path) : undefined;
+    if (text === undefined) continue;
+    const before = contentFingerprint(text);
     const lines = new LineIndex(text);
     const after = applyTextEdits(text, edits, (p) => lines.offsetAt(p));
     const fingerprint = contentFingerprint(after);
