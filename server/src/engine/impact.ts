@@ -11,7 +11,6 @@ export type { ImpactReport } from '../analysis/review/impact';
 import { gitChangesSince, gitCommitOf, GitError, gitShowFile, gitTopLevel, gitUntracked } from '../workspace/git';
 import { isMarkdownPath, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
-
 /** Default number of reverse-link steps followed from a changed document. */
 export const DEFAULT_IMPACT_DEPTH = 3;
 
