@@ -135,6 +135,84 @@ export interface CoverageReportResult {
   readonly suggestedName: string;
 }
 
+/** A document's review status (docs/review.md). */
+export type ReviewStatus = 'reviewed' | 'unreviewed' | 'suspect';
+
+/** One document's review, as `mqg4ai review status --format json` lists it (plus its URI). */
+export interface ReviewDocumentInfo {
+  /** Relative to the result's root. */
+  readonly path: string;
+  /** The document's file URI. */
+  readonly uri: string;
+  readonly status: ReviewStatus;
+  readonly reviewedBy: string | null;
+  readonly reviewedAt: string | null;
+  /** Links whose target changed since the stamp: 1-based line, destination as written, and the target's URI. */
+  readonly suspectTraces: ReadonlyArray<{ readonly line: number; readonly target: string; readonly targetUri: string }>;
+}
+
+/** `mqg4ai/reviewStatus` params: one assessment (ID or folder), or every assessment. */
+export interface ReviewStatusParams {
+  readonly assessment?: string;
+}
+
+/** `mqg4ai/reviewStatus` result: each assessment's documents with their review status (documents in no assessment under `id` null). */
+export interface ReviewStatusResult {
+  readonly version: 1;
+  /** The workspace folder (absolute path) the paths are relative to. */
+  readonly root: string;
+  readonly assessments: ReadonlyArray<{
+    readonly id: string | null;
+    readonly label: string;
+    readonly documents: readonly ReviewDocumentInfo[];
+  }>;
+}
+
+/**
+ * `mqg4ai/reviewMark` params: mark documents reviewed (file URIs), or only the trace of `uris[0]`
+ * to `trace` (a file URI), by the reviewer `by` (without it the result asks for a name: the server
+ * runs no git).
+ */
+export interface ReviewMarkParams {
+  readonly uris: readonly string[];
+  readonly trace?: string;
+  readonly by?: string;
+}
+
+/** `mqg4ai/reviewMark` result: the workspace edit writing the stamps (the client applies it), or why not. */
+export interface ReviewMarkResult {
+  /** An LSP WorkspaceEdit; null when nothing needs writing. */
+  readonly edit: { readonly documentChanges?: readonly unknown[]; readonly changes?: Readonly<Record<string, readonly unknown[]>> } | null;
+  /** Documents marked (URIs). */
+  readonly marked: readonly string[];
+  /** Documents not marked, with why. */
+  readonly refused: ReadonlyArray<{ readonly uri: string; readonly reason: string }>;
+  /** Set when no reviewer name is known: the client asks for one and sends it as `by`. */
+  readonly needsName?: boolean;
+}
+
+/** `mqg4ai/reviewChanges` params: what changed in `target` (a file URI; default: the document itself) since `uri`'s stamp. */
+export interface ReviewChangesParams {
+  readonly uri: string;
+  readonly target?: string;
+}
+
+/** `mqg4ai/reviewChanges` result: a Markdown page with the diff. */
+export interface ReviewChangesResult {
+  readonly title: string;
+  readonly content: string;
+}
+
+/** Commands the server's code actions name; the extension implements them (through the review requests). */
+export const MQG4AI_COMMANDS = {
+  /** Arguments: the document's URI. */
+  markDocumentReviewed: 'mqg4ai.review.markDocument',
+  /** Arguments: the document's URI, the target's URI. */
+  markTraceReviewed: 'mqg4ai.review.markTrace',
+  /** Arguments: the document's URI, and the target's URI (absent: the document itself). */
+  showChangesSinceReview: 'mqg4ai.review.showChanges',
+} as const;
+
 /** `mqg4ai/serverInfo` result: what is running where (output channel, bug reports, crash-recovery test). */
 export interface ServerInfo {
   readonly pid: number;
@@ -179,6 +257,9 @@ export const MQG4AI_REQUESTS = {
   compareAssessments: 'mqg4ai/compareAssessments',
   serverInfo: 'mqg4ai/serverInfo',
   waitForIdle: 'mqg4ai/waitForIdle',
+  reviewStatus: 'mqg4ai/reviewStatus',
+  reviewMark: 'mqg4ai/reviewMark',
+  reviewChanges: 'mqg4ai/reviewChanges',
 } as const;
 
 /** Notification method names. */

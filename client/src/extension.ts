@@ -18,6 +18,7 @@ import { COMPARE_SCHEME, ComparisonDocuments } from './assessments/compareAssess
 import type { CoverageTreeProvider } from './coverage/coverageView';
 import type { CoverageItem } from './coverage/coverageModel';
 import { fileMoveMiddleware } from './refactor/fileMoves';
+import { registerReview } from './review/reviewFeature';
 import { RestartPolicy } from './restartPolicy';
 import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
 import { TRIGGER_SUGGEST_COMMAND } from '../../protocol/protocol';
@@ -93,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
   const assessments = new ActiveAssessmentController(client, (message) => output.warn(message));
   context.subscriptions.push(assessments, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, new ComparisonDocuments(client)));
   const { provider: coverageTree, view: coverageView } = registerCoverage(context, client, output, assessments);
+  registerReview(context, client, coverageTree, output);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();

@@ -7,6 +7,8 @@
 //   docs/images/altai-hover.png  the hover on a quoted ALTAI question (id, requirement, section,
 //                                addressed or not)
 //   docs/images/completion.png   completion of a new section's ALTAI questions, with details
+//   docs/images/suspect-trace.png a suspect trace (docs/review.md): the gate marked reviewed with the
+//                                CLI, its link target edited since, and the diff on the link's hover
 //   docs/images/comparison.png   (--workspace multi-assessment) "Compare with..." of two versions in
 //                                the Markdown preview, with the active assessment in the status bar
 // Unlike run-code-server.mjs this starts code-server WITHOUT the smoke-test driver flag, so the
@@ -105,7 +107,7 @@ async function main() {
       if ((only && !only.includes(shot)) || fixture !== name) continue;
       const t = Date.now();
       await dismissNotifications(page);
-      await take(page);
+      await take(page, workspace);
       await page.mouse.move(5, 300);
       log(`${shot}: ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
@@ -302,9 +304,35 @@ const SHOTS = [
   ['coverage', coverageShot],
   ['altai-hover', altaiHoverShot],
   ['completion', completionShot],
+  ['suspect-trace', suspectTraceShot],
   ['comparison', comparisonShot, 'multi-assessment'],
 ];
 const only = option('--only')?.split(',');
+
+/**
+ * suspect-trace.png: the Calibration gate marked reviewed (`mqg4ai review mark`), then the
+ * Training Setup gate it links to edited on disk: the hover on the link shows what changed.
+ */
+async function suspectTraceShot(page, workspace) {
+  const gate = path.join(workspace, '2_Lifecycle/2_Development/2_Model_Evaluation', BROKEN_DOC);
+  const target = path.join(workspace, '2_Lifecycle/2_Development/1_Model_Training/QG_TrainingSetup_(BinaryClassification).md');
+  // `.mqg4ai/` marks the workspace folder for the command line (the stamps go there).
+  fs.mkdirSync(path.join(workspace, '.mqg4ai'), { recursive: true });
+  execFileSync(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'review', 'mark', gate, '--by', 'A. Reviewer'], { cwd: workspace, stdio: 'ignore' });
+  const text = fs.readFileSync(target, 'utf8');
+  fs.writeFileSync(
+    target,
+    text
+      .replace('about 6 % of the images are positive.', 'about 9 % of the images are positive after the second site joined.')
+      .replace('A trained model, its training log and the random seeds needed to reproduce it.', 'A trained model and its training log.'),
+  );
+  await openFile(page, BROKEN_DOC);
+  await gotoLine(page, 17);
+  const link = page.locator('.editor-instance .view-line span', { hasText: 'TrainingSetup' }).last();
+  await hoverOver(page, link, 'Suspect trace');
+  await growHover(page);
+  await save(page, 'suspect-trace');
+}
 
 /** Opens a workspace file by name with Quick Open and focuses its editor. */
 async function openFile(page, name) {

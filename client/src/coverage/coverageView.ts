@@ -40,6 +40,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageIte
   readonly onDidRefresh = this.refreshedEmitter.event;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Adds nodes to the trees before they are shown: the Review groups (client/src/review), given the assessment of each tree. */
+  decorate: ((items: CoverageItem[], assessmentIds: readonly string[] | undefined) => Promise<CoverageItem[]>) | undefined;
 
   constructor(
     private readonly source: CoverageSource,
@@ -140,6 +142,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageIte
       } else {
         items = (await this.source.sendRequest<CoverageItem[] | null>(MQG4AI_REQUESTS.coverage, {} satisfies CoverageParams)) ?? [];
       }
+      if (this.decorate) items = await this.decorate(items, assessments?.ids);
     } catch (error) {
       this.log(`Coverage request failed: ${error instanceof Error ? error.message : String(error)}`);
       return;

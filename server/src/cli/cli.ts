@@ -2,6 +2,8 @@ import { runAssessments } from './assessments';
 import { runCheck } from './check';
 import { runCoverage } from './coverage';
 import { runDiff } from './diff';
+import { runImpact } from './impact';
+import { runReview } from './review';
 import type { CliIo } from './io';
 
 export type { CliIo } from './io';
@@ -11,6 +13,9 @@ export const USAGE = `Usage: mqg4ai check [PATH...] [--format text|json|sarif|ju
        mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--assessment ID] [--config FILE]
        mqg4ai assessments [PATH] [--format text|json]
        mqg4ai diff [PATH] --from A --to B [--format md|json|html] [--output FILE]
+       mqg4ai review mark FILE... [--by NAME]
+       mqg4ai review status [PATH] [--format text|json]
+       mqg4ai impact [PATH] --since GIT_REF [--format md|json|sarif] [--depth N]
 
 check     Checks every trace link of the quality-gate Markdown under PATH (default:
           the current folder). With one folder, that folder is the workspace root;
@@ -32,7 +37,14 @@ assessments  Lists the assessments (design knowledge, application versions,
           them to one.
 
 diff      Compares two assessments: documents, changed sections, ALTAI answers,
-          broken traces and risks. See "mqg4ai diff --help".`;
+          broken traces and risks. See "mqg4ai diff --help".
+
+review    Review stamps (docs/review.md): "review mark" stamps documents as
+          reviewed, "review status" lists reviewed, suspect and unreviewed
+          documents. See "mqg4ai review --help".
+
+impact    The documents changed since a git ref and what traces to them, as
+          Markdown for a pull-request comment, JSON or SARIF. See "mqg4ai impact --help".`;
 
 /** The commands, by name. */
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
@@ -40,6 +52,8 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<n
   coverage: runCoverage,
   assessments: runAssessments,
   diff: runDiff,
+  review: runReview,
+  impact: runImpact,
 };
 
 /** Runs the command line; resolves to the process exit code. */

@@ -51,6 +51,11 @@ export const DIAGNOSTIC_CODES = {
   'altai.question-deviates': { severity: 'hint', summary: 'A quoted ALTAI question differs slightly from the catalogue text.' },
   'altai.duplicate-question': { severity: 'warning', summary: 'The same catalogue question is quoted twice in one document.' },
   'risk.missing-perspective': { severity: 'hint', summary: 'A risk document declares no {Perspective: Safety|Security|Both} front-matter tag.' },
+  'trace.suspect': {
+    severity: 'warning',
+    summary: "A link's target changed since the linking document was reviewed (its review stamp, docs/review.md); the trace needs another look.",
+  },
+  'review.invalid-stamp': { severity: 'warning', summary: "A document's review stamp file (.mqg4ai/reviews/...) cannot be read." },
   'pack.former-id': { severity: 'hint', summary: 'A pack citation names an item by its former ID (e.g. AMLAS-3.1 for AMLAS-L); it still counts.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import { collectReviews, reportReviews } from '../analysis/review/reviewReport';
 import type { CancellationToken } from '../base/cancellation';
 import type { QuestionCatalogue } from '../domain/altai/catalogue';
 import { CoverageBuilder } from '../analysis/coverage/buildCoverage';
@@ -83,7 +85,11 @@ export function buildCoverageReport(
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((doc) => ({ path: doc.path, suppressed: findingsFor(doc.path).suppressed }))
     .filter((file) => file.suppressed.length > 0);
-  const input = { root, trees, diagnostics, suppressed, generatedAt, commit: commitOf(root), linkBase: request.linkBasePath ?? root };
+  // Review status per assessment, only where someone stamped a document (docs/review.md).
+  const reviewGroups =
+    [...index.reviews.documents()].length > 0 ? collectReviews(index, request.rootPath ? [request.rootPath] : undefined, token, assessment) : [];
+  const reviews = reviewGroups.length > 0 ? reportReviews(reviewGroups, (path) => posix.relative(root, path)) : undefined;
+  const input = { root, trees, diagnostics, suppressed, generatedAt, commit: commitOf(root), linkBase: request.linkBasePath ?? root, reviews };
   return {
     content: renderCoverageReport(input, request.format),
     suggestedName: suggestedReportName(request.format, generatedAt),

@@ -30,6 +30,11 @@ import { coverageByAssessment, type AssessmentCoverage } from '../analysis/cover
 import { compareAssessments, type VersionDiff } from '../analysis/versionDiff';
 import { assessmentOf, assessmentsOf, findAssessment, type Assessment } from '../workspace/assessments';
 import { checkIndexedWorkspace, type CheckResult } from './check';
+import { ReviewProvider } from '../features/review/reviewProvider';
+import { collectReviews, type AssessmentReviews } from '../analysis/review/reviewReport';
+import { planReviewMark, type MarkPlan, type MarkRequest } from '../analysis/review/markReviewed';
+import { gitUserName } from '../workspace/git';
+import { changeImpact, type ImpactReport } from './impact';
 import { buildCoverageReport, type CoverageReportRequest, type CoverageReportResult } from './coverageReport';
 
 /** What an engine is made of. The LSP server and the CLI build one each; tests build one over memory. */
@@ -69,6 +74,7 @@ export interface EngineFeatures {
   readonly coverage: CoverageProvider;
   readonly rename: RenameProvider;
   readonly fileMoves: FileMoveProvider;
+  readonly review: ReviewProvider;
 }
 
 /** How a file changed on disk. */
@@ -131,6 +137,14 @@ export interface Engine {
   compareAssessments(from: Assessment, to: Assessment, token: CancellationToken): Promise<VersionDiff>;
   /** The coverage report; `findingsOf` reuses the findings of an earlier check. */
   coverageReport(request: CoverageReportRequest, token: CancellationToken, findingsOf?: (path: string) => DocumentFindings): CoverageReportResult;
+  /** The review status of every document inside `scope` (every folder by default), by assessment (docs/review.md). */
+  reviews(scope: readonly string[] | undefined, token: CancellationToken, assessment?: Assessment): AssessmentReviews[];
+  /** The documents changed since a git ref and what traces to them (docs/review.md); git failures are Refusals. */
+  impact(since: string, options: { depth: number; scope?: string }, token: CancellationToken): Promise<ImpactReport>;
+  /** What marking `paths` reviewed writes: stamps and missing snapshots (nothing is written here). */
+  planReviewMark(paths: readonly string[], request: MarkRequest, token: CancellationToken): Promise<MarkPlan>;
+  /** The reviewer's name from git (`git config user.name` in the first workspace folder); never asked in an untrusted workspace. */
+  reviewerName(): Promise<string | undefined>;
   /** Stops the parse workers. */
   dispose(): Promise<void>;
 }
@@ -159,6 +173,7 @@ export function createEngine(options: EngineOptions): Engine {
     coverage: new CoverageProvider(index, catalogue),
     rename: new RenameProvider(index),
     fileMoves: new FileMoveProvider(index),
+    review: new ReviewProvider(index),
   };
   // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
   const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, roots, trusted ? toolVersion() : `${toolVersion()}+restricted`) : undefined;
@@ -263,6 +278,13 @@ export function createEngine(options: EngineOptions): Engine {
     coverageReport(request, token, findingsOf) {
       return buildCoverageReport(index, catalogue, request, token, commitOf, findingsOf);
     },
+
+    reviews: (scope, token, assessment) => collectReviews(index, scope, token, assessment),
+    impact: (since, impactOptions, token) =>
+      changeImpact(index, impactOptions.scope ? (index.rootFor(impactOptions.scope) ?? roots[0]) : roots[0], since, impactOptions, token),
+
+    planReviewMark: (paths, request, token) => planReviewMark(index, paths, request, token),
+    reviewerName: async () => (trusted && roots[0] ? gitUserName(toFsPath(roots[0])) : undefined),
 
     async dispose() {
       await options.parser?.dispose?.();

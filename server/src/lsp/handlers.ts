@@ -11,7 +11,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { pathFromUri } from '../base/fileSystem';
+import { pathFromUri, uriFromPath } from '../base/fileSystem';
 import { Refusal } from '../base/refusal';
 import type { Engine } from '../engine/engine';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completionProvider';
@@ -23,9 +23,14 @@ import {
   TRIGGER_SUGGEST_COMMAND,
   type AssessmentsResult,
   type CompareAssessmentsResult,
+  type ReviewChangesResult,
+  type ReviewMarkResult,
+  type ReviewStatusResult,
   type ServerInitializationOptions,
 } from '../../../protocol/protocol';
 import { assessmentListData } from '../render/assessmentList';
+import { reviewStatusData } from '../render/reviewStatus';
+import { REVIEW_SOURCE_KIND, withReviewNote } from '../features/review/reviewProvider';
 import { diffSummary, renderVersionDiff } from '../render/versionDiffReport';
 import type { LanguageServerSession, Readiness } from './session';
 import { readRefactorSettings, refactoringCapabilities } from './refactorSettings';
@@ -124,7 +129,13 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const position = positionOf(p);
       const text = await textOf(engine, path);
       const diagnosticsShown = initializationOptions(context)?.hoverShowsDiagnostics === true;
-      return engine.query('hover', token, (t) => engine.features.hover.provideHover(path, position, t, text, { diagnosticsShown }) ?? null);
+      // On a suspect trace: what changed in its target since the review (read from disk first).
+      const review = await engine.queryAsync('reviewHover', token, (t) => engine.features.review.suspectHover(path, position, t));
+      return engine.query(
+        'hover',
+        token,
+        (t) => withReviewNote(engine.features.hover.provideHover(path, position, t, text, { diagnosticsShown }), review.ok ? review.value : undefined) ?? null,
+      );
     },
   },
   'textDocument/completion': {
@@ -174,9 +185,10 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const range = rangeParam(p.range);
       const actionContext = codeActionContext(p.context);
       const text = await textOf(engine, path);
-      return engine.query('codeAction', token, (t) =>
-        engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)),
-      );
+      return engine.query('codeAction', token, (t) => [
+        ...engine.features.quickFixes.provideCodeActions(path, range, actionContext, t, text, editCapabilities(context)),
+        ...engine.features.review.codeActions(path, range, actionContext.only, t),
+      ]);
     },
   },
   'textDocument/references': {
@@ -226,7 +238,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
       const settings = await refactorSettings(context, files[0] ? URI.parse(files[0].oldUri).path : undefined);
       if (settings.updateOnFileMove === 'never') return { ok: true, value: null };
       const started = Date.now();
-      const outcome = engine.query('willRenameFiles', token, (t) => engine.features.fileMoves.provideMoveEdits(files, editCapabilities(context), t));
+      const outcome = await engine.queryAsync('willRenameFiles', token, (t) => engine.features.fileMoves.provideMoveEdits(files, editCapabilities(context), t));
       if (outcome.ok) {
         const edit = outcome.value;
         const count = edit?.documentChanges?.length ?? Object.keys(edit?.changes ?? {}).length;
@@ -295,6 +307,50 @@ export const REQUESTS: Record<string, RequestHandler> = {
       throw new InvalidParams(`unknown command ${JSON.stringify(p.command ?? null)}; the MQG4AI server has no commands`);
     },
   },
+  [MQG4AI_REQUESTS.reviewStatus]: {
+    readiness: 'indexed',
+    fallback: null,
+    handle: (engine, p, token) => {
+      const assessment = assessmentParam(engine, p.assessment);
+      return engine.query('reviewStatus', token, (t): ReviewStatusResult => reviewStatusData(engine.reviews(undefined, t, assessment), engine.roots[0] ?? '/'));
+    },
+  },
+  [MQG4AI_REQUESTS.reviewMark]: {
+    readiness: 'indexed',
+    fallback: new ResponseError(ErrorCodes.InternalError, 'Marking as reviewed failed; see the MQG4AI output.'),
+    handle: async (engine, p, token, context) => {
+      const uris = Array.isArray(p.uris) ? p.uris.filter((u): u is string => typeof u === 'string') : [];
+      if (uris.length === 0) throw new InvalidParams('uris must list the URIs of the documents to mark');
+      if (p.trace !== undefined && typeof p.trace !== 'string') throw new InvalidParams('trace must be a file URI');
+      const trace = typeof p.trace === 'string' ? pathFromUri(p.trace) : undefined;
+      // The server starts no process (docs/security.md): the client names the reviewer.
+      const by = typeof p.by === 'string' ? p.by.trim() : '';
+      if (!by) return { ok: true, value: { edit: null, marked: [], refused: [], needsName: true } satisfies ReviewMarkResult };
+      const capabilities = editCapabilities(context);
+      return engine.queryAsync('reviewMark', token, async (t): Promise<ReviewMarkResult> => {
+        const result = await engine.features.review.markEdit(uris.map(pathFromUri), { by, at: new Date().toISOString(), trace }, capabilities, t);
+        return {
+          edit: result.edit,
+          marked: result.marked.map(uriFromPath),
+          refused: result.refused.map((r) => ({ uri: uriFromPath(r.path), reason: r.reason })),
+        };
+      });
+    },
+  },
+  [MQG4AI_REQUESTS.reviewChanges]: {
+    readiness: 'indexed',
+    fallback: new ResponseError(ErrorCodes.InternalError, 'Showing the changes failed; see the MQG4AI output.'),
+    handle: (engine, p, token) => {
+      if (typeof p.uri !== 'string') throw new InvalidParams('uri must be a document URI');
+      if (p.target !== undefined && typeof p.target !== 'string') throw new InvalidParams('target must be a file URI');
+      const path = pathFromUri(p.uri);
+      const target = typeof p.target === 'string' ? pathFromUri(p.target) : undefined;
+      return engine.queryAsync('reviewChanges', token, async (t): Promise<ReviewChangesResult> => {
+        const { title, content } = await engine.features.review.changesSince(path, target, t);
+        return { title, content };
+      });
+    },
+  },
   [MQG4AI_REQUESTS.serverInfo]: {
     readiness: 'listed',
     fallback: null,
@@ -350,7 +406,7 @@ export function serverCapabilities(params: InitializeParams) {
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
     completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, REVIEW_SOURCE_KIND] },
     renameProvider: refactoring.renameProvider,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true }, fileOperations: refactoring.fileOperations },
   };

@@ -1,3 +1,4 @@
+import { reviewSectionHtml } from './reviewSection';
 import type { CoverageStatus } from '../analysis/coverage/types';
 import type { CoverageReportData, ReportLocation } from '../analysis/coverage/reportData';
 import { NO_REASON } from '../analysis/coverage/reportData';
@@ -162,6 +163,7 @@ export function renderHtml(data: CoverageReportData, rootName: string, toRoot: s
   }
   out.push('</section>');
 
+  out.push(...reviewSectionHtml(data.reviews));
   out.push('<section id="accepted-deviations">', `<h2>Accepted deviations (${data.acceptedDeviations.length})</h2>`);
   if (data.acceptedDeviations.length === 0) {
     out.push('<p>None: no finding is silenced by an <code>mqg4ai-disable</code> comment.</p>');

@@ -1,3 +1,4 @@
+import { reviewSectionMarkdown } from './reviewSection';
 import type { CoverageReportData, ReportLocation } from '../analysis/coverage/reportData';
 import { NO_REASON } from '../analysis/coverage/reportData';
 import { markdownCode, markdownText as escapeMarkdown } from '../base/escape';
@@ -106,6 +107,7 @@ export function renderMarkdown(data: CoverageReportData, rootName: string, toRoo
     out.push('');
   }
 
+  out.push(...reviewSectionMarkdown(data.reviews));
   out.push(`## Accepted deviations (${data.acceptedDeviations.length})`, '');
   if (data.acceptedDeviations.length === 0) {
     out.push('None: no finding is silenced by an `mqg4ai-disable` comment.', '');

@@ -8,7 +8,7 @@ import type { QualityGateDocument } from '../domain/document/types';
  * Bump when `QualityGateDocument` or parsing changes in a way that makes older
  * cached models wrong. The cache is then ignored and rebuilt.
  */
-export const MODEL_FORMAT = 5;
+export const MODEL_FORMAT = 6;
 
 /**
  * Results computed from the whole index (the server stores each document's

@@ -17,6 +17,7 @@ import { DEFAULT_CONFIG, type ProjectConfig } from '../config/projectConfig';
 import { compileFileFilter } from '../config/fileFilter';
 import { effectiveLimits, formatSize as formatLimit, type EffectiveLimits } from '../config/limits';
 import { findRepositoryRoot, lookUpInRepository, sameEntry, type RepositoryEntry } from './repository';
+import { documentOfStampFile, loadStamp, ReviewStampStore } from './reviewStamps';
 
 /** What the index reads, and what it leaves alone. */
 export interface IndexOptions {
@@ -78,6 +79,8 @@ export class WorkspaceIndex {
   private readonly names = new Map<string, Set<string>>();
   /** `Definition <Term>` sections by term, for hovers (never a scan of every document). */
   private readonly definitions = new TermDefinitionIndex();
+  /** Review stamps by document (docs/review.md), loaded from `.mqg4ai/reviews/` of each workspace folder. */
+  readonly reviews = new ReviewStampStore();
   /** Size and mtime of each document as last read from disk, for the persistent cache. */
   private readonly stamps = new Map<string, { mtimeMs: number; size: number }>();
   private readonly excluded: ReadonlySet<string>;
@@ -320,6 +323,7 @@ export class WorkspaceIndex {
     this.listed = [];
     this.progressTotal = markdown.length;
     await this.parseAll(markdown, token);
+    for (const file of [...this.files]) if (this.stampedDocumentOf(file)) await this.loadStampFile(file);
     this.cache = undefined; // read once; later changes come from the disk
     // Links leaving the workspace folders are looked up once, after the whole index, then as they appear.
     this.lookupsLive = true;
@@ -459,10 +463,12 @@ export class WorkspaceIndex {
       await this.walk(path, markdown, neverCancelled);
       const affected = new Set<string>(markdown);
       for (const file of markdown) for (const other of await this.loadFromDisk(file)) affected.add(other);
+      for (const file of this.filesBelow(path)) if (this.stampedDocumentOf(file)) (await this.loadStampFile(file)).forEach((p) => affected.add(p));
       for (const file of [path, ...markdown]) this.addAffectedByExistence(file, affected);
       return new Set([...affected].filter((p) => this.documents.has(p)));
     }
     this.addFile(path);
+    if (this.stampedDocumentOf(path)) return this.loadStampFile(path);
     const affected = new Set<string>();
     if (isMarkdownPath(path) && !this.openTexts.has(path)) {
       const related = await this.loadFromDisk(path);
@@ -475,6 +481,7 @@ export class WorkspaceIndex {
 
   async fileChanged(path: string): Promise<Set<string>> {
     if (!this.files.has(path)) return this.fileCreated(path);
+    if (this.stampedDocumentOf(path)) return this.loadStampFile(path);
     if (!isMarkdownPath(path) || this.openTexts.has(path)) return new Set();
     const related = await this.loadFromDisk(path);
     if (this.openTexts.has(path)) return new Set();
@@ -488,12 +495,41 @@ export class WorkspaceIndex {
     const removed = this.files.has(path) ? [path] : [...this.files].filter((f) => f.startsWith(`${path}/`));
     for (const folder of [...this.folders]) if (isInside(folder, path)) this.removeFolder(folder);
     for (const file of removed) {
+      const stamped = this.stampedDocumentOf(file);
+      if (stamped && this.reviews.delete(stamped)) affected.add(stamped);
       this.removeFile(file, affected);
       this.addAffectedByExistence(file, affected);
     }
     this.addAffectedByExistence(path, affected);
     for (const file of removed) affected.delete(file);
     return new Set([...affected].filter((p) => this.documents.has(p)));
+  }
+
+  // ---- review stamps (docs/review.md) ------------------------------------------
+
+  /** The document whose review stamp `file` is, if it is a stamp file. */
+  stampedDocumentOf(file: string): string | undefined {
+    const root = this.rootFor(file);
+    return root ? documentOfStampFile(root, file) : undefined;
+  }
+
+  /** (Re)reads a stamp file; returns the stamped document (to re-validate) when it is indexed. */
+  private async loadStampFile(file: string): Promise<Set<string>> {
+    const document = this.stampedDocumentOf(file)!;
+    let text: string | undefined;
+    try {
+      const decoded = decodeDocumentBytes(await this.fs.readFile(file, this.limits.maxFileSize));
+      text = decoded.binary ? undefined : decoded.text;
+    } catch {
+      text = undefined;
+    }
+    if (!this.files.has(file)) return new Set();
+    this.reviews.set(document, loadStamp(file, text), text);
+    return new Set(this.documents.has(document) ? [document] : []);
+  }
+
+  private filesBelow(folder: string): string[] {
+    return [...this.files].filter((f) => f.startsWith(`${folder}/`));
   }
 
   // ---- internals -------------------------------------------------------------
@@ -665,7 +701,7 @@ export class WorkspaceIndex {
    */
   stateFingerprint(): string {
     const hash = createHash('sha1');
-    hash.update(JSON.stringify(this.options.roots)).update(JSON.stringify(this.currentConfig));
+    hash.update(JSON.stringify(this.options.roots)).update(JSON.stringify(this.currentConfig)).update(this.reviews.stateFingerprint());
     for (const file of [...this.files].sort()) {
       const stamp = this.stamps.get(file);
       hash

@@ -12,6 +12,9 @@ const ROOT = resolve(__dirname, '../../..');
 const ALLOWED: Record<string, string> = {
   'server/src/workspace/indexCache.ts': "the parse cache, in the extension's storage folder (never the workspace)",
   'client/src/coverage/exportReport.ts': 'Export Coverage Report: the file the user picked',
+  'client/src/review/reviewFeature.ts': "Mark document/trace reviewed: applies the server's WorkspaceEdit of the review stamps, on that command (undoable)",
+  // Flagged for `child_process`: git runs read-only (rev-parse, diff, show, ls-files, config) for the command line only.
+  'server/src/workspace/git.ts': 'no write: git for mqg4ai impact and review mark; the language server never calls it (docs/security.md)',
   // Flagged for `open`: it opens read-only and non-blocking, to refuse devices and FIFOs before reading.
   'server/src/base/fileSystem.ts': 'no write: opens files read-only (O_RDONLY | O_NONBLOCK) to check that they are regular files',
 };

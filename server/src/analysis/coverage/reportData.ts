@@ -1,3 +1,4 @@
+import type { ReportReviews } from '../review/reviewReport';
 import { posix } from 'node:path';
 import type { Severity, TraceDiagnostic } from '../../domain/codes';
 import type { SuppressedDiagnostic } from '../diagnostics/documentDiagnostics';
@@ -36,6 +37,8 @@ export interface CoverageReportInput {
   readonly title?: string;
   /** Folder the report is saved in: Markdown and HTML links are relative to it (default: `root`). */
   readonly linkBase?: string;
+  /** Review status per assessment (docs/review.md), when reviews are reported. */
+  readonly reviews?: readonly ReportReviews[];
 }
 
 /** Diagnostic codes listed as broken traces: links that lead nowhere or to the wrong kind of document. */
@@ -194,6 +197,8 @@ export interface CoverageReportData {
   readonly gaps: readonly ReportGap[];
   readonly brokenTraces: readonly ReportTrace[];
   readonly acceptedDeviations: readonly ReportDeviation[];
+  /** Review status per assessment (docs/review.md). */
+  readonly reviews?: readonly ReportReviews[];
 }
 
 /** `${root}#altai` -> `altai`: the group's key, from the id the coverage builder gives it. */
@@ -334,6 +339,7 @@ export function coverageReportData(input: CoverageReportInput): CoverageReportDa
     gaps,
     brokenTraces,
     acceptedDeviations,
+    ...(input.reviews ? { reviews: input.reviews } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { formerIdRule } from './formerIdRule';
 import { traceabilityRules } from './traceabilityRules';
 import { slowParseRule } from './robustnessRules';
 import { crossAssessmentRule } from './assessmentRules';
+import { reviewRule } from './reviewRules';
 
 /** Every rule, in the order their diagnostics are listed. Add new rules here. */
 export const documentRules: readonly DocumentRule[] = [
@@ -19,4 +20,5 @@ export const documentRules: readonly DocumentRule[] = [
   crossAssessmentRule,
   perspectiveRule,
   formerIdRule,
+  reviewRule,
 ];

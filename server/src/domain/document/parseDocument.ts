@@ -11,6 +11,7 @@ import { parseFrontMatter } from '../../syntax/frontMatter';
 import { definitionDestination, findClosingBracket, inlineDestination, type DestinationSpan } from '../../syntax/linkSyntax';
 import { readSuppressions } from '../suppressions';
 import { citationOfLink, citationsInText, ITEM_ID } from '../packs/citations';
+import { contentFingerprint } from '../review/fingerprint';
 import type { PackCitation, Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
 
 // Regexes here run on repository text: each is linear (no nested or overlapping
@@ -140,6 +141,7 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
     citations,
     lineCount: lines.lineCount,
     endPosition: lines.positionAt(text.length),
+    fingerprint: contentFingerprint(text),
   };
   return bounded.degraded ? { ...model, degraded: bounded.degraded } : model;
 }
@@ -172,7 +174,10 @@ export function structurelessDocument(
  */
 export function unparsedDocument(path: string, text: string, reason: string): QualityGateDocument {
   const lines = new LineIndex(text);
-  return structurelessDocument(path, { lineCount: lines.lineCount, endPosition: lines.positionAt(text.length), degraded: reason });
+  return {
+    ...structurelessDocument(path, { lineCount: lines.lineCount, endPosition: lines.positionAt(text.length), degraded: reason }),
+    fingerprint: contentFingerprint(text),
+  };
 }
 
 /**

@@ -144,6 +144,11 @@ export interface QualityGateDocument {
   /** Citations of pack items, in document order. Optional like `definitions`; `parseDocument` always sets it. */
   readonly citations?: readonly PackCitation[];
   readonly lineCount: number;
+  /**
+   * The content fingerprint of the text (domain/review/fingerprint.ts): what review stamps
+   * compare. Absent for files that were not read (skipped) and hand-built models.
+   */
+  readonly fingerprint?: string;
   /** Position just after the last character. */
   readonly endPosition: Position;
   /** Set when the file was listed but not parsed (too large, binary, unreadable): the reason. */

@@ -1,5 +1,7 @@
 import type { Position, Range, WorkspaceEdit } from '../editorTypes';
 import { computeHeadingRename, renameTargetAt } from './headingRename';
+import { stampMoveChange } from './stampMoves';
+import { WorkspaceChange } from './workspaceChange';
 import { computeNameRename } from './nameRename';
 import type { CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -36,6 +38,12 @@ export class RenameProvider {
     }
     const renameFile = options.renameFileWithName && supports(options.capabilities, 'rename');
     const { change } = computeNameRename(this.index, target.path, text, newName, { renameFile }, token);
+    // A renamed file takes its review stamp along (docs/review.md).
+    const moves = change.fileOperations().flatMap((op) => (op.kind === 'rename' ? [{ from: op.from, to: op.to }] : []));
+    if (moves.length > 0)
+      change.merge(
+        await stampMoveChange(this.index, moves, new WorkspaceChange(), { renameFiles: true, createFiles: supports(options.capabilities, 'create') }, token),
+      );
     return toWorkspaceEdit(change, options.capabilities);
   }
 
