@@ -52,12 +52,12 @@ describe('robustness: Markdown parsing under a budget', function () {
     const pool = new ParseWorkerPool(script, false, 1);
     try {
       const slow = `# Slow\n\n${'Words and [a link](a.md) here.\n\n'.repeat(20_000)}`;
-      const stopped = await pool.parse('/ws/slow.md', slow, 1);
+      const stopped = await pool.parse('/ws/slow.md', slow, { budgetMs: 1 });
       assert.match(stopped.degraded!, new RegExp(`stopped after \\d+ ms \\(${PARSE_STOP_FACTOR} times`));
       assert.deepEqual([stopped.links.length, stopped.headings.length, stopped.lineCount], [0, 0, 40_003]);
       assert.ok(pool.parseTimeOf(stopped)! >= PARSE_STOP_FACTOR);
       // The replaced worker parses the next document, and one within its budget is complete.
-      const fine = await pool.parse('/ws/fine.md', '# Fine\n\n[x](y.md)\n', 10_000);
+      const fine = await pool.parse('/ws/fine.md', '# Fine\n\n[x](y.md)\n', { budgetMs: 10_000 });
       assert.deepEqual([fine.degraded, fine.links.length], [undefined, 1]);
     } finally {
       await pool.dispose();
