@@ -30,13 +30,14 @@ const SLICE_MS = 15;
 /** Quiet time after a change before the background searches start again (a burst of edits is one refresh). */
 const REFRESH_DELAY_MS = 50;
 
-/** Searches the diagnostic and the candidates of one link, spending `budget`. */
+/** Searches the diagnostic and (at most `max`) candidates of one link, spending `budget`. */
 export function searchLinkSuggestions(
   index: WorkspaceIndex,
   doc: QualityGateDocument,
   link: LinkOccurrence,
   budget: SearchBudget,
   token: CancellationToken = neverCancelled,
+  max = MAX_CANDIDATES,
 ): LinkSuggestions {
   const status = checkLink(index, doc, link);
   const diagnostic = diagnoseLink(index, doc, link, status, budget);
@@ -46,10 +47,10 @@ export function searchLinkSuggestions(
     const target = index.getDocument(status.path);
     anchors = target ? rankAnchorCandidates(target, status.fragment, 3, budget) : [];
   } else if (diagnostic?.code === 'link.missing-folder' && status.state === 'missing-folder') {
-    files = rankFolderCandidates(index, status.path, MAX_CANDIDATES, doc.path, budget);
+    files = rankFolderCandidates(index, status.path, max, doc.path, budget);
   } else if (diagnostic?.code === 'link.missing-file' && status.state === 'missing-file') {
     const fragment = splitDestination(link.rawDestination).fragment.slice(1) || undefined;
-    files = rankFileCandidates(index, doc, status.path, link.text, fragment, MAX_CANDIDATES, token, budget);
+    files = rankFileCandidates(index, doc, status.path, link.text, fragment, max, token, budget);
   }
   return { diagnostic, files, anchors, complete: !budget.exhausted };
 }

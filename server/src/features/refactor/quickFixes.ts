@@ -89,7 +89,7 @@ export function quickFixesFor(
   const fixes: QuickFix[] = [];
   // Without the engine's results, candidate searches of this call share one budget (never links x documents x titles).
   const budget = new SearchBudget(DOCUMENT_SEARCH_BUDGET);
-  const suggest = options.suggest ?? ((link: LinkOccurrence) => searchLinkSuggestions(index, doc, link, budget, token));
+  const suggest = options.suggest ?? ((link: LinkOccurrence) => searchLinkSuggestions(index, doc, link, budget, token, options.maxCandidates));
 
   for (const link of doc.links) {
     throwIfCancelled(token);
