@@ -146,7 +146,11 @@ export function parsePackText(
   }
   const duplicate = firstDuplicateKey(doc)?.range;
   if (duplicate) {
-    problems.push({ path, message: 'Not valid JSON/YAML: Map keys must be unique', range: lines.rangeOf(duplicate[0], Math.max(duplicate[1], duplicate[0] + 1)) });
+    problems.push({
+      path,
+      message: 'Not valid JSON/YAML: Map keys must be unique',
+      range: lines.rangeOf(duplicate[0], Math.max(duplicate[1], duplicate[0] + 1)),
+    });
     return { problems };
   }
   let value: unknown;

@@ -77,7 +77,12 @@ describe('security: hostile YAML in pack and configuration files', () => {
     const manyKeys = Array.from({ length: 20_000 }, (_, i) => `key${i}: ${i}`).join('\n');
     const config = mergeConfig({ questionPacks: ['packs/good.json', 'packs/bomb.yaml', 'packs/later.json'] });
     for (const hostile of [`${hugeKey}: 1\nid: huge\n`, `${manyKeys}\nid: many\n`]) {
-      const { registry, problems } = await loadWorkspacePacks(new InMemoryFileSystem({ ...files, '/ws/packs/bomb.yaml': hostile }), '/ws', config, '/ws/.mqg4ai.yaml');
+      const { registry, problems } = await loadWorkspacePacks(
+        new InMemoryFileSystem({ ...files, '/ws/packs/bomb.yaml': hostile }),
+        '/ws',
+        config,
+        '/ws/.mqg4ai.yaml',
+      );
       assert.deepEqual(
         registry.enabled.map((p) => p.id),
         ['altai', 'good', 'later'],
