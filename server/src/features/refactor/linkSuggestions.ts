@@ -91,11 +91,10 @@ export class LinkSuggestionStore {
    */
   suggesterFor(doc: QualityGateDocument, token: CancellationToken): LinkSuggester {
     const ready = this.current(doc);
-    if (ready) return (link) => ready.results.get(link) ?? searchLinkSuggestions(this.index, doc, link, new SearchBudget(REQUEST_SEARCH_BUDGET), token);
     const budget = new SearchBudget(REQUEST_SEARCH_BUDGET);
     const searched = new Map<LinkOccurrence, LinkSuggestions>();
     return (link) => {
-      let found = searched.get(link);
+      let found = ready?.results.get(link) ?? searched.get(link);
       if (!found) searched.set(link, (found = searchLinkSuggestions(this.index, doc, link, budget, token)));
       return found;
     };
