@@ -171,7 +171,8 @@ export class LanguageServerSession {
     const follows = this.announcedAssessment === undefined && this.assessmentSettings.activeAssessment === 'auto' && this.lastEditedDocument !== path;
     this.lastEditedDocument = path;
     if (follows) void this.engineWhen('indexed').then(() => this.rescope());
-    // The model changes at once (hovers and completions see it). While the workspace is still
+    // The model changes once parsed: a small text at once, a longer one in a worker (requests on
+    // this document wait for it, the others do not; docs/architecture.md). While the workspace is still
     // being indexed, the document's own diagnostics come early (once the files are listed, its
     // link targets parsed out of turn); everything else waits for the index.
     void this.engineWhen('configured').then(async (engine) => {
