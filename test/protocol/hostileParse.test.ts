@@ -3,7 +3,8 @@
 // below take micromark minutes, twice: the test's timeout is the bound, not a wall-clock assertion.) Two shapes: blank-line-separated
 // block quotes (micromark is quadratic in their number: 100 KB took minutes), read without their
 // quote structure; and any Markdown whose parse runs far past limits.parseTimeBudgetMs, stopped
-// in its worker.
+// in its worker. And a document opened in the editor is parsed off the server's thread too: a
+// hover on another document is answered while it is still being parsed.
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { fileUri, LspTestClient } from '../helpers/lspClient';
@@ -47,6 +48,29 @@ describe('protocol: a hostile document is parsed under a budget', function () {
       found.map((d) => d.code),
       ['file.slow'],
     );
+  });
+
+  it('an open document the pre-scan lets through is parsed in a worker: a hover on another open document answers before its parse ends', async () => {
+    // One line of 100,000 nested quote markers: one container for the pre-scan, quadratic for micromark (minutes).
+    const NESTED = `# Nested\n\n${'>'.repeat(100_000)} a [back](a.md)\n`;
+    ws.write('.mqg4ai.yaml', 'limits:\n  parseTimeBudgetMs: 500\n');
+    await client!.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(ws.path('.mqg4ai.yaml')), type: 1 }] });
+    await client!.idle();
+    await client!.notify('textDocument/didOpen', { textDocument: { uri: fileUri(ws.path('a.md')), languageId: 'markdown', version: 1, text: A } });
+    const from = client!.logs.length;
+    const parseLogs = () => client!.logs.slice(from).filter((line) => line.includes('nested.md') && /Parsing/.test(line));
+    await client!.notify('textDocument/didOpen', { textDocument: { uri: fileUri(ws.path('nested.md')), languageId: 'markdown', version: 1, text: NESTED } });
+    const hover = await hoverOnA();
+    // The order of events, not a time: the hover's answer came before the hostile parse ended (it logs when it does).
+    assert.deepEqual(parseLogs(), [], 'the hover waited for the hostile parse');
+    assert.match(hover, /The frozen test data/);
+    const found = await client!.waitForDiagnostics(ws.path('nested.md'), (d) => d.some((x) => x.code === 'file.slow'), 90_000);
+    assert.match(found.find((d) => d.code === 'file.slow')!.message, /Parsing this file (was stopped after|took) \d+ ms/);
+    assert.equal(parseLogs().length, 1, parseLogs().join('\n'));
+    // The server is alive, and the document stays open with what is known of it.
+    assert.match(await hoverOnA(), /The frozen test data/);
+    await client!.notify('textDocument/didClose', { textDocument: { uri: fileUri(ws.path('nested.md')) } });
+    await client!.notify('textDocument/didClose', { textDocument: { uri: fileUri(ws.path('a.md')) } });
   });
 
   it('a parse far over limits.parseTimeBudgetMs is stopped: file.slow, and the server answers meanwhile', async () => {

@@ -12,8 +12,14 @@ export const MAX_COMPARED_LENGTH = 128;
 /** Work units (candidates visited + distance cells) for all suggestions of one document. */
 export const DOCUMENT_SEARCH_BUDGET = 4_000_000;
 
-/** Work units for a single suggestion (a hover, one link). */
+/** Work units for a single suggestion (one link). */
 export const SINGLE_SEARCH_BUDGET = 1_000_000;
+
+/**
+ * Work units for all searches of one request (a hover, a code action) that finds no result
+ * computed in the background (features/refactor/linkSuggestions.ts): small, so the request answers at once.
+ */
+export const REQUEST_SEARCH_BUDGET = 250_000;
 
 /** A work allowance spent by candidate searches; once spent, searches return what they have. */
 export class SearchBudget {

@@ -6,6 +6,7 @@ import { schemaErrorPath, type ProjectConfig } from './projectConfig';
 import { LineIndex } from '../base/lineIndex';
 import type { Range } from '../base/range';
 import { MAX_PROJECT_FILE_BYTES, readProjectFile } from './projectFiles';
+import { firstDuplicateKey } from './yamlKeys';
 import { safeHttpsUrl } from '../base/escape';
 import type { WorkspaceFileSystem } from '../base/fileSystem';
 import { builtInCrosswalk, builtInPacks, itemKey, packItems, PackRegistry } from '../domain/packs/registry';
@@ -132,13 +133,23 @@ export function parsePackText(
   const lines = new LineIndex(text);
   const problems: PackProblem[] = [];
   const at = (range: readonly number[] | null | undefined): Range => (range ? lines.rangeOf(range[0], Math.max(range[1], range[0])) : zeroRange);
-  const doc = parseDocument(text, { prettyErrors: false });
+  // Keys are checked for uniqueness below, in linear time (`yaml`'s own check is quadratic: 20,000 keys took seconds).
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     problems.push({
       path,
       message: `Not valid JSON/YAML: ${error.message.split('\n')[0]}`,
       range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    });
+    return { problems };
+  }
+  const duplicate = firstDuplicateKey(doc)?.range;
+  if (duplicate) {
+    problems.push({
+      path,
+      message: 'Not valid JSON/YAML: Map keys must be unique',
+      range: lines.rangeOf(duplicate[0], Math.max(duplicate[1], duplicate[0] + 1)),
     });
     return { problems };
   }

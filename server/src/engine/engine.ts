@@ -14,6 +14,7 @@ import { defaultIndexOptions, isMarkdownPath, WorkspaceIndex, type IndexOptions 
 import { toFsPath } from '../base/fileSystem';
 import type { DocumentFindings } from '../analysis/diagnostics/documentDiagnostics';
 import { QuickFixProvider } from '../features/codeActions/quickFixProvider';
+import { LinkSuggestionStore } from '../features/refactor/linkSuggestions';
 import { CompletionProvider } from '../features/completion/completionProvider';
 import { CoverageProvider } from '../features/coverage/coverageProvider';
 import { DiagnosticsProvider } from '../features/diagnostics/diagnosticsProvider';
@@ -110,8 +111,16 @@ export interface Engine {
   /** Stores the parsed models and `results` (valid for the current state) for the next session. */
   saveCache(results: ResultSnapshot['results']): Promise<void>;
 
-  /** The editor opened or changed a document; returns the documents to re-validate. Paths outside the roots are ignored. */
-  openDocument(path: string, text: string): ReadonlySet<string>;
+  /**
+   * The editor opened or changed a document; resolves, once it is parsed (off the server's thread
+   * unless small, docs/security.md), with the documents to re-validate (none when a newer edit
+   * came meanwhile). Paths outside the roots are ignored.
+   */
+  openDocument(path: string, text: string): Promise<ReadonlySet<string>>;
+  /** Resolves once the model of the open document `path` matches its latest text (requests on it wait for this). */
+  whenParsed(path: string): Promise<void>;
+  /** Resolves once the background searches for broken links' suggestions of the open documents are done (tests). */
+  whenSuggestionsReady(): Promise<void>;
   /** The editor closed a document; its disk content counts again. */
   closeDocument(path: string): Promise<ReadonlySet<string>>;
   /** A file or folder changed on disk; returns the documents to re-validate. */
@@ -160,13 +169,15 @@ export function createEngine(options: EngineOptions): Engine {
   // Trusted, links leaving the workspace folders are checked in the git repository around them (read-only, never indexed).
   const index = new WorkspaceIndex(fs, { ...defaultIndexOptions, ...options.index, roots, parser: options.parser, repositoryLookups: trusted }, logger);
   const catalogue = altaiCatalogue();
+  // Broken links' "did you mean" searches, off the request path: refreshed after every change below.
+  const suggestions = new LinkSuggestionStore(index, logger);
   const features: EngineFeatures = {
     diagnostics: new DiagnosticsProvider(index),
     definition: new DefinitionProvider(index),
     references: new ReferencesProvider(index),
-    hover: new HoverProvider(index, catalogue),
+    hover: new HoverProvider(index, catalogue, suggestions),
     completion: new CompletionProvider(index, catalogue),
-    quickFixes: new QuickFixProvider(index, catalogue),
+    quickFixes: new QuickFixProvider(index, catalogue, suggestions),
     documentLinks: new DocumentLinkProvider(index),
     documentSymbols: new DocumentSymbolProvider(index),
     workspaceSymbols: new WorkspaceSymbolProvider(index),
@@ -206,6 +217,7 @@ export function createEngine(options: EngineOptions): Engine {
         logger.log('warn', `Untrusted workspace: ${configuration.restricted.join(', ')}; a repository cannot raise the limits until it is trusted.`);
       }
       index.setConfig(configuration.config, configuration.packs);
+      suggestions.refreshSoon();
       logger.log('info', `Configuration: ${configuration.file ? `${configuration.file} over ` : ''}settings over defaults.`);
       return configuration;
     },
@@ -221,6 +233,7 @@ export function createEngine(options: EngineOptions): Engine {
       await index.listFiles(token);
       onListed?.();
       await index.parseListed(token);
+      suggestions.refreshSoon();
     },
 
     async saveCache(results) {
@@ -230,19 +243,27 @@ export function createEngine(options: EngineOptions): Engine {
         .catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
     },
 
-    openDocument(path, text) {
+    async openDocument(path, text) {
       if (!isInsideRoots(path) || !isMarkdownPath(path)) return new Set();
-      return index.setOpenText(path, text);
+      const affected = await index.openTextChanged(path, text);
+      suggestions.refreshSoon();
+      return affected;
     },
+
+    whenParsed: (path) => index.whenParsed(path),
+    whenSuggestionsReady: () => suggestions.whenReady(),
 
     async closeDocument(path) {
       if (!isInsideRoots(path)) return new Set();
-      return index.closeText(path);
+      const affected = await index.closeText(path);
+      suggestions.refreshSoon();
+      return affected;
     },
 
     async fileChanged(path, change) {
-      if (change === 'deleted') return index.fileDeleted(path);
-      return change === 'created' ? index.fileCreated(path) : index.fileChanged(path);
+      const affected = change === 'deleted' ? index.fileDeleted(path) : change === 'created' ? await index.fileCreated(path) : await index.fileChanged(path);
+      suggestions.refreshSoon();
+      return affected;
     },
 
     isConfigurationFile: (path) => configuration.watchedFiles.includes(path),
@@ -287,6 +308,7 @@ export function createEngine(options: EngineOptions): Engine {
     reviewerName: async () => (trusted && roots[0] ? gitUserName(toFsPath(roots[0])) : undefined),
 
     async dispose() {
+      suggestions.dispose();
       await options.parser?.dispose?.();
     },
   };

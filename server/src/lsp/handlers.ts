@@ -376,6 +376,9 @@ export function registerRequests(connection: Connection, session: LanguageServer
       const params = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
       try {
         const engine = await session.engineWhen(handler.readiness);
+        // A request on a document still being parsed (a long one, in a worker) waits for its model; others do not.
+        const uri = (params.textDocument as { uri?: unknown } | undefined)?.uri;
+        if (typeof uri === 'string') await engine.whenParsed(URI.parse(uri).path);
         const outcome = (await handler.handle(engine, params, token, { session, connection })) as {
           ok: boolean;
           value?: unknown;

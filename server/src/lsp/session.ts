@@ -176,11 +176,12 @@ export class LanguageServerSession {
     const follows = this.announcedAssessment === undefined && this.assessmentSettings.activeAssessment === 'auto' && this.lastEditedDocument !== path;
     this.lastEditedDocument = path;
     if (follows) void this.engineWhen('indexed').then(() => this.rescope());
-    // The model changes at once (hovers and completions see it). While the workspace is still
+    // The model changes once parsed: a small text at once, a longer one in a worker (requests on
+    // this document wait for it, the others do not; docs/architecture.md). While the workspace is still
     // being indexed, the document's own diagnostics come early (once the files are listed, its
     // link targets parsed out of turn); everything else waits for the index.
-    void this.engineWhen('configured').then((engine) => {
-      const affected = engine.openDocument(path, text);
+    void this.engineWhen('configured').then(async (engine) => {
+      const affected = await engine.openDocument(path, text);
       if (!this.indexedEngines.has(engine)) void this.publishEarly(engine, path);
       void this.engineWhen('indexed').then(() => this.scheduler.schedule(affected));
     });
@@ -266,8 +267,11 @@ export class LanguageServerSession {
       const snapshot = await engine.loadCache();
       for (const doc of this.openDocuments()) {
         if (!isFileUri(doc.uri)) continue;
-        engine.openDocument(pathFromUri(doc.uri), doc.getText());
-        void this.publishEarly(engine, pathFromUri(doc.uri));
+        // Not awaited: a hostile open document must not hold up the others (its parse may take long).
+        void engine.openDocument(pathFromUri(doc.uri), doc.getText()).then((affected) => {
+          void this.publishEarly(engine, pathFromUri(doc.uri));
+          void this.engineWhen('indexed').then(() => this.scheduler.schedule(affected));
+        });
       }
       return snapshot;
     })();

@@ -113,6 +113,12 @@ export class WorkspaceIndex {
   }
   private listingChanges = 0;
 
+  /** Changes whenever any document's model is replaced, or `listingVersion` changes (for results derived from the whole index). */
+  get contentVersion(): number {
+    return this.modelChanges + this.listingVersion;
+  }
+  private modelChanges = 0;
+
   /**
    * `compute()` remembered under `key` until a file or folder appears or disappears or the
    * configuration changes: for structure queries derived from the listing (the assessments).
@@ -431,16 +437,47 @@ export class WorkspaceIndex {
 
   // ---- editor events ------------------------------------------------------
 
-  /** The editor opened or changed a document. */
+  /** The editor opened or changed a document, parsed in this thread (without a parser; `openTextChanged` is the editor's way). */
   setOpenText(path: string, text: string): Set<string> {
     // A file outside the workspace folders is never indexed, even when the editor opens it.
     if (!this.rootFor(path)) return new Set();
-    this.openTexts.set(path, text);
-    if (!this.files.has(path)) this.addFile(path);
-    this.unparsed.delete(path); // opened by the user: indexed whatever the limits
+    this.noteOpenText(path, text);
     const related = this.store(path, text);
     return this.dependantsAndSelf(path, related);
   }
+
+  private noteOpenText(path: string, text: string): void {
+    this.openTexts.set(path, text);
+    if (!this.files.has(path)) this.addFile(path);
+    this.unparsed.delete(path); // opened by the user: indexed whatever the limits
+  }
+
+  /**
+   * The editor opened or changed a document: parsed by the parser, as an urgent job (ahead of
+   * indexing; in a worker under the time budget unless the text is small), so a hostile document
+   * never blocks the server's thread (docs/security.md). Until the model is stored the previous
+   * one stands (`whenParsed` waits for it); a newer edit, or a close, wins over a late parse.
+   */
+  async openTextChanged(path: string, text: string): Promise<Set<string>> {
+    const parser = this.options.parser;
+    if (!parser || !this.rootFor(path)) return this.setOpenText(path, text);
+    this.noteOpenText(path, text);
+    const current = () => this.openTexts.get(path) === text;
+    const parsing = this.parseWith(parser, path, text, true, current);
+    this.openParses.set(path, parsing);
+    const doc = await parsing;
+    if (this.openParses.get(path) === parsing) this.openParses.delete(path);
+    if (!current()) return new Set();
+    return this.dependantsAndSelf(path, this.storeModel(path, doc));
+  }
+
+  /** Resolves once no parse of the open document `path` is pending (its model matches the editor's text). */
+  async whenParsed(path: string): Promise<void> {
+    for (let pending = this.openParses.get(path); pending; pending = this.openParses.get(path)) await pending;
+  }
+
+  /** Parses of open documents in flight, by path (the latest one). */
+  private readonly openParses = new Map<string, Promise<QualityGateDocument>>();
 
   /** The editor closed a document: the disk's content counts again. */
   async closeText(path: string): Promise<Set<string>> {
@@ -742,14 +779,15 @@ export class WorkspaceIndex {
     return this.parseWith(parser, path, read.text);
   }
 
-  private async parseWith(parser: DocumentParser, path: string, text: string): Promise<QualityGateDocument> {
+  /** `current`: whether the result still counts when it arrives (else its time is not recorded either). */
+  private async parseWith(parser: DocumentParser, path: string, text: string, urgent = false, current = () => true): Promise<QualityGateDocument> {
     try {
       const started = performance.now();
-      const parsing = parser.parse(path, text, this.limits.parseTimeBudgetMs);
+      const parsing = parser.parse(path, text, { budgetMs: this.limits.parseTimeBudgetMs, urgent });
       // An in-thread parse has finished here; a worker reports its own time with the model.
       const inThreadMs = performance.now() - started;
       const doc = await parsing;
-      this.noteParseTime(path, parser.parseTimeOf?.(doc) ?? inThreadMs);
+      if (current()) this.noteParseTime(path, parser.parseTimeOf?.(doc) ?? inThreadMs);
       return doc;
     } catch (error) {
       this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
@@ -860,6 +898,7 @@ export class WorkspaceIndex {
       this.names.get(oldName)?.delete(path);
     }
     this.documents.set(path, doc);
+    this.modelChanges++;
     this.definitions.update(path, doc);
     this.graph.setLinks(path, targets);
     this.lookUpLater(targets);

@@ -37,6 +37,17 @@ describe('robustness: pack loading', () => {
     assert.ok(ratio < MAX_LINEAR_RATIO, `4x the IDs took ${ratio.toFixed(1)}x (${small.toFixed(1)} -> ${large.toFixed(1)} ms)`);
   });
 
+  it('a YAML pack with thousands of keys: duplicate keys found in linear time (the yaml library checks every pair)', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `key${i}: ${i}`).join('\n');
+    const duplicated = parsePackText('/ws/p.yaml', `id: a\n${keys(100)}\nid: b\n`);
+    assert.deepEqual(
+      duplicated.problems.map((p) => [p.message, p.range.start.line]),
+      [['Not valid JSON/YAML: Map keys must be unique', 101]],
+    );
+    const { ratio, small, large } = growthRatio(keys, (text) => parsePackText('/ws/p.yaml', text), 2500);
+    assert.ok(ratio < MAX_LINEAR_RATIO, `4x the keys took ${ratio.toFixed(1)}x (${small.toFixed(1)} -> ${large.toFixed(1)} ms)`);
+  });
+
   it('many crosswalk entries of equal IDs: linear, problems capped at 50 plus a count', () => {
     const entries = (n: number) => Array.from({ length: n }, () => ({ items: Array.from({ length: 20 }, () => 'OUR.a') }));
     const { problems } = parsePackText('/ws/p.json', pack(entries(500)));

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { boundedMarkdown, MAX_CONTAINERS } from '../../../server/src/syntax/markdownParser';
 import { parseDocument } from '../../../server/src/domain/document/parseDocument';
 import { PARSE_STOP_FACTOR, ParseWorkerPool } from '../../../server/src/workspace/parsing/parseWorkerPool';
+import { SMALL_TEXT } from '../../../server/src/workspace/parsing/documentParser';
 import { growthRatio, MAX_LINEAR_RATIO } from './growth';
 
 const quotes = (n: number, unit = '> a [x](b.md)\n\n') => unit.repeat(n);
@@ -52,13 +53,30 @@ describe('robustness: Markdown parsing under a budget', function () {
     const pool = new ParseWorkerPool(script, false, 1);
     try {
       const slow = `# Slow\n\n${'Words and [a link](a.md) here.\n\n'.repeat(20_000)}`;
-      const stopped = await pool.parse('/ws/slow.md', slow, 1);
+      const stopped = await pool.parse('/ws/slow.md', slow, { budgetMs: 1 });
       assert.match(stopped.degraded!, new RegExp(`stopped after \\d+ ms \\(${PARSE_STOP_FACTOR} times`));
       assert.deepEqual([stopped.links.length, stopped.headings.length, stopped.lineCount], [0, 0, 40_003]);
       assert.ok(pool.parseTimeOf(stopped)! >= PARSE_STOP_FACTOR);
       // The replaced worker parses the next document, and one within its budget is complete.
-      const fine = await pool.parse('/ws/fine.md', '# Fine\n\n[x](y.md)\n', 10_000);
+      const fine = await pool.parse('/ws/fine.md', '# Fine\n\n[x](y.md)\n', { budgetMs: 10_000 });
       assert.deepEqual([fine.degraded, fine.links.length], [undefined, 1]);
+    } finally {
+      await pool.dispose();
+    }
+  });
+  (existsSync(script) ? it : it.skip)('an urgent parse (the editor document) goes ahead of queued background parses; a small one parses at once', async () => {
+    const pool = new ParseWorkerPool(script, false, 1);
+    try {
+      const text = (i: number) => `# Doc ${i}\n\n${'Words and [a link](a.md) here.\n\n'.repeat(2000)}`;
+      const order: string[] = [];
+      const background = [0, 1, 2, 3].map((i) => pool.parse(`/ws/bg${i}.md`, text(i)).then(() => order.push(`bg${i}`)));
+      const urgent = pool.parse('/ws/open.md', text(9), { urgent: true }).then(() => order.push('open'));
+      // Under SMALL_TEXT: parsed in this thread, answered before anything the worker holds.
+      const small = pool.parse('/ws/small.md', '# Small\n', { urgent: true }).then(() => order.push('small'));
+      assert.ok('# Small\n'.length < SMALL_TEXT);
+      await Promise.all([...background, urgent, small]);
+      // bg0 was already in the worker; the urgent parse overtook the three still queued.
+      assert.deepEqual(order, ['small', 'bg0', 'open', 'bg1', 'bg2', 'bg3']);
     } finally {
       await pool.dispose();
     }

@@ -97,6 +97,18 @@ const TOKENS = [
   '## Poses Risk(s)\n',
   'Definition Term\n',
   '| a | b |\n| - | - |\n',
+  // Issue 14's hostile shapes: nested containers on one line, bracket runs, forged output in
+  // destinations (line breaks, escapes, workflow commands), a backtick in a name, a remote image,
+  // long runs before a Definition heading and inside a suppression comment.
+  `${'>'.repeat(40)} `,
+  `${'- '.repeat(30)}`,
+  '['.repeat(30),
+  '[x](a%0A::error%20file=x.md)',
+  '[x](%1B[31mred.md)',
+  '[x](a`b.md)',
+  '![b](https://attacker.example/x.png)',
+  `## Definition${' '.repeat(60)}x\n`,
+  `<!-- mqg4ai-disable-line ${'-'.repeat(60)} -->`,
 ];
 
 /** A Markdown-ish document built from structural tokens and random text. */

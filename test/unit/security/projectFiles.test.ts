@@ -71,6 +71,33 @@ describe('security: hostile YAML in pack and configuration files', () => {
     assert.deepEqual(loaded?.layer, {});
     assert.match(loaded?.problems[0].message ?? '', /Not a usable configuration/);
   });
+
+  it('huge keys (a 1 MB key, 20,000 unknown keys) in a pack or .mqg4ai.yaml: problems at that file, bounded in number and length; the other packs load', async () => {
+    const hugeKey = `k${'x'.repeat(1_000_000)}`;
+    const manyKeys = Array.from({ length: 20_000 }, (_, i) => `key${i}: ${i}`).join('\n');
+    const config = mergeConfig({ questionPacks: ['packs/good.json', 'packs/bomb.yaml', 'packs/later.json'] });
+    for (const hostile of [`${hugeKey}: 1\nid: huge\n`, `${manyKeys}\nid: many\n`]) {
+      const { registry, problems } = await loadWorkspacePacks(
+        new InMemoryFileSystem({ ...files, '/ws/packs/bomb.yaml': hostile }),
+        '/ws',
+        config,
+        '/ws/.mqg4ai.yaml',
+      );
+      assert.deepEqual(
+        registry.enabled.map((p) => p.id),
+        ['altai', 'good', 'later'],
+      );
+      assert.ok(problems.length > 0 && problems.length <= 51, `${problems.length} problems`);
+      assert.ok(problems.every((p) => p.path === '/ws/packs/bomb.yaml' && p.message.length < 2_000));
+    }
+    const huge = await readConfigFile(new InMemoryFileSystem({ '/ws/.mqg4ai.yaml': `${hugeKey}: 1\n` }), '/ws');
+    assert.deepEqual([huge?.layer, huge?.problems.length], [{}, 1]);
+    assert.ok(huge!.problems[0].message.length < 2_000);
+    // Unknown keys are problems; the keys that are known still apply.
+    const many = await readConfigFile(new InMemoryFileSystem({ '/ws/.mqg4ai.yaml': `questionPacks: [packs/good.json]\n${manyKeys}\n` }), '/ws');
+    assert.deepEqual(many?.layer.questionPacks, ['packs/good.json']);
+    assert.ok(many!.problems.length > 0 && many!.problems.length <= 51, `${many!.problems.length} problems`);
+  });
 });
 
 (process.platform === 'win32' ? describe.skip : describe)('security: project files only as regular files inside the repository', function () {

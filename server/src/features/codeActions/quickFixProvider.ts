@@ -5,6 +5,7 @@ import { suppressionFor } from '../../domain/suppressions';
 import { effectiveSeverity } from '../../config/projectConfig';
 import { altaiQuestionRule } from '../../analysis/rules/altaiRules';
 import { fixAllChange, quickFixesFor, type QuickFix } from '../refactor/quickFixes';
+import { LinkSuggestionStore } from '../refactor/linkSuggestions';
 import { replacementKeepingLinks } from '../refactor/questionFix';
 import { LineIndex } from '../../base/lineIndex';
 import { rangesTouch, sameRange } from '../../base/range';
@@ -43,6 +44,8 @@ export class QuickFixProvider {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly catalogue: QuestionCatalogue = altaiCatalogue(),
+    /** Broken links' suggestions searched in the background (the engine's). */
+    private readonly suggestions: LinkSuggestionStore = new LinkSuggestionStore(index),
   ) {}
 
   provideCodeActions(
@@ -61,14 +64,16 @@ export class QuickFixProvider {
     if (!wantsQuickFix && !wantsFixAll) return [];
     const canCreateFiles = supports(capabilities, 'create');
     const actions: CodeAction[] = [];
+    // Broken links' candidates: the background's results, else one small search for the whole request.
+    const suggest = this.suggestions.suggesterFor(doc, token);
 
     if (wantsQuickFix) {
       actions.push(...this.questionWordingFixes(path, range, context.diagnostics, token, text));
-      const here = quickFixesFor(this.index, doc, lines, { range, canCreateFiles }, token);
+      const here = quickFixesFor(this.index, doc, lines, { range, canCreateFiles, suggest }, token);
       for (const fix of here) actions.push(this.action(fix, context, capabilities));
       // "Fix all" per kind needs the fixes of the whole file, but only of the kinds under the cursor.
       const codes = [...new Set(here.map((f) => f.diagnostic.code))].filter((c) => FIX_ALL_LABELS[c]);
-      const whole = codes.length > 0 ? quickFixesFor(this.index, doc, lines, { canCreateFiles: false, codes }, token) : [];
+      const whole = codes.length > 0 ? quickFixesFor(this.index, doc, lines, { canCreateFiles: false, codes, suggest }, token) : [];
       for (const code of codes) {
         const { change, count } = fixAllChange(whole, code);
         if (count < 2) continue;
@@ -80,7 +85,7 @@ export class QuickFixProvider {
       }
     }
     if (wantsFixAll) {
-      const { change, count } = fixAllChange(quickFixesFor(this.index, doc, lines, { canCreateFiles: false }, token));
+      const { change, count } = fixAllChange(quickFixesFor(this.index, doc, lines, { canCreateFiles: false, suggest }, token));
       if (count > 0)
         actions.push({ title: `Fix all safe MQG4AI problems in this file (${count})`, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(change, capabilities) });
     }

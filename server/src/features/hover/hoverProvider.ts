@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position } from '../editorTypes';
 import { altaiCatalogue, type QuestionCatalogue } from '../../domain/altai/catalogue';
-import { diagnoseLink, displayPath } from '../../analysis/diagnostics/linkDiagnostics';
+import { displayPath } from '../../analysis/diagnostics/linkDiagnostics';
 import { checkLink } from '../../workspace/linkStatus';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { CancellationToken } from '../../base/cancellation';
@@ -12,6 +12,7 @@ import { KIND_LABELS } from '../kindLabels';
 import { folderDocument, linkAt, referenceAt } from '../navigation/lookup';
 import { rangeContains, sameRange } from '../../base/range';
 import { quickFixesFor } from '../refactor/quickFixes';
+import { LinkSuggestionStore } from '../refactor/linkSuggestions';
 import { markdownCode, markdownText as escapeMarkdown } from '../../base/escape';
 
 /**
@@ -23,6 +24,8 @@ export class HoverProvider {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly catalogue: QuestionCatalogue = altaiCatalogue(),
+    /** Broken links' suggestions searched in the background (the engine's). */
+    private readonly suggestions: LinkSuggestionStore = new LinkSuggestionStore(index),
   ) {}
 
   /**
@@ -69,7 +72,9 @@ export class HoverProvider {
         return markdown(`${describe(this.index, target)}${section}`);
       }
       default: {
-        const problem = diagnoseLink(this.index, doc, link, status);
+        // From the background search when it is ready, else searched here under a small budget.
+        const suggest = this.suggestions.suggesterFor(doc, token);
+        const problem = suggest(link).diagnostic;
         // What the quick fixes would do, so the hover says more than the Problems panel.
         // Only this link's code: the hover runs no other rule.
         const fixes =
@@ -79,7 +84,7 @@ export class HoverProvider {
                 this.index,
                 doc,
                 text.split(/\r\n|\r|\n/),
-                { range: link.destinationRange, canCreateFiles: true, maxCandidates: 3, codes: [problem.code] },
+                { range: link.destinationRange, canCreateFiles: true, maxCandidates: 3, codes: [problem.code], suggest },
                 token,
               ).filter((fix) => fix.diagnostic.code === problem.code && sameRange(fix.diagnostic.range, problem.range));
         const fixList =

@@ -2,7 +2,6 @@ import { posix } from 'node:path';
 import { effectiveSeverity } from '../../config/projectConfig';
 import { suppressionFor } from '../../domain/suppressions';
 import type { DiagnosticCode, TraceDiagnostic } from '../../domain/codes';
-import { diagnoseLink } from '../../analysis/diagnostics/linkDiagnostics';
 import { checkLink } from '../../workspace/linkStatus';
 import type { LinkOccurrence, QualityGateDocument } from '../../domain/document/types';
 import { frontMatterRule } from '../../analysis/rules/basicRules';
@@ -14,10 +13,10 @@ import { altaiCatalogue } from '../../domain/altai/catalogue';
 import { comparePositions, rangesTouch, type Range } from '../../base/range';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import { DOCUMENT_SEARCH_BUDGET, SearchBudget } from '../../base/editDistance';
+import { searchLinkSuggestions, type LinkSuggester, type LinkSuggestions } from './linkSuggestions';
 import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { linkPathBetween, pathStyleOf, rewriteDestinationFragment, rewriteDestinationPath, splitDestination } from './destinationText';
 import { fixFrontMatter } from './frontMatterFix';
-import { rankAnchorCandidates, rankFileCandidates, rankFolderCandidates, type LinkCandidate } from './linkCandidates';
 import { likelyKind, newDocumentText, type NewDocumentKind } from './newDocument';
 import { missingSections } from './templateInsert';
 import { WorkspaceChange } from './workspaceChange';
@@ -55,6 +54,11 @@ export interface QuickFixOptions {
   readonly maxCandidates?: number;
   /** Only diagnostics with these codes; all fixable ones when undefined. */
   readonly codes?: readonly DiagnosticCode[];
+  /**
+   * Where a broken link's diagnostic and candidates come from: the engine's background results
+   * (`LinkSuggestionStore`); by default a search here, under one budget for the call.
+   */
+  readonly suggest?: LinkSuggester;
 }
 
 const SAFE_SCORE = 0.85;
@@ -83,16 +87,18 @@ export function quickFixesFor(
     !suppressionFor(doc, d) &&
     (!options.range || rangesTouch(d.range, options.range));
   const fixes: QuickFix[] = [];
-  // Candidate searches of this request share one budget (never links x documents x titles).
+  // Without the engine's results, candidate searches of this call share one budget (never links x documents x titles).
   const budget = new SearchBudget(DOCUMENT_SEARCH_BUDGET);
+  const suggest = options.suggest ?? ((link: LinkOccurrence) => searchLinkSuggestions(index, doc, link, budget, token, options.maxCandidates));
 
   for (const link of doc.links) {
     throwIfCancelled(token);
     if (options.range && !rangesTouch(link.destinationRange, options.range)) continue;
     if (options.codes && !options.codes.some((c) => c.startsWith('link.'))) break;
-    const diagnostic = diagnoseLink(index, doc, link, undefined, budget);
+    const found = suggest(link);
+    const diagnostic = found.diagnostic;
     if (!diagnostic || !FIXABLE_CODES.includes(diagnostic.code) || !wanted(diagnostic)) continue;
-    fixes.push(...linkFixes(index, doc, link, diagnostic, options, token, budget));
+    fixes.push(...linkFixes(index, doc, link, diagnostic, found, options));
   }
 
   const context = { index, doc, catalogue: altaiCatalogue(), config };
@@ -186,9 +192,8 @@ function linkFixes(
   doc: QualityGateDocument,
   link: LinkOccurrence,
   diagnostic: TraceDiagnostic,
+  found: LinkSuggestions,
   options: QuickFixOptions,
-  token: CancellationToken,
-  budget: SearchBudget,
 ): QuickFix[] {
   const status = checkLink(index, doc, link);
   const max = options.maxCandidates ?? 5;
@@ -200,8 +205,9 @@ function linkFixes(
   if (status.state === 'missing-anchor') {
     const target = index.getDocument(status.path);
     if (!target) return [];
-    const candidates = rankAnchorCandidates(target, status.fragment, Math.min(max, 3), budget);
-    const safe = isClearWinner(candidates);
+    const candidates = found.anchors.slice(0, Math.min(max, 3));
+    // A search cut short by its budget may have missed a better candidate: never applied unseen.
+    const safe = found.complete && isClearWinner(candidates);
     candidates.forEach((c, i) =>
       fixes.push({
         title: `Change the anchor to #${c.slug}${c.text !== c.slug ? ` ("${c.text}")` : ''}`,
@@ -228,14 +234,10 @@ function linkFixes(
       },
     ];
   }
-  const fragment = splitDestination(link.rawDestination).fragment.slice(1) || undefined;
-  const candidates: LinkCandidate[] =
-    status.state === 'missing-folder'
-      ? rankFolderCandidates(index, status.path, max, doc.path, budget)
-      : rankFileCandidates(index, doc, status.path, link.text, fragment, max, token, budget);
+  const candidates = found.files.slice(0, max);
   // A target in another application assessment is never preferred nor applied unseen, and does not count against a clear winner.
   const eligible = candidates.filter((c) => c.assessment?.relation !== 'other');
-  const safe = isClearWinner(eligible);
+  const safe = found.complete && isClearWinner(eligible);
   candidates.forEach((c, i) => {
     const isFolder = status.state === 'missing-folder';
     const relative = linkPathBetween(doc.path, c.path, style.rooted, root);

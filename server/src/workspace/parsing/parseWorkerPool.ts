@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentParser } from './documentParser';
+import { SMALL_TEXT, type DocumentParser, type ParseRequest } from './documentParser';
 import { parseDocument, unparsedDocument } from '../../domain/document/parseDocument';
 import type { QualityGateDocument } from '../../domain/document/types';
 
@@ -7,7 +7,7 @@ import type { QualityGateDocument } from '../../domain/document/types';
 export const PARSE_STOP_FACTOR = 10;
 
 export interface ParseWorkerPoolOptions {
-  /** Texts shorter than this (characters) are parsed in the calling thread, saving the transfer. */
+  /** Background texts shorter than this (characters, at most `SMALL_TEXT`) are parsed in the calling thread, saving the transfer. */
   readonly inThreadBelow?: number;
 }
 
@@ -42,10 +42,13 @@ export class ParseWorkerPool implements DocumentParser {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
-  parse(path: string, text: string, budgetMs?: number): Promise<QualityGateDocument> {
+  parse(path: string, text: string, { budgetMs, urgent }: ParseRequest = {}): Promise<QualityGateDocument> {
     const idle = this.workers.find((w) => !w.job);
-    // Small texts, and (with shareWithCaller) work beyond what the workers have queued, parse here.
-    if (text.length < (this.options.inThreadBelow ?? 0) || (this.shareWithCaller && !idle && this.queue.length >= this.workers.length)) {
+    // Only small texts ever parse here (bounded, see SMALL_TEXT): below the pool's threshold, an
+    // urgent one (the editor waits for it), and (with shareWithCaller) work beyond what the workers have queued.
+    const small = text.length < SMALL_TEXT;
+    const inThreadBelow = Math.min(this.options.inThreadBelow ?? 0, SMALL_TEXT);
+    if (text.length < inThreadBelow || (small && urgent) || (small && this.shareWithCaller && !idle && this.queue.length >= this.workers.length)) {
       try {
         return Promise.resolve(parseDocument(path, text));
       } catch (error) {
@@ -53,7 +56,10 @@ export class ParseWorkerPool implements DocumentParser {
       }
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ path, text, budgetMs, resolve, reject });
+      // The editor's document goes ahead of the background indexing.
+      const job = { path, text, budgetMs, resolve, reject };
+      if (urgent) this.queue.unshift(job);
+      else this.queue.push(job);
       this.dispatch();
     });
   }
