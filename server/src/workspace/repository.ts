@@ -106,7 +106,7 @@ async function readFileEntry(fs: WorkspaceFileSystem, path: string, options: Rep
     if (!isInside(await realPathOf(fs, path), await realRoot())) return { type: 'file', stamp };
     const decoded = decodeDocumentBytes(await fs.readFile(path, options.maxFileSize));
     if (decoded.binary) return { type: 'file', stamp };
-    const doc = await options.parser.parse(path, decoded.text, options.parseTimeBudgetMs);
+    const doc = await options.parser.parse(path, decoded.text, { budgetMs: options.parseTimeBudgetMs });
     return { type: 'file', stamp, doc };
   } catch {
     return { type: 'file', stamp };
