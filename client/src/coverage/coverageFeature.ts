@@ -4,10 +4,11 @@ import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { assessmentStatusBarView, statusBarView, type CoverageItem } from './coverageModel';
-import { CoverageTreeProvider } from './coverageView';
+import { CoverageTreeProvider, CREATE_ON_CLICK } from './coverageView';
 import { exportCoverageReport, type ExportArgs } from './exportReport';
 import { SELECT_ACTIVE_ASSESSMENT, type ActiveAssessmentController } from '../assessments/activeAssessment';
 import { COMPARE_COMMAND, compareAssessments, type CompareArgs } from '../assessments/compareAssessments';
+import { completeDocument, createDocument } from '../documents/documentEdits';
 
 export const COVERAGE_VIEW = 'mqg4aiCoverage';
 export const COVERAGE_EXPLORER_VIEW = 'mqg4aiCoverageExplorer';
@@ -66,6 +67,43 @@ export function registerCoverage(
       .reveal(root, { expand: true, select: false, focus: false })
       .then(undefined, (error: unknown) => output.warn(`Revealing ${root.id} failed: ${String(error)}`));
   };
+  /** A coverage node given to a command (from a menu: the node; from a test: its id). */
+  const nodeArg = (arg: unknown): CoverageItem | undefined =>
+    typeof arg === 'string' ? provider.model.find(arg) : arg && typeof arg === 'object' && 'children' in arg ? (arg as CoverageItem) : undefined;
+  const nodeName = (node: CoverageItem) => (node.create ? node.create.uri : (node.uri ?? '')).replace(/^.*\//, '');
+
+  /** "Create from Template": the server computes the file and its content, the client applies it. */
+  const createFromTemplate = async (arg: unknown, confirm = false): Promise<vscode.Uri | undefined> => {
+    const node = nodeArg(arg);
+    if (!node?.create) return undefined;
+    const target = vscode.Uri.parse(node.create.uri);
+    if (confirm) {
+      const choice = await vscode.window.showInformationMessage(
+        `${node.label}: ${decodeURIComponent(nodeName(node))} does not exist yet. Create it from its template?`,
+        'Create from Template',
+      );
+      if (choice !== 'Create from Template') return undefined;
+    }
+    const created = await createDocument(client, node.create.kind, target);
+    if (created) await provider.refresh();
+    return created;
+  };
+  /** "Insert the Questions" / "Insert Missing Sections": what the node's document lacks of its template. */
+  const fill = async (arg: unknown): Promise<string | undefined> => {
+    const node = nodeArg(arg);
+    if (!node?.uri) return undefined;
+    return completeDocument(client, vscode.Uri.parse(node.uri));
+  };
+  const open = async (arg: unknown) => {
+    const node = nodeArg(arg);
+    if (!node?.uri) return;
+    const range = node.range;
+    await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), {
+      preview: false,
+      ...(range ? { selection: new vscode.Range(range.start.line, range.start.character, range.start.line, range.start.character) } : {}),
+    });
+  };
+
   /** A coverage node given to a command: the assessment it stands for. */
   const assessmentArg = (arg: unknown): string | undefined =>
     arg && typeof arg === 'object' && 'children' in arg ? provider.model.assessmentOf(arg as CoverageItem) : undefined;
@@ -94,6 +132,12 @@ export function registerCoverage(
       if (event.newState === State.Running) void selection.serverStarted().then(() => provider.refresh());
     }),
     vscode.commands.registerCommand('mqg4ai.coverage.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('mqg4ai.coverage.open', open),
+    vscode.commands.registerCommand('mqg4ai.coverage.createFromTemplate', (arg?: unknown) => createFromTemplate(arg)),
+    // A click on a missing node: asks first (a context-menu choice does not).
+    vscode.commands.registerCommand(CREATE_ON_CLICK, (arg?: unknown) => createFromTemplate(arg, true)),
+    vscode.commands.registerCommand('mqg4ai.coverage.insertQuestions', fill),
+    vscode.commands.registerCommand('mqg4ai.coverage.insertSections', fill),
     vscode.commands.registerCommand('mqg4ai.coverage.showGapsOnly', () => provider.setGapsOnly(true)),
     vscode.commands.registerCommand('mqg4ai.coverage.showAll', () => provider.setGapsOnly(false)),
     vscode.commands.registerCommand('mqg4ai.coverage.reveal', (id?: unknown) => reveal(typeof id === 'string' ? id : undefined)),

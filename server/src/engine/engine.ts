@@ -22,6 +22,7 @@ import { DefinitionProvider } from '../features/navigation/definitionProvider';
 import { DocumentLinkProvider } from '../features/navigation/documentLinkProvider';
 import { ReferencesProvider } from '../features/navigation/referencesProvider';
 import { FileMoveProvider } from '../features/refactor/fileMoveProvider';
+import { DocumentCreationProvider } from '../features/refactor/documentCreation';
 import { RenameProvider } from '../features/refactor/renameProvider';
 import { DocumentSymbolProvider } from '../features/symbols/documentSymbolProvider';
 import { WorkspaceSymbolProvider } from '../features/symbols/workspaceSymbolProvider';
@@ -69,6 +70,8 @@ export interface EngineFeatures {
   readonly coverage: CoverageProvider;
   readonly rename: RenameProvider;
   readonly fileMoves: FileMoveProvider;
+  /** New documents from their templates, and what an existing one lacks of its template. */
+  readonly documents: DocumentCreationProvider;
 }
 
 /** How a file changed on disk. */
@@ -158,6 +161,7 @@ export function createEngine(options: EngineOptions): Engine {
     coverage: new CoverageProvider(index, catalogue),
     rename: new RenameProvider(index),
     fileMoves: new FileMoveProvider(index),
+    documents: new DocumentCreationProvider(index, catalogue),
   };
   // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
   const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, roots, trusted ? toolVersion() : `${toolVersion()}+restricted`) : undefined;

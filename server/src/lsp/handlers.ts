@@ -10,14 +10,21 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { pathFromUri } from '../base/fileSystem';
+import { pathFromUri, uriFromPath } from '../base/fileSystem';
 import { Refusal } from '../base/refusal';
 import type { Engine } from '../engine/engine';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completionProvider';
 import { FIX_ALL_KIND } from '../features/codeActions/quickFixProvider';
-import { editCapabilitiesOf } from '../features/refactor/workspaceEdits';
+import { editCapabilitiesOf, toWorkspaceEdit } from '../features/refactor/workspaceEdits';
 import { isReportFormat } from '../render/coverageReport';
-import { MQG4AI_REQUESTS, type AssessmentsResult, type CompareAssessmentsResult } from '../../../protocol/protocol';
+import {
+  MQG4AI_REQUESTS,
+  type AssessmentsResult,
+  type CompareAssessmentsResult,
+  type CompleteDocumentResult,
+  type CreateDocumentResult,
+  type NewDocumentKind,
+} from '../../../protocol/protocol';
 import { assessmentListData } from '../render/assessmentList';
 import { diffSummary, renderVersionDiff } from '../render/versionDiffReport';
 import type { LanguageServerSession, Readiness } from './session';
@@ -55,6 +62,7 @@ const positionOf = (params: Record<string, unknown>): Position => {
 };
 /** A document's current text: the editor's (matching the model), else the disk's. */
 const textOf = async (engine: Engine, path: string) => engine.index.openText(path) ?? (await engine.index.readText(path));
+const NEW_DOCUMENT_KINDS: readonly NewDocumentKind[] = ['leaf-qg', 'collection-qg', 'risk', 'requirement', 'information-block'];
 const editCapabilities = (context: HandlerContext) => editCapabilitiesOf(context.session.params?.capabilities ?? {});
 const refactorSettings = async (context: HandlerContext, path: string | undefined) =>
   readRefactorSettings(
@@ -239,6 +247,40 @@ export const REQUESTS: Record<string, RequestHandler> = {
       return engine.query('coverageReport', token, (t) => {
         const { content, suggestedName } = engine.coverageReport(request, t);
         return { content, suggestedName };
+      });
+    },
+  },
+  [MQG4AI_REQUESTS.createDocument]: {
+    readiness: 'listed',
+    fallback: new ResponseError(ErrorCodes.InternalError, 'Creating the document failed; see the MQG4AI output.'),
+    handle: (engine, p, token, context) => {
+      if (typeof p.kind !== 'string' || !NEW_DOCUMENT_KINDS.includes(p.kind as NewDocumentKind))
+        throw new InvalidParams(`kind must be one of ${NEW_DOCUMENT_KINDS.join(', ')}`);
+      if (typeof p.target !== 'string') throw new InvalidParams('target must be a file URI');
+      const path = pathFromUri(p.target);
+      if (!engine.index.rootFor(path)) throw new InvalidParams('target must be inside a workspace folder');
+      const capabilities = editCapabilities(context);
+      // Creating a file needs the client's resource operations; every client this server is written for has them.
+      const full = { documentChanges: true, resourceOperations: capabilities.resourceOperations.length > 0 ? capabilities.resourceOperations : ['create'] };
+      return engine.queryAsync('createDocument', token, async (t): Promise<CreateDocumentResult> => {
+        const created = await engine.features.documents.createDocument(p.kind as NewDocumentKind, path, p.linkFromCollection === true, t);
+        return {
+          edit: toWorkspaceEdit(created.change, full),
+          template: created.template === 'built-in' ? 'built-in' : uriFromPath(created.template),
+          ...(created.collection ? { collection: uriFromPath(created.collection) } : {}),
+        };
+      });
+    },
+  },
+  [MQG4AI_REQUESTS.completeDocument]: {
+    readiness: 'listed',
+    fallback: null,
+    handle: (engine, p, token, context) => {
+      if (typeof p.uri !== 'string') throw new InvalidParams('uri must be a file URI');
+      const path = pathFromUri(p.uri);
+      return engine.queryAsync('completeDocument', token, async (t): Promise<CompleteDocumentResult | null> => {
+        const done = await engine.features.documents.completeDocument(path, t);
+        return done ? { edit: toWorkspaceEdit(done.change, editCapabilities(context)), summary: done.summary } : null;
       });
     },
   },
