@@ -18,6 +18,8 @@ import { COMPARE_SCHEME, ComparisonDocuments } from './assessments/compareAssess
 import type { CoverageTreeProvider } from './coverage/coverageView';
 import type { CoverageItem } from './coverage/coverageModel';
 import { fileMoveMiddleware } from './refactor/fileMoves';
+import { NEW_QUALITY_GATE, NEW_REQUIREMENT_DOCUMENT, NEW_RISK, newDocument, type NewDocumentArgs } from './documents/newDocumentCommand';
+import { suggestInEmptyDocuments } from './documents/emptyDocumentSuggest';
 import { RestartPolicy } from './restartPolicy';
 import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
 
@@ -86,6 +88,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
   const assessments = new ActiveAssessmentController(client, (message) => output.warn(message));
   context.subscriptions.push(assessments, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, new ComparisonDocuments(client)));
   const { provider: coverageTree, view: coverageView } = registerCoverage(context, client, output, assessments);
+  /** From the Explorer's context menu the argument is the folder (or file) clicked; from code, NewDocumentArgs. */
+  const newDocumentCommand = (kind?: NewDocumentArgs['kind']) => (arg?: unknown) => {
+    const explorer = arg instanceof vscode.Uri ? arg : undefined;
+    const args = arg && !(arg instanceof vscode.Uri) && typeof arg === 'object' ? (arg as NewDocumentArgs) : {};
+    const folder = explorer && /\.(md|markdown)$/i.test(explorer.path) ? vscode.Uri.joinPath(explorer, '..') : explorer;
+    return newDocument(client!, assessments, { ...(kind ? { kind } : {}), ...args }, folder);
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(NEW_QUALITY_GATE, newDocumentCommand()),
+    vscode.commands.registerCommand(NEW_RISK, newDocumentCommand('risk')),
+    vscode.commands.registerCommand(NEW_REQUIREMENT_DOCUMENT, newDocumentCommand('requirement')),
+    suggestInEmptyDocuments(),
+  );
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();
