@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { assessmentStatusBarView, statusBarView, type CoverageItem } from './coverageModel';
 import { CoverageTreeProvider, CREATE_ON_CLICK } from './coverageView';
-import { exportCoverageReport, type ExportArgs } from './exportReport';
+import { exportCoverageReport, openReport, type ExportArgs } from './exportReport';
 import { SELECT_ACTIVE_ASSESSMENT, type ActiveAssessmentController } from '../assessments/activeAssessment';
 import { COMPARE_COMMAND, compareAssessments, type CompareArgs } from '../assessments/compareAssessments';
 import { completeDocument, createDocument } from '../documents/documentEdits';
@@ -145,8 +145,14 @@ export function registerCoverage(
       const given = args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {};
       // The report follows the active assessment when the workspace holds several.
       const assessment = given.assessment ?? (provider.model.byAssessment ? selection.active?.id : undefined);
-      return exportCoverageReport(client, { ...given, ...(assessment ? { assessment } : {}) });
+      return exportCoverageReport(client, { ...given, ...(assessment ? { assessment } : {}) }, context.workspaceState);
     }),
+    // Opens an exported report the way the "Open" of the export notification does (tests, other extensions).
+    vscode.commands.registerCommand('mqg4ai.openCoverageReport', (target: unknown, format?: unknown) =>
+      target instanceof vscode.Uri || typeof target === 'string'
+        ? openReport(typeof target === 'string' ? vscode.Uri.parse(target) : target, format === 'md' || format === 'json' ? format : 'html')
+        : undefined,
+    ),
   );
   return { provider, view };
 }

@@ -226,4 +226,48 @@ describe('assessment coverage view', () => {
     const nothing = await vscode.commands.executeCommand<string | undefined>('mqg4ai.coverage.insertQuestions', transparency);
     assert.equal(nothing, undefined);
   });
+
+  it('exports to mqg4ai.report.output in mqg4ai.report.format without asking; refuses an output outside the folder', async () => {
+    const report = vscode.workspace.getConfiguration('mqg4ai.report', vscode.workspace.workspaceFolders![0].uri);
+    await report.update('format', 'json', vscode.ConfigurationTarget.Workspace);
+    await report.update('output', 'reports-e2e/coverage-latest.json', vscode.ConfigurationTarget.Workspace);
+    const expected = vscode.Uri.file(path.join(workspaceRoot(), 'reports-e2e', 'coverage-latest.json'));
+    try {
+      // No format pick and no save dialog: with either, this call would not return.
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.exportCoverageReport');
+      assert.ok(written && samePath(written, expected), `written to ${written?.fsPath}`);
+      const data = JSON.parse(fs.readFileSync(expected.fsPath, 'utf8')) as { summary: { groups: { altai: { total: number } } } };
+      assert.equal(data.summary.groups.altai.total, 139);
+      // A path out of the workspace folder is refused, nothing is written.
+      await report.update('output', '../outside-e2e.json', vscode.ConfigurationTarget.Workspace);
+      assert.equal(await vscode.commands.executeCommand('mqg4ai.exportCoverageReport'), undefined);
+      assert.equal(fs.existsSync(path.join(workspaceRoot(), '..', 'outside-e2e.json')), false);
+    } finally {
+      await report.update('format', undefined, vscode.ConfigurationTarget.Workspace);
+      await report.update('output', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(path.join(workspaceRoot(), 'reports-e2e'), { recursive: true, force: true });
+    }
+  });
+
+  it('opens an exported HTML report in a preview where no browser can reach the file (remote, browser)', async function () {
+    if (vscode.env.uiKind !== vscode.UIKind.Web) this.skip(); // a desktop VS Code opens the system browser instead
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqg4ai-e2e-open-'));
+    try {
+      const html = vscode.Uri.file(path.join(dir, 'coverage.html'));
+      await vscode.commands.executeCommand('mqg4ai.exportCoverageReport', { format: 'html', target: html });
+      const how = await vscode.commands.executeCommand<string>('mqg4ai.openCoverageReport', html, 'html');
+      assert.equal(how, 'preview');
+      await waitFor(
+        () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mqg4ai.reportPreview') && t.label === 'coverage.html'),
+        'the report preview tab',
+      );
+      assert.match(fs.readFileSync(html.fsPath, 'utf8'), /@media print/, 'the page is print-styled: print it for a PDF');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
