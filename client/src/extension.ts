@@ -21,6 +21,7 @@ import { fileMoveMiddleware } from './refactor/fileMoves';
 import { NEW_QUALITY_GATE, NEW_REQUIREMENT_DOCUMENT, NEW_RISK, newDocument, type NewDocumentArgs } from './documents/newDocumentCommand';
 import { suggestInEmptyDocuments } from './documents/emptyDocumentSuggest';
 import { RestartPolicy } from './restartPolicy';
+import { clientOutputChannel } from './logChannel';
 import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
 
 let client: LanguageClient | undefined;
@@ -34,6 +35,8 @@ export interface Mqg4aiApi {
   readonly coverageView: vscode.TreeView<CoverageItem>;
   /** The active assessment and the workspace's assessments. */
   readonly assessments: ActiveAssessmentController;
+  /** The folder of the "MQG4AI" output channel's log file (the real-VS-Code tests read it). */
+  readonly logFolder: vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Mqg4aiApi> {
@@ -67,7 +70,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
     // `trusted`: in Restricted Mode the server reads nothing outside the workspace folders (docs/security.md).
     initializationOptions: serverInitializationOptions((context.storageUri ?? context.globalStorageUri).fsPath, vscode.workspace.isTrusted),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
-    outputChannel: output,
+    // One clean line per message: the level from the client's prefix, the prefix dropped (client/src/logChannel.ts).
+    outputChannel: clientOutputChannel(output),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
     // Link updates on file/folder moves honour mqg4ai.links.updateOnFileMove (client/src/refactor).
@@ -104,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();
-  return { client, coverageTree, coverageView, assessments };
+  return { client, coverageTree, coverageView, assessments, logFolder: context.logUri };
 }
 
 export async function deactivate(): Promise<void> {
