@@ -19,7 +19,7 @@ import type { CoverageTreeProvider } from './coverage/coverageView';
 import type { CoverageItem } from './coverage/coverageModel';
 import { fileMoveMiddleware } from './refactor/fileMoves';
 import { NEW_QUALITY_GATE, NEW_REQUIREMENT_DOCUMENT, NEW_RISK, newDocument, type NewDocumentArgs } from './documents/newDocumentCommand';
-import { suggestInEmptyDocuments } from './documents/emptyDocumentSuggest';
+import { suggestInEmptyDocuments, type EmptyDocumentSuggestions } from './documents/emptyDocumentSuggest';
 import { RestartPolicy } from './restartPolicy';
 import { clientOutputChannel } from './logChannel';
 import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
@@ -37,6 +37,8 @@ export interface Mqg4aiApi {
   readonly assessments: ActiveAssessmentController;
   /** The folder of the "MQG4AI" output channel's log file (the real-VS-Code tests read it). */
   readonly logFolder: vscode.Uri;
+  /** Where the suggestions opened by themselves (empty Markdown files). */
+  readonly emptyFileSuggestions: EmptyDocumentSuggestions;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Mqg4aiApi> {
@@ -92,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
   const assessments = new ActiveAssessmentController(client, (message) => output.warn(message));
   context.subscriptions.push(assessments, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, new ComparisonDocuments(client)));
   const { provider: coverageTree, view: coverageView } = registerCoverage(context, client, output, assessments);
+  const emptyFileSuggestions = suggestInEmptyDocuments();
   /** From the Explorer's context menu the argument is the folder (or file) clicked; from code, NewDocumentArgs. */
   const newDocumentCommand = (kind?: NewDocumentArgs['kind']) => (arg?: unknown) => {
     const explorer = arg instanceof vscode.Uri ? arg : undefined;
@@ -103,12 +106,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
     vscode.commands.registerCommand(NEW_QUALITY_GATE, newDocumentCommand()),
     vscode.commands.registerCommand(NEW_RISK, newDocumentCommand('risk')),
     vscode.commands.registerCommand(NEW_REQUIREMENT_DOCUMENT, newDocumentCommand('requirement')),
-    suggestInEmptyDocuments(),
+    emptyFileSuggestions,
   );
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();
-  return { client, coverageTree, coverageView, assessments, logFolder: context.logUri };
+  return { client, coverageTree, coverageView, assessments, logFolder: context.logUri, emptyFileSuggestions };
 }
 
 export async function deactivate(): Promise<void> {

@@ -40,6 +40,11 @@ describe('protocol: creating and completing documents from their templates', fun
       join(fixture.root, '3_RiskManagement/AI_Risks/Accountability.md'),
       `---\ntags: [{Name: Accountability}]\n---\n\n##### ${auditability.title}\nALTAI:\n${auditability.questions.map((q) => `> - ${q.text}`).join('\n')}\n`,
     );
+    // A Leaf-QG with only its first section.
+    writeFileSync(
+      join(fixture.root, '2_Lifecycle/1_Data/QG_Short_(Data).md'),
+      '---\ntags: [{Name: QG_Short}]\n---\n\n## QG Short (Data)\n\n### 1. Interdependency Graph\n',
+    );
     client = await LspTestClient.start([fixture.root], {
       capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } },
     });
@@ -96,5 +101,15 @@ describe('protocol: creating and completing documents from their templates', fun
     assert.ok(!inserted.includes('Auditability'));
     const complete = join(fixture.root, '3_RiskManagement/AI_Risks/4_Transparency/Transparency.md');
     assert.equal(await client.request('mqg4ai/completeDocument', { uri: fileUri(complete) }), null);
+  });
+
+  it('inserts the template sections a Leaf-QG lacks, where the missing-section quick fix puts them', async () => {
+    const path = join(fixture.root, '2_Lifecycle/1_Data/QG_Short_(Data).md');
+    const result = await client.request<CompleteDocumentResult | null>('mqg4ai/completeDocument', { uri: fileUri(path) });
+    assert.ok(result);
+    assert.match(result.summary, /^\d+ template section\(s\)$/);
+    const inserted = textFor(result, path);
+    assert.match(inserted, /^#### Input Information$/m);
+    assert.doesNotMatch(inserted, /^### 1\. Interdependency Graph$/m, 'what is there stays as it is');
   });
 });

@@ -38,8 +38,9 @@ export async function createDocument(
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(target);
-  // A created file is dirty until saved; save it so that the language server and git see it (undo still works).
-  await document.save();
+  // A created file is dirty until saved; save it so that the language server and git see it (undo still
+  // works). Not in Restricted Mode, where the extension writes nothing itself.
+  if (vscode.workspace.isTrusted) await document.save();
   await vscode.window.showTextDocument(document, { preview: false });
   return target;
 }

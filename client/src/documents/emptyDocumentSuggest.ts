@@ -16,8 +16,13 @@ export function wantsSuggestions(editor: vscode.TextEditor | undefined): editor 
   );
 }
 
+/** The files the suggestions were opened in (URIs): what the real-VS-Code tests read. */
+export interface EmptyDocumentSuggestions extends vscode.Disposable {
+  readonly offered: ReadonlySet<string>;
+}
+
 /** Opens the suggestions in empty Markdown files as they are shown (each file once per session). */
-export function suggestInEmptyDocuments(): vscode.Disposable {
+export function suggestInEmptyDocuments(): EmptyDocumentSuggestions {
   const done = new Set<string>();
   const offer = (editor: vscode.TextEditor | undefined) => {
     if (!wantsSuggestions(editor) || done.has(editor.document.uri.toString())) return;
@@ -25,5 +30,6 @@ export function suggestInEmptyDocuments(): vscode.Disposable {
     void vscode.commands.executeCommand('editor.action.triggerSuggest');
   };
   offer(vscode.window.activeTextEditor);
-  return vscode.window.onDidChangeActiveTextEditor(offer);
+  const listener = vscode.window.onDidChangeActiveTextEditor(offer);
+  return { offered: done, dispose: () => listener.dispose() };
 }

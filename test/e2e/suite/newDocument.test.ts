@@ -86,4 +86,18 @@ describe('new quality-gate documents', () => {
     assert.match(text, /\{Name: HumanAgencyOversight\}/);
     assert.match(text, /^##### Human Oversight$/m);
   });
+
+  it('opens the suggestions by itself on the first line of an empty Markdown file (no Ctrl+Space)', async () => {
+    const empty = workspaceUri('2_Lifecycle/1_Data/Empty-e2e.md');
+    created.push(empty);
+    await vscode.workspace.fs.writeFile(empty, new Uint8Array());
+    await vscode.window.showTextDocument(empty);
+    const api = await vscode.extensions.getExtension<{ emptyFileSuggestions: { offered: ReadonlySet<string> } }>('mqg4ai.mqg4ai')!.activate();
+    await waitFor(() => api.emptyFileSuggestions.offered.has(empty.toString()), 'the suggestions to open');
+    // A file with text gets nothing.
+    const full = workspaceUri(COLLECTION);
+    await vscode.window.showTextDocument(full);
+    assert.equal(api.emptyFileSuggestions.offered.has(full.toString()), false);
+    await vscode.commands.executeCommand('hideSuggestWidget');
+  });
 });

@@ -12,6 +12,7 @@ const ROOT = resolve(__dirname, '../../..');
 const ALLOWED: Record<string, string> = {
   'server/src/workspace/indexCache.ts': "the parse cache, in the extension's storage folder (never the workspace)",
   'client/src/coverage/exportReport.ts': 'Export Coverage Report: the file the user picked',
+  'client/src/documents/documentEdits.ts': "New documents and inserted questions: the WorkspaceEdit the server computed, applied on the user's command",
   // Flagged for `open`: it opens read-only and non-blocking, to refuse devices and FIFOs before reading.
   'server/src/base/fileSystem.ts': 'no write: opens files read-only (O_RDONLY | O_NONBLOCK) to check that they are regular files',
 };
