@@ -73,8 +73,19 @@ export function registerCoverage(
   const nodeName = (node: CoverageItem) => (node.create ? node.create.uri : (node.uri ?? '')).replace(/^.*\//, '');
 
   /** "Create from Template": the server computes the file and its content, the client applies it. */
-  const createFromTemplate = async (arg: unknown, confirm = false): Promise<vscode.Uri | undefined> => {
+  const createFromTemplate = async (arg: unknown, confirm = false, options: { name?: string } = {}): Promise<vscode.Uri | undefined> => {
     const node = nodeArg(arg);
+    // A t.b.d. placeholder stands for a stage nobody wrote: its Leaf-QG goes into the placeholder's folder.
+    if (node?.kind === 'placeholder' && node.uri) {
+      const folder = vscode.Uri.parse(node.uri).with({ path: vscode.Uri.parse(node.uri).path.replace(/\/[^/]*$/, '') });
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.newQualityGate', {
+        kind: 'leaf-qg',
+        folder: folder.toString(),
+        ...(options.name ? { name: options.name, linkFromCollection: false } : {}),
+      });
+      if (created) await provider.refresh();
+      return created;
+    }
     if (!node?.create) return undefined;
     const target = vscode.Uri.parse(node.create.uri);
     if (confirm) {
@@ -133,7 +144,9 @@ export function registerCoverage(
     }),
     vscode.commands.registerCommand('mqg4ai.coverage.refresh', () => provider.refresh()),
     vscode.commands.registerCommand('mqg4ai.coverage.open', open),
-    vscode.commands.registerCommand('mqg4ai.coverage.createFromTemplate', (arg?: unknown) => createFromTemplate(arg)),
+    vscode.commands.registerCommand('mqg4ai.coverage.createFromTemplate', (arg?: unknown, options?: { name?: string }) =>
+      createFromTemplate(arg, false, options && typeof options === 'object' ? options : {}),
+    ),
     // A click on a missing node: asks first (a context-menu choice does not).
     vscode.commands.registerCommand(CREATE_ON_CLICK, (arg?: unknown) => createFromTemplate(arg, true)),
     vscode.commands.registerCommand('mqg4ai.coverage.insertQuestions', fill),

@@ -137,7 +137,7 @@ export function itemView(item: CoverageItem, children: readonly CoverageItem[], 
     ...(item.uri ? { target: { uri: item.uri, ...(item.range ? { line: item.range.start.line, range: item.range } : {}) } } : {}),
     // `.assessment`: the node offers "Compare with..." and "Set as Active Assessment"; `.creatable`:
     // "Create from Template"; `.fillable`: "Insert the Questions" / "Insert Missing Sections"; `.openable`: "Open".
-    contextValue: `mqg4ai.coverage.${item.kind}.${item.status}${item.create ? '.creatable' : ''}${isFillable(item) ? '.fillable' : ''}${item.uri ? '.openable' : ''}${assessment ? '.assessment' : ''}`,
+    contextValue: `mqg4ai.coverage.${item.kind}.${item.status}${item.create || (item.kind === 'placeholder' && item.uri) ? '.creatable' : ''}${isFillable(item) ? '.fillable' : ''}${item.uri ? '.openable' : ''}${assessment ? '.assessment' : ''}`,
   };
 }
 

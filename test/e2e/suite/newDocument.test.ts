@@ -11,6 +11,22 @@ const STAGE = '2_Lifecycle/1_Data';
 const COLLECTION = `${STAGE}/QG_Data_(Lifecycle).md`;
 const TEMPLATE = 'templates/Template_LeafQG.md';
 
+interface Node {
+  id: string;
+  kind: string;
+  uri?: string;
+  children: readonly Node[];
+}
+
+function findNode(nodes: readonly Node[], predicate: (n: Node) => boolean): Node | undefined {
+  for (const node of nodes) {
+    if (predicate(node)) return node;
+    const inner = findNode(node.children, predicate);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 describe('new quality-gate documents', () => {
   let templateBefore: string;
   const created: vscode.Uri[] = [];
@@ -99,5 +115,20 @@ describe('new quality-gate documents', () => {
     await vscode.window.showTextDocument(full);
     assert.equal(api.emptyFileSuggestions.offered.has(full.toString()), false);
     await vscode.commands.executeCommand('hideSuggestWidget');
+  });
+
+  it('writes the quality gate a t.b.d. placeholder stands for, in its folder (Create from Template on the placeholder)', async () => {
+    const api = await vscode.extensions
+      .getExtension<{ coverageTree: { refresh(): Promise<void>; model: { allRoots(): readonly Node[] } } }>('mqg4ai.mqg4ai')!
+      .activate();
+    await api.coverageTree.refresh();
+    const placeholder = findNode(api.coverageTree.model.allRoots(), (n) => n.kind === 'placeholder');
+    assert.ok(placeholder?.uri, 'the sample has a t.b.d. placeholder');
+    const folder = vscode.Uri.parse(placeholder.uri).path.replace(/\/[^/]*$/, '');
+    const file = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.coverage.createFromTemplate', placeholder, { name: 'Normalisation' });
+    assert.ok(file, 'a gate is created');
+    created.push(file);
+    assert.equal(file.path, `${folder}/QG_Normalisation_(Data).md`);
+    assert.match(fs.readFileSync(file.fsPath, 'utf8'), /^## QG Normalisation \(Data\)$/m);
   });
 });
