@@ -94,7 +94,8 @@ export function statusReason(item: CoverageItem): string {
       return item.total === 1 ? 'Covered.' : `All ${item.total} covered.`;
     case 'missing': {
       if (item.children.length === 0 || item.create) {
-        return item.create ? 'The document does not exist yet: create it from its template (context menu).' : 'Nothing written here yet.';
+        if (item.kind === 'placeholder') return 'Nobody has written this yet: Create from Template writes its quality gate here (context menu).';
+        return item.create ? 'The document does not exist yet: create it from its template (context menu).' : 'Its document does not exist yet.';
       }
       const missing = missingLeaves(item);
       return `${missing} of the ${open} open item(s) below belong to documents that do not exist yet.`;
