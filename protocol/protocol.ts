@@ -17,8 +17,16 @@ export interface WireRange {
   readonly end: WirePosition;
 }
 
-/** How far a node of the coverage tree is done. */
-export type CoverageStatus = 'covered' | 'partial' | 'open' | 'broken';
+/**
+ * How far a node of the coverage tree is done, as its worst actionable state: `missing` (a
+ * document it needs does not exist yet: the node itself, or one below it), `open` (nothing
+ * answered yet), `partial`, `covered`. `broken` marks only the document node whose links are
+ * broken; it does not climb to the nodes above (they keep their own state).
+ */
+export type CoverageStatus = 'covered' | 'partial' | 'open' | 'missing' | 'broken';
+
+/** The kinds of document MQG4AI creates from a template (`mqg4ai/createDocument`). */
+export type NewDocumentKind = 'leaf-qg' | 'collection-qg' | 'risk' | 'requirement' | 'information-block';
 
 /** What a coverage node stands for. */
 export type CoverageNodeKind =
@@ -58,6 +66,8 @@ export interface CoverageItem {
   /** The document to open (a file URI). */
   readonly uri?: string;
   readonly range?: WireRange;
+  /** For a `missing` node: the document that would close the gap, to create from its template. */
+  readonly create?: { readonly kind: NewDocumentKind; readonly uri: string };
   /** For `perspective` nodes: how many risks of the requirement take each side. */
   readonly perspectives?: { readonly safety: number; readonly security: number; readonly both: number; readonly undeclared: number };
   readonly children: readonly CoverageItem[];
@@ -249,12 +259,51 @@ export interface ServerInitializationOptions {
   readonly settings?: unknown;
 }
 
+/**
+ * `mqg4ai/createDocument` params: a new document of `kind` at `target` (a file URI that does not
+ * exist yet), filled from the workspace's own `templates/` when present, else the built-in template.
+ */
+export interface CreateDocumentParams {
+  readonly kind: NewDocumentKind;
+  readonly target: string;
+  /** Also add a link to the new Leaf-QG in its folder's Collection-QG (under "Sub-QGs"). */
+  readonly linkFromCollection?: boolean;
+}
+
+/** `mqg4ai/createDocument` result: the edit to apply (nothing is written by the server). */
+export interface CreateDocumentResult {
+  /** An LSP `WorkspaceEdit`: the file creation, its content and, on request, the Collection-QG's new link. */
+  readonly edit: unknown;
+  /** Where the content came from: the workspace's `templates/` file (a URI), or `built-in`. */
+  readonly template: string;
+  /** The Collection-QG that gets a link, when asked and found. */
+  readonly collection?: string;
+}
+
+/** `mqg4ai/completeDocument` params: an existing document (a file URI). */
+export interface CompleteDocumentParams {
+  readonly uri: string;
+}
+
+/**
+ * `mqg4ai/completeDocument` result: the edit that inserts what the document's template asks for
+ * and it lacks (a requirement document's missing ALTAI question blocks, a Leaf-QG's or risk's
+ * missing template sections), or null when nothing is missing.
+ */
+export interface CompleteDocumentResult {
+  readonly edit: unknown;
+  /** `3 question block(s)`, `2 template section(s)`: for the client's message. */
+  readonly summary: string;
+}
+
 /** Request method names. */
 export const MQG4AI_REQUESTS = {
   coverage: 'mqg4ai/coverage',
   coverageReport: 'mqg4ai/coverageReport',
   assessments: 'mqg4ai/assessments',
   compareAssessments: 'mqg4ai/compareAssessments',
+  createDocument: 'mqg4ai/createDocument',
+  completeDocument: 'mqg4ai/completeDocument',
   serverInfo: 'mqg4ai/serverInfo',
   waitForIdle: 'mqg4ai/waitForIdle',
   reviewStatus: 'mqg4ai/reviewStatus',

@@ -19,7 +19,10 @@ import type { CoverageTreeProvider } from './coverage/coverageView';
 import type { CoverageItem } from './coverage/coverageModel';
 import { fileMoveMiddleware } from './refactor/fileMoves';
 import { registerReview } from './review/reviewFeature';
+import { NEW_QUALITY_GATE, NEW_REQUIREMENT_DOCUMENT, NEW_RISK, newDocument, type NewDocumentArgs } from './documents/newDocumentCommand';
+import { suggestInEmptyDocuments, type EmptyDocumentSuggestions } from './documents/emptyDocumentSuggest';
 import { RestartPolicy } from './restartPolicy';
+import { clientOutputChannel } from './logChannel';
 import { serverInitializationOptions, TRUST_GRANTED_NOTIFICATION } from './trust';
 import { TRIGGER_SUGGEST_COMMAND } from '../../protocol/protocol';
 
@@ -34,6 +37,10 @@ export interface Mqg4aiApi {
   readonly coverageView: vscode.TreeView<CoverageItem>;
   /** The active assessment and the workspace's assessments. */
   readonly assessments: ActiveAssessmentController;
+  /** The folder of the "MQG4AI" output channel's log file (the real-VS-Code tests read it). */
+  readonly logFolder: vscode.Uri;
+  /** Where the suggestions opened by themselves (empty Markdown files). */
+  readonly emptyFileSuggestions: EmptyDocumentSuggestions;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Mqg4aiApi> {
@@ -73,7 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
       hoverShowsDiagnostics: true,
     },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
-    outputChannel: output,
+    // One clean line per message: the level from the client's prefix, the prefix dropped (client/src/logChannel.ts).
+    outputChannel: clientOutputChannel(output),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
     // Link updates on file/folder moves honour mqg4ai.links.updateOnFileMove (client/src/refactor).
@@ -95,10 +103,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mqg4ai
   context.subscriptions.push(assessments, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, new ComparisonDocuments(client)));
   const { provider: coverageTree, view: coverageView } = registerCoverage(context, client, output, assessments);
   registerReview(context, client, coverageTree, output);
+  const emptyFileSuggestions = suggestInEmptyDocuments();
+  /** From the Explorer's context menu the argument is the folder (or file) clicked; from code, NewDocumentArgs. */
+  const newDocumentCommand = (kind?: NewDocumentArgs['kind']) => (arg?: unknown) => {
+    const explorer = arg instanceof vscode.Uri ? arg : undefined;
+    const args = arg && !(arg instanceof vscode.Uri) && typeof arg === 'object' ? (arg as NewDocumentArgs) : {};
+    const folder = explorer && /\.(md|markdown)$/i.test(explorer.path) ? vscode.Uri.joinPath(explorer, '..') : explorer;
+    return newDocument(client!, assessments, { ...(kind ? { kind } : {}), ...args }, folder);
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(NEW_QUALITY_GATE, newDocumentCommand()),
+    vscode.commands.registerCommand(NEW_RISK, newDocumentCommand('risk')),
+    vscode.commands.registerCommand(NEW_REQUIREMENT_DOCUMENT, newDocumentCommand('requirement')),
+    emptyFileSuggestions,
+  );
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_GRANTED_NOTIFICATION)));
 
   await client.start();
-  return { client, coverageTree, coverageView, assessments };
+  return { client, coverageTree, coverageView, assessments, logFolder: context.logUri, emptyFileSuggestions };
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,6 +10,7 @@ export interface CoverageItem {
   range?: { start: { line: number } };
   description?: string;
   detail?: string;
+  create?: { kind: string; uri: string };
   perspectives?: { safety: number; security: number; both: number; undeclared: number };
   children: CoverageItem[];
 }

@@ -25,6 +25,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/i,
   /^images\/icon\.png$/,
   /^images\/coverage\.svg$/,
+  /^media\/walkthrough\/[^/]+\.md$/,
 ];
 /** Files it must contain. */
 const REQUIRED = [
@@ -136,6 +137,18 @@ describe('the packaged .vsix', function () {
     walk((pkg as { contributes?: unknown }).contributes);
     const missing = referenced.filter((f) => !files.has(f));
     assert.deepEqual(missing, [], 'files referenced from contributes are in the .vsix');
+  });
+
+  it('packages the media of every walkthrough step', () => {
+    const files = new Set(listedFiles());
+    const walkthroughs =
+      (pkg as { contributes?: { walkthroughs?: Array<{ steps: Array<{ id: string; media: { markdown?: string } }> }> } }).contributes?.walkthroughs ?? [];
+    const media = walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? ''));
+    assert.ok(media.length >= 6, 'the getting-started walkthrough has its steps');
+    for (const file of media) {
+      assert.ok(files.has(file), `${file} is in the .vsix`);
+      assert.ok(fs.existsSync(path.join(root, file)), `${file} exists`);
+    }
   });
 
   it(`packs into a .vsix under ${MAX_VSIX_BYTES / 1024 / 1024} MB with the runtime files`, () => {

@@ -51,8 +51,12 @@ describe('protocol: mqg4ai/coverage over JSON-RPC', function () {
       'every catalogue question counts (126 ALTAI + 7 MQG4AI; answer options count with their question, the note not at all), also for requirements the tree lacks',
     );
     const hao = find([altai], (i) => i.label === 'Human Agency and Oversight')!;
-    assert.equal(hao.status, 'open');
+    assert.equal(hao.status, 'missing', 'no document at all is a gap, not an unanswered one');
     assert.equal(hao.covered, 0);
+    assert.ok(hao.children.every((s) => s.status === 'missing'));
+    assert.equal(uriKey(hao.create!.uri), join(fixture.root, '3_RiskManagement/AI_Risks/1_HumanAgencyOversight/HumanAgencyOversight.md'));
+    assert.equal(hao.create!.kind, 'requirement');
+    assert.equal(altai.status, 'missing', 'the worst actionable state below climbs');
   });
 
   it('marks answered questions covered and points at their line', async () => {
@@ -64,14 +68,22 @@ describe('protocol: mqg4ai/coverage over JSON-RPC', function () {
     assert.ok(answered.range!.start.line > 0);
   });
 
-  it('shows placeholders as open gaps and broken documents as broken', async () => {
+  it('shows placeholders as missing, and broken links on the document only', async () => {
     const [tree] = await client.request<Item[]>('mqg4ai/coverage', {});
     const lifecycle = tree.children[1];
     const placeholder = find([lifecycle], (i) => i.kind === 'placeholder')!;
-    assert.equal(placeholder.status, 'open');
+    assert.equal(placeholder.status, 'missing');
     const calibration = find([lifecycle], (i) => i.kind === 'leaf-qg' && i.label.startsWith('QG Calibration'))!;
     assert.equal(calibration.status, 'broken', 'it has a link to a missing file');
     assert.ok(calibration.children.some((s) => s.kind === 'qg-section'));
+    const development = find([lifecycle], (i) => i.kind === 'stage' && i.label === 'Development')!;
+    assert.notEqual(development.status, 'broken', 'the stage holding it keeps its own state');
+    const system = tree.children[3];
+    const missingBlock = find([system], (i) => i.kind === 'information-block' && i.description === 'missing')!;
+    assert.equal(missingBlock.label, 'Compliance', 'the sample has no Compliance block');
+    assert.equal(missingBlock.status, 'missing');
+    assert.equal(missingBlock.create?.kind, 'information-block');
+    assert.equal(uriKey(missingBlock.create.uri), join(fixture.root, '1_System/Compliance/Compliance.md'));
   });
 
   it('notifies coverageChanged after an edit and recomputes', async () => {

@@ -50,6 +50,25 @@ describe('protocol: link updates when files and folders move (workspace/willRena
     }
   });
 
+  it('a renamed file keeps the way each link was written: ../2_Development/2_Model_Evaluation/... stays that long (issue 21)', async () => {
+    const collection = '2_Lifecycle/2_Development/QG_Development_(Lifecycle).md';
+    const original = readFileSync(join('test-fixtures/sample-assessment', collection), 'utf8');
+    const detour = `${original}\nSee also [calibration](../2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md) and [the same](<../2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md#purpose>).\n`;
+    const s = await session('sample-assessment', { [collection]: detour });
+    try {
+      const from = s.path('2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration_(BinaryClassification).md');
+      const to = s.path('2_Lifecycle/2_Development/2_Model_Evaluation/QG_Calibration_(Binary).md');
+      await moveWithServer(s.client, [[from, to]]);
+      const text = s.read(collection);
+      assert.match(text, /\[calibration\]\(\.\.\/2_Development\/2_Model_Evaluation\/QG_Calibration_\(Binary\)\.md\)/);
+      assert.match(text, /\[the same\]\(<\.\.\/2_Development\/2_Model_Evaluation\/QG_Calibration_\(Binary\)\.md#purpose>\)/);
+      assert.match(text, /\[Calibration\]\(\.\/2_Model_Evaluation\/QG_Calibration_\(Binary\)\.md\)/, '`./` kept');
+      assert.doesNotMatch(text, /\]\(<?2_Model_Evaluation\//, 'no link lost its ../2_Development/ or ./');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a file whose name has spaces, moved to a name with parentheses: %20 stays %20, <...> stays, the reference definition too', async () => {
     const s = await session('link-forms');
     try {

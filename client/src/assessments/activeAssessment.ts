@@ -60,6 +60,11 @@ export class ActiveAssessmentController implements vscode.Disposable {
     return this.result?.assessments ?? [];
   }
 
+  /** The folder (absolute path) the assessments' folders are relative to, once listed. */
+  get root(): string | undefined {
+    return this.result?.root;
+  }
+
   /** The effective active assessment. */
   get active(): AssessmentInfo | undefined {
     return this.current;

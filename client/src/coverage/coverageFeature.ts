@@ -4,10 +4,11 @@ import { MQG4AI_NOTIFICATIONS } from '../../../protocol/protocol';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { assessmentStatusBarView, statusBarView, type CoverageItem } from './coverageModel';
-import { CoverageTreeProvider } from './coverageView';
-import { exportCoverageReport, type ExportArgs } from './exportReport';
+import { CoverageTreeProvider, CREATE_ON_CLICK } from './coverageView';
+import { exportCoverageReport, openReport, type ExportArgs } from './exportReport';
 import { SELECT_ACTIVE_ASSESSMENT, type ActiveAssessmentController } from '../assessments/activeAssessment';
 import { COMPARE_COMMAND, compareAssessments, type CompareArgs } from '../assessments/compareAssessments';
+import { completeDocument, createDocument } from '../documents/documentEdits';
 
 export const COVERAGE_VIEW = 'mqg4aiCoverage';
 export const COVERAGE_EXPLORER_VIEW = 'mqg4aiCoverageExplorer';
@@ -66,6 +67,54 @@ export function registerCoverage(
       .reveal(root, { expand: true, select: false, focus: false })
       .then(undefined, (error: unknown) => output.warn(`Revealing ${root.id} failed: ${String(error)}`));
   };
+  /** A coverage node given to a command (from a menu: the node; from a test: its id). */
+  const nodeArg = (arg: unknown): CoverageItem | undefined =>
+    typeof arg === 'string' ? provider.model.find(arg) : arg && typeof arg === 'object' && 'children' in arg ? (arg as CoverageItem) : undefined;
+  const nodeName = (node: CoverageItem) => (node.create ? node.create.uri : (node.uri ?? '')).replace(/^.*\//, '');
+
+  /** "Create from Template": the server computes the file and its content, the client applies it. */
+  const createFromTemplate = async (arg: unknown, confirm = false, options: { name?: string } = {}): Promise<vscode.Uri | undefined> => {
+    const node = nodeArg(arg);
+    // A t.b.d. placeholder stands for a stage nobody wrote: its Leaf-QG goes into the placeholder's folder.
+    if (node?.kind === 'placeholder' && node.uri) {
+      const folder = vscode.Uri.parse(node.uri).with({ path: vscode.Uri.parse(node.uri).path.replace(/\/[^/]*$/, '') });
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.newQualityGate', {
+        kind: 'leaf-qg',
+        folder: folder.toString(),
+        ...(options.name ? { name: options.name, linkFromCollection: false } : {}),
+      });
+      if (created) await provider.refresh();
+      return created;
+    }
+    if (!node?.create) return undefined;
+    const target = vscode.Uri.parse(node.create.uri);
+    if (confirm) {
+      const choice = await vscode.window.showInformationMessage(
+        `${node.label}: ${decodeURIComponent(nodeName(node))} does not exist yet. Create it from its template?`,
+        'Create from Template',
+      );
+      if (choice !== 'Create from Template') return undefined;
+    }
+    const created = await createDocument(client, node.create.kind, target);
+    if (created) await provider.refresh();
+    return created;
+  };
+  /** "Insert the Questions" / "Insert Missing Sections": what the node's document lacks of its template. */
+  const fill = async (arg: unknown): Promise<string | undefined> => {
+    const node = nodeArg(arg);
+    if (!node?.uri) return undefined;
+    return completeDocument(client, vscode.Uri.parse(node.uri));
+  };
+  const open = async (arg: unknown) => {
+    const node = nodeArg(arg);
+    if (!node?.uri) return;
+    const range = node.range;
+    await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), {
+      preview: false,
+      ...(range ? { selection: new vscode.Range(range.start.line, range.start.character, range.start.line, range.start.character) } : {}),
+    });
+  };
+
   /** A coverage node given to a command: the assessment it stands for. */
   const assessmentArg = (arg: unknown): string | undefined =>
     arg && typeof arg === 'object' && 'children' in arg ? provider.model.assessmentOf(arg as CoverageItem) : undefined;
@@ -94,6 +143,14 @@ export function registerCoverage(
       if (event.newState === State.Running) void selection.serverStarted().then(() => provider.refresh());
     }),
     vscode.commands.registerCommand('mqg4ai.coverage.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('mqg4ai.coverage.open', open),
+    vscode.commands.registerCommand('mqg4ai.coverage.createFromTemplate', (arg?: unknown, options?: { name?: string }) =>
+      createFromTemplate(arg, false, options && typeof options === 'object' ? options : {}),
+    ),
+    // A click on a missing node: asks first (a context-menu choice does not).
+    vscode.commands.registerCommand(CREATE_ON_CLICK, (arg?: unknown) => createFromTemplate(arg, true)),
+    vscode.commands.registerCommand('mqg4ai.coverage.insertQuestions', fill),
+    vscode.commands.registerCommand('mqg4ai.coverage.insertSections', fill),
     vscode.commands.registerCommand('mqg4ai.coverage.showGapsOnly', () => provider.setGapsOnly(true)),
     vscode.commands.registerCommand('mqg4ai.coverage.showAll', () => provider.setGapsOnly(false)),
     vscode.commands.registerCommand('mqg4ai.coverage.reveal', (id?: unknown) => reveal(typeof id === 'string' ? id : undefined)),
@@ -101,8 +158,14 @@ export function registerCoverage(
       const given = args && typeof args === 'object' && !(args instanceof vscode.Uri) ? (args as ExportArgs) : {};
       // The report follows the active assessment when the workspace holds several.
       const assessment = given.assessment ?? (provider.model.byAssessment ? selection.active?.id : undefined);
-      return exportCoverageReport(client, { ...given, ...(assessment ? { assessment } : {}) });
+      return exportCoverageReport(client, { ...given, ...(assessment ? { assessment } : {}) }, context.workspaceState);
     }),
+    // Opens an exported report the way the "Open" of the export notification does (tests, other extensions).
+    vscode.commands.registerCommand('mqg4ai.openCoverageReport', (target: unknown, format?: unknown) =>
+      target instanceof vscode.Uri || typeof target === 'string'
+        ? openReport(typeof target === 'string' ? vscode.Uri.parse(target) : target, format === 'md' || format === 'json' ? format : 'html')
+        : undefined,
+    ),
   );
   return { provider, view };
 }

@@ -12,17 +12,24 @@ export interface IconSpec {
   readonly color?: string;
 }
 
+/**
+ * One icon per status, coloured by what the author has to do: a missing document is a gap (error
+ * colour), anything unanswered a warning, covered a pass. `broken` marks only the document whose
+ * links are broken.
+ */
 export const STATUS_ICONS: Readonly<Record<CoverageStatus, IconSpec>> = {
   covered: { id: 'pass', color: 'testing.iconPassed' },
   partial: { id: 'warning', color: 'problemsWarningIcon.foreground' },
-  open: { id: 'circle-large-outline' },
-  broken: { id: 'error', color: 'problemsErrorIcon.foreground' },
+  open: { id: 'circle-large-outline', color: 'problemsWarningIcon.foreground' },
+  missing: { id: 'error', color: 'problemsErrorIcon.foreground' },
+  broken: { id: 'debug-disconnect', color: 'problemsErrorIcon.foreground' },
 };
 
 export const STATUS_TEXT: Readonly<Record<CoverageStatus, string>> = {
   covered: 'Covered',
   partial: 'Partly covered',
-  open: 'Open',
+  open: 'Not answered yet',
+  missing: 'Missing',
   broken: 'Broken links',
 };
 
@@ -43,9 +50,10 @@ export interface ItemView {
   readonly contextValue: string;
 }
 
-/** A node needs attention: something below it is not covered, or a document has broken links. */
+/** A node needs attention: something below it is not covered, or a document at or below it has broken links. */
 export function isGap(item: CoverageItem): boolean {
-  return item.status !== 'covered' || item.covered < item.total;
+  // Perspective nodes count nothing: they do not make the group above them a gap.
+  return item.status !== 'covered' || item.covered < item.total || item.children.some((c) => !isInformational(c) && isGap(c));
 }
 
 /** Percent covered, rounded, except that 0% and 100% mean exactly none and all. */
@@ -72,6 +80,35 @@ export function itemDescription(item: CoverageItem): string {
   return item.description && item.kind !== 'tree' ? `${counts} · ${item.description}` : counts;
 }
 
+/** Leaves below `item` (itself when it is one) that stand for a document that does not exist yet. */
+function missingLeaves(item: CoverageItem): number {
+  if (item.children.length === 0) return item.status === 'missing' ? 1 : 0;
+  return item.children.reduce((n, c) => n + missingLeaves(c), 0);
+}
+
+/** Why the node has its status, in one sentence. */
+export function statusReason(item: CoverageItem): string {
+  const open = item.total - item.covered;
+  switch (item.status) {
+    case 'covered':
+      return item.total === 1 ? 'Covered.' : `All ${item.total} covered.`;
+    case 'missing': {
+      if (item.children.length === 0 || item.create) {
+        if (item.kind === 'placeholder') return 'Nobody has written this yet: Create from Template writes its quality gate here (context menu).';
+        return item.create ? 'The document does not exist yet: create it from its template (context menu).' : 'Its document does not exist yet.';
+      }
+      const missing = missingLeaves(item);
+      return `${missing} of the ${open} open item(s) below belong to documents that do not exist yet.`;
+    }
+    case 'open':
+      return item.children.length === 0 ? 'Not answered yet.' : `None of the ${item.total} answered yet.`;
+    case 'partial':
+      return `${open} of ${item.total} still open.`;
+    case 'broken':
+      return 'This document has broken links (see the Problems panel); the nodes above keep their own state.';
+  }
+}
+
 export function itemTooltip(item: CoverageItem): string {
   const icon = STATUS_ICONS[item.status].id;
   const lines = [
@@ -80,6 +117,7 @@ export function itemTooltip(item: CoverageItem): string {
       ? `$(${icon}) ${item.status === 'covered' ? 'Both sides considered' : item.status === 'open' ? 'No perspective declared' : 'One-sided or partly undeclared'}`
       : `$(${icon}) ${STATUS_TEXT[item.status]}: ${item.covered} of ${item.total} covered (${percent(item.covered, item.total)}%)`,
   ];
+  if (!isInformational(item)) lines.push(escapeMarkdown(statusReason(item)));
   if (item.description) lines.push(escapeMarkdown(item.description));
   if (item.detail) lines.push(item.detail.split(/\r?\n/).map(escapeMarkdown).join('  \n'));
   return lines.join('\n\n');
@@ -98,9 +136,15 @@ export function itemView(item: CoverageItem, children: readonly CoverageItem[], 
     icon: STATUS_ICONS[item.status],
     collapsible: children.length === 0 ? 'none' : expanded ? 'expanded' : 'collapsed',
     ...(item.uri ? { target: { uri: item.uri, ...(item.range ? { line: item.range.start.line, range: item.range } : {}) } } : {}),
-    // `.assessment`: the node offers "Compare with..." and "Set as Active Assessment".
-    contextValue: `mqg4ai.coverage.${item.kind}.${item.status}${assessment ? '.assessment' : ''}`,
+    // `.assessment`: the node offers "Compare with..." and "Set as Active Assessment"; `.creatable`:
+    // "Create from Template"; `.fillable`: "Insert the Questions" / "Insert Missing Sections"; `.openable`: "Open".
+    contextValue: `mqg4ai.coverage.${item.kind}.${item.status}${item.create || (item.kind === 'placeholder' && item.uri) ? '.creatable' : ''}${isFillable(item) ? '.fillable' : ''}${item.uri ? '.openable' : ''}${assessment ? '.assessment' : ''}`,
   };
+}
+
+/** An existing requirement, Leaf-QG or risk document that is not covered: its template may have parts to insert. */
+export function isFillable(item: CoverageItem): boolean {
+  return !!item.uri && (item.kind === 'requirement' || item.kind === 'leaf-qg' || item.kind === 'risk') && item.covered < item.total;
 }
 
 /**

@@ -26,6 +26,8 @@ const COLLAPSIBLE = {
 export const CONTEXT_LOADED = 'mqg4ai.coverage.loaded';
 export const CONTEXT_HAS_TREES = 'mqg4ai.coverage.hasTrees';
 export const CONTEXT_GAPS_ONLY = 'mqg4ai.coverage.gapsOnly';
+/** The command a click on a missing node runs: it offers to create the document. */
+export const CREATE_ON_CLICK = 'mqg4ai.coverage.createOnClick';
 
 /**
  * Requests `mqg4ai/coverage` and serves it to tree views. `refresh()` coalesces: calls made
@@ -106,6 +108,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageIte
         title: 'Open',
         arguments: [uri, selection ? { selection, preview: true } : { preview: true }],
       };
+    } else if (item.create) {
+      treeItem.command = { command: CREATE_ON_CLICK, title: 'Create from Template', arguments: [item.id] };
     }
     return treeItem;
   }

@@ -6,6 +6,13 @@ import { MQG4AI_REQUESTS, type CoverageReportParams, type CoverageReportResult, 
 
 export type { ReportFormat };
 
+/** Where the last interactive export went (per workspace): offered first next time. */
+const LAST_EXPORT_KEY = 'mqg4ai.lastReportExport';
+interface LastExport {
+  readonly format: ReportFormat;
+  readonly target: string;
+}
+
 /** Optional arguments: with `format` and `target`, the command asks nothing (tests, tasks, keybindings). */
 export interface ExportArgs {
   readonly format?: ReportFormat;
@@ -33,8 +40,37 @@ const asUri = (value: vscode.Uri | string): vscode.Uri => (typeof value === 'str
 
 const folderOf = (uri: vscode.Uri): string => uri.with({ path: uri.path.replace(/\/[^/]*$/, '') || '/' }).toString();
 
-/** Runs the export; resolves to the written file, or undefined when cancelled or failed. */
-export async function exportCoverageReport(source: CoverageSource, args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
+/**
+ * `mqg4ai.report.output`, relative to the workspace folder: the file, or why it cannot be used
+ * (absolute, or leading outside the folder: settings may come from the repository).
+ */
+export function configuredOutput(root: vscode.Uri, value: string | undefined): vscode.Uri | string | undefined {
+  const text = (value ?? '').trim();
+  if (!text) return undefined;
+  if (/^([a-zA-Z]:|[\\/])/.test(text)) return `mqg4ai.report.output must be relative to the workspace folder, not "${text}".`;
+  const parts: string[] = [];
+  for (const part of text.split(/[\\/]+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.pop() === undefined) return `mqg4ai.report.output "${text}" leads outside the workspace folder.`;
+    } else parts.push(part);
+  }
+  return parts.length > 0 ? vscode.Uri.joinPath(root, ...parts) : undefined;
+}
+
+/** The format a file name implies, if any. */
+function formatOfName(uri: vscode.Uri): ReportFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(uri.path)?.[1]?.toLowerCase();
+  return ext === 'md' || ext === 'markdown' ? 'md' : ext === 'html' || ext === 'htm' ? 'html' : ext === 'json' ? 'json' : undefined;
+}
+
+/**
+ * Runs the export; resolves to the written file, or undefined when cancelled or failed. Without
+ * arguments: `mqg4ai.report.output` (when set) is the file and `mqg4ai.report.format` (when set,
+ * else the file's extension) the format, and nothing is asked; otherwise a format pick (the setting's
+ * or the last choice first) and a save dialog (at the last file). `memory` keeps the last choice.
+ */
+export async function exportCoverageReport(source: CoverageSource, args: ExportArgs = {}, memory?: vscode.Memento): Promise<vscode.Uri | undefined> {
   // Restricted Mode: no file writes (the command is disabled in menus; this covers direct calls).
   const refusal = refusalInRestrictedMode('mqg4ai.exportCoverageReport', vscode.workspace.isTrusted);
   if (refusal) {
@@ -42,13 +78,6 @@ export async function exportCoverageReport(source: CoverageSource, args: ExportA
     return undefined;
   }
   const interactive = args.target === undefined;
-  const format = args.format ?? (await vscode.window.showQuickPick(FORMATS, { title: 'Export Coverage Report', placeHolder: 'Report format' }))?.format;
-  if (!format) return undefined;
-  if (!FORMATS.some((f) => f.format === format)) {
-    void vscode.window.showErrorMessage(`Unknown report format "${String(format)}": use md, html or json.`);
-    return undefined;
-  }
-
   const folders = vscode.workspace.workspaceFolders ?? [];
   const root = args.root
     ? asUri(args.root)
@@ -60,6 +89,31 @@ export async function exportCoverageReport(source: CoverageSource, args: ExportA
     return undefined;
   }
 
+  const settings = vscode.workspace.getConfiguration('mqg4ai.report', root);
+  const formatSetting = settings.inspect<string>('format');
+  const formatSet = [formatSetting?.workspaceFolderValue, formatSetting?.workspaceValue, formatSetting?.globalValue].find((v) => v !== undefined);
+  const output = interactive ? configuredOutput(root, settings.get<string>('output')) : undefined;
+  if (typeof output === 'string') {
+    void vscode.window.showErrorMessage(output);
+    return undefined;
+  }
+  const last = memory?.get<LastExport>(LAST_EXPORT_KEY);
+  const preferred = (formatSet as ReportFormat | undefined) ?? last?.format ?? (settings.get<string>('format') as ReportFormat | undefined);
+  const format =
+    args.format ??
+    (output ? ((formatSet as ReportFormat | undefined) ?? formatOfName(output) ?? preferred) : undefined) ??
+    (
+      await vscode.window.showQuickPick(
+        [...FORMATS].sort((a, b) => (a.format === preferred ? -1 : b.format === preferred ? 1 : 0)),
+        { title: 'Export Coverage Report', placeHolder: 'Report format' },
+      )
+    )?.format;
+  if (!format) return undefined;
+  if (!FORMATS.some((f) => f.format === format)) {
+    void vscode.window.showErrorMessage(`Unknown report format "${String(format)}": use md, html or json.`);
+    return undefined;
+  }
+
   try {
     const request = (target?: vscode.Uri) =>
       source.sendRequest<CoverageReportResult>(MQG4AI_REQUESTS.coverageReport, {
@@ -68,13 +122,14 @@ export async function exportCoverageReport(source: CoverageSource, args: ExportA
         ...(target ? { target: target.toString() } : {}),
         ...(args.assessment ? { assessment: args.assessment } : {}),
       } satisfies CoverageReportParams);
-    let target = args.target ? asUri(args.target) : undefined;
+    let target = args.target ? asUri(args.target) : output;
     let report = await request(target);
     if (!target) {
       const filter = FORMATS.find((f) => f.format === format)!.filter;
+      const lastFolder = last ? vscode.Uri.parse(last.target).with({ path: vscode.Uri.parse(last.target).path.replace(/\/[^/]*$/, '') }) : undefined;
       target = await vscode.window.showSaveDialog({
         title: 'Export Coverage Report',
-        defaultUri: vscode.Uri.joinPath(root, report.suggestedName),
+        defaultUri: vscode.Uri.joinPath(lastFolder ?? root, report.suggestedName),
         filters: { [filter]: [format] },
         saveLabel: 'Export',
       });
@@ -82,13 +137,15 @@ export async function exportCoverageReport(source: CoverageSource, args: ExportA
       // Links in the report are relative to the folder it is saved in.
       if (folderOf(target) !== root.toString().replace(/\/$/, '')) report = await request(target);
     }
+    await vscode.workspace.fs.createDirectory(target.with({ path: target.path.replace(/\/[^/]*$/, '') || '/' }));
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.content));
     if (interactive) {
+      await memory?.update(LAST_EXPORT_KEY, { format, target: target.toString() } satisfies LastExport);
       const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-      void vscode.window.showInformationMessage(`Coverage report saved to ${name}.`, 'Open').then((choice) => {
-        if (choice !== 'Open' || !target) return;
-        if (format === 'html') void vscode.env.openExternal(target);
-        else void vscode.commands.executeCommand('vscode.open', target);
+      const written = target;
+      const actions = format === 'html' ? ['Open', 'Print / PDF'] : ['Open'];
+      void vscode.window.showInformationMessage(`Coverage report saved to ${name}.`, ...actions).then((choice) => {
+        if (choice) void openReport(written, format, report.content, choice === 'Print / PDF');
       });
     }
     return target;
@@ -96,4 +153,42 @@ export async function exportCoverageReport(source: CoverageSource, args: ExportA
     void vscode.window.showErrorMessage(`Exporting the coverage report failed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
+}
+
+/** Whether an external browser can open a file of this machine: a local desktop VS Code only. */
+export function canOpenFilesExternally(): boolean {
+  return vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
+}
+
+export const REPORT_PREVIEW = 'mqg4ai.reportPreview';
+
+/**
+ * Opens an exported report: Markdown and JSON in an editor; HTML in the system browser through
+ * the editor's own external opener on a local desktop (print it there for a PDF), and in a
+ * preview panel in remote and browser setups, where no browser can reach the file (download it
+ * from the Explorer to print it). Resolves to how it was shown.
+ */
+export async function openReport(target: vscode.Uri, format: ReportFormat, content?: string, print = false): Promise<'editor' | 'browser' | 'preview'> {
+  if (format !== 'html') {
+    await vscode.commands.executeCommand('vscode.open', target);
+    return 'editor';
+  }
+  if (canOpenFilesExternally() && (await vscode.env.openExternal(await vscode.env.asExternalUri(target)))) {
+    if (print) void vscode.window.showInformationMessage('The report is open in your browser: print it there (Ctrl+P / Cmd+P) and choose "Save as PDF".');
+    return 'browser';
+  }
+  const html = content ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const panel = vscode.window.createWebviewPanel(REPORT_PREVIEW, name, vscode.ViewColumn.Active, { enableScripts: false, enableFindWidget: true });
+  // The report is self-contained and has no scripts; the panel allows none either.
+  panel.webview.html = html.replace(
+    /<head>/i,
+    `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline';">`,
+  );
+  if (print) {
+    void vscode.window.showInformationMessage(
+      `The browser cannot reach ${name} here: download it (right-click it in the Explorer, Download...), open it in your browser and print it there to save a PDF.`,
+    );
+  }
+  return 'preview';
 }

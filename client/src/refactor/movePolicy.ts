@@ -4,9 +4,12 @@
 
 export type UpdateOnFileMove = 'never' | 'prompt' | 'always';
 
-/** The setting's value, the default (`prompt`) for anything unknown. */
+/**
+ * The setting's value, the default (`always`) for anything unknown: VS Code asks once itself (its
+ * refactoring confirmation with a preview), so our own prompt is only for those who ask for it.
+ */
 export function readUpdateOnFileMove(value: unknown): UpdateOnFileMove {
-  return value === 'never' || value === 'always' || value === 'prompt' ? value : 'prompt';
+  return value === 'never' || value === 'always' || value === 'prompt' ? value : 'always';
 }
 
 /** Before asking the server: `skip` does not even compute the edits. */
@@ -43,3 +46,13 @@ export function promptText(movedNames: readonly string[], linkCount: number, fil
       'MQG4AI keeps every link to the moved files, and every relative link inside them, pointing at the same place. The edits can be undone. Change the default with the setting mqg4ai.links.updateOnFileMove.',
   };
 }
+
+/** The notification after the links were updated, e.g. "12 links in 5 files were updated for moving "2_Development"." */
+export function updatedText(movedNames: readonly string[], linkCount: number, fileCount: number): string {
+  const what = movedNames.length === 1 ? `"${movedNames[0]}"` : `${movedNames.length} items`;
+  const links = `${linkCount} link${linkCount === 1 ? '' : 's'}`;
+  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  return `${links} in ${files} ${linkCount === 1 ? 'was' : 'were'} updated for moving ${what}. The files are not saved yet.`;
+}
+
+export const SAVE_ALL = 'Save All';

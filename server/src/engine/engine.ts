@@ -23,6 +23,7 @@ import { DefinitionProvider } from '../features/navigation/definitionProvider';
 import { DocumentLinkProvider } from '../features/navigation/documentLinkProvider';
 import { ReferencesProvider } from '../features/navigation/referencesProvider';
 import { FileMoveProvider } from '../features/refactor/fileMoveProvider';
+import { DocumentCreationProvider } from '../features/refactor/documentCreation';
 import { RenameProvider } from '../features/refactor/renameProvider';
 import { DocumentSymbolProvider } from '../features/symbols/documentSymbolProvider';
 import { WorkspaceSymbolProvider } from '../features/symbols/workspaceSymbolProvider';
@@ -76,6 +77,8 @@ export interface EngineFeatures {
   readonly rename: RenameProvider;
   readonly fileMoves: FileMoveProvider;
   readonly review: ReviewProvider;
+  /** New documents from their templates, and what an existing one lacks of its template. */
+  readonly documents: DocumentCreationProvider;
 }
 
 /** How a file changed on disk. */
@@ -185,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
     rename: new RenameProvider(index),
     fileMoves: new FileMoveProvider(index),
     review: new ReviewProvider(index),
+    documents: new DocumentCreationProvider(index, catalogue),
   };
   // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
   const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, roots, trusted ? toolVersion() : `${toolVersion()}+restricted`) : undefined;

@@ -16,13 +16,16 @@ import { Refusal } from '../base/refusal';
 import type { Engine } from '../engine/engine';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../features/completion/completionProvider';
 import { FIX_ALL_KIND } from '../features/codeActions/quickFixProvider';
-import { editCapabilitiesOf } from '../features/refactor/workspaceEdits';
+import { editCapabilitiesOf, toWorkspaceEdit } from '../features/refactor/workspaceEdits';
 import { isReportFormat } from '../render/coverageReport';
 import {
   MQG4AI_REQUESTS,
   TRIGGER_SUGGEST_COMMAND,
   type AssessmentsResult,
   type CompareAssessmentsResult,
+  type CompleteDocumentResult,
+  type CreateDocumentResult,
+  type NewDocumentKind,
   type ReviewChangesResult,
   type ReviewMarkResult,
   type ReviewStatusResult,
@@ -83,6 +86,7 @@ const codeActionContext = (value: unknown): { diagnostics: never[]; only?: strin
 };
 /** A document's current text: the editor's (matching the model), else the disk's. */
 const textOf = async (engine: Engine, path: string) => engine.index.openText(path) ?? (await engine.index.readText(path));
+const NEW_DOCUMENT_KINDS: readonly NewDocumentKind[] = ['leaf-qg', 'collection-qg', 'risk', 'requirement', 'information-block'];
 const editCapabilities = (context: HandlerContext) => editCapabilitiesOf(context.session.params?.capabilities ?? {});
 const refactorSettings = async (context: HandlerContext, path: string | undefined) =>
   readRefactorSettings(
@@ -337,6 +341,28 @@ export const REQUESTS: Record<string, RequestHandler> = {
       });
     },
   },
+  [MQG4AI_REQUESTS.createDocument]: {
+    readiness: 'listed',
+    fallback: new ResponseError(ErrorCodes.InternalError, 'Creating the document failed; see the MQG4AI output.'),
+    handle: (engine, p, token, context) => {
+      if (typeof p.kind !== 'string' || !NEW_DOCUMENT_KINDS.includes(p.kind as NewDocumentKind))
+        throw new InvalidParams(`kind must be one of ${NEW_DOCUMENT_KINDS.join(', ')}`);
+      if (typeof p.target !== 'string') throw new InvalidParams('target must be a file URI');
+      const path = pathFromUri(p.target);
+      if (!engine.index.rootFor(path)) throw new InvalidParams('target must be inside a workspace folder');
+      const capabilities = editCapabilities(context);
+      // Creating a file needs the client's resource operations; every client this server is written for has them.
+      const full = { documentChanges: true, resourceOperations: capabilities.resourceOperations.length > 0 ? capabilities.resourceOperations : ['create'] };
+      return engine.queryAsync('createDocument', token, async (t): Promise<CreateDocumentResult> => {
+        const created = await engine.features.documents.createDocument(p.kind as NewDocumentKind, path, p.linkFromCollection === true, t);
+        return {
+          edit: toWorkspaceEdit(created.change, full),
+          template: created.template === 'built-in' ? 'built-in' : uriFromPath(created.template),
+          ...(created.collection ? { collection: uriFromPath(created.collection) } : {}),
+        };
+      });
+    },
+  },
   [MQG4AI_REQUESTS.reviewChanges]: {
     readiness: 'indexed',
     fallback: new ResponseError(ErrorCodes.InternalError, 'Showing the changes failed; see the MQG4AI output.'),
@@ -348,6 +374,18 @@ export const REQUESTS: Record<string, RequestHandler> = {
       return engine.queryAsync('reviewChanges', token, async (t): Promise<ReviewChangesResult> => {
         const { title, content } = await engine.features.review.changesSince(path, target, t);
         return { title, content };
+      });
+    },
+  },
+  [MQG4AI_REQUESTS.completeDocument]: {
+    readiness: 'listed',
+    fallback: null,
+    handle: (engine, p, token, context) => {
+      if (typeof p.uri !== 'string') throw new InvalidParams('uri must be a file URI');
+      const path = pathFromUri(p.uri);
+      return engine.queryAsync('completeDocument', token, async (t): Promise<CompleteDocumentResult | null> => {
+        const done = await engine.features.documents.completeDocument(path, t);
+        return done ? { edit: toWorkspaceEdit(done.change, editCapabilities(context)), summary: done.summary } : null;
       });
     },
   },

@@ -6,10 +6,10 @@ const connection = createConnection(ProposedFeatures.all);
 
 // A failure in one asynchronous task is logged; it must never take the server down.
 process.on('unhandledRejection', (reason) => {
-  connection.console.error(`[error] Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
 });
 process.on('uncaughtException', (error) => {
-  connection.console.error(`[error] Uncaught exception: ${error.stack ?? error.message}`);
+  connection.console.error(`Uncaught exception: ${error.stack ?? error.message}`);
 });
 
 startServer(connection);

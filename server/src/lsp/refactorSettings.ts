@@ -6,7 +6,7 @@ export interface RefactorSettings {
   readonly renameFileWithName: boolean;
 }
 
-export const DEFAULT_REFACTOR_SETTINGS: RefactorSettings = { updateOnFileMove: 'prompt', renameFileWithName: true };
+export const DEFAULT_REFACTOR_SETTINGS: RefactorSettings = { updateOnFileMove: 'always', renameFileWithName: true };
 
 /** Every file and folder: links can lead to anything (images, folders, Markdown). */
 const ALL_FILES_AND_FOLDERS: FileOperationOptions = {

@@ -47,7 +47,7 @@ td.depth-1 { padding-left: 24px; } td.depth-2 { padding-left: 40px; } td.depth-3
 .muted { color: var(--muted); }
 a { color: #0969da; text-decoration: none; } a:hover { text-decoration: underline; }
 .status { display: inline-block; padding: 0 6px; border-radius: 8px; border: 1px solid currentColor; font-size: 0.85em; white-space: nowrap; }
-.status-covered { color: var(--covered); } .status-partial { color: var(--partial); } .status-open { color: var(--open); } .status-broken { color: var(--broken); font-weight: 600; }
+.status-covered { color: var(--covered); } .status-partial { color: var(--partial); } .status-open { color: var(--open); } .status-missing { color: var(--broken); font-weight: 600; } .status-broken { color: var(--broken); font-weight: 600; }
 .bar { display: inline-block; width: 64px; height: 8px; border: 1px solid var(--line); border-radius: 4px; background: #fff; vertical-align: middle; overflow: hidden; }
 .bar > span { display: block; height: 100%; background: var(--covered); }
 ul.gaps { padding-left: 20px; margin: 4px 0 12px; } ul.gaps li { margin: 2px 0; }

@@ -8,6 +8,7 @@ export const PERSPECTIVE_STATUS: Record<CoverageStatus, string> = {
   covered: 'both sides',
   partial: 'one-sided or undeclared',
   open: 'undeclared',
+  missing: 'undeclared',
   broken: 'broken',
 };
 
@@ -48,7 +49,7 @@ export function gapWhat(gap: ReportGap): string {
   return [...gap.trail, gap.label].join(' › ');
 }
 
-export const STATUS_TEXT: Record<CoverageStatus, string> = { covered: 'covered', partial: 'partial', open: 'open', broken: 'broken' };
+export const STATUS_TEXT: Record<CoverageStatus, string> = { covered: 'covered', partial: 'partial', open: 'open', missing: 'missing', broken: 'broken' };
 
 export /** Gaps by "tree › group" (or just the group with one tree), in report order. */
 function groupGaps(gaps: readonly ReportGap[], withTree: boolean): Map<string, ReportGap[]> {

@@ -32,4 +32,21 @@ describe('activation', () => {
     }, 'the mqg4ai commands');
     for (const id of ['mqg4ai.restartServer', 'mqg4ai.showOutput']) assert.ok(commands.includes(id), `${id} is registered`);
   });
+
+  it('writes clean lines to the MQG4AI output: one level, no "[Info  - time]" prefix of the language client', async () => {
+    const api = await vscode.extensions.getExtension<{ logFolder: vscode.Uri }>(EXTENSION_ID)!.activate();
+    const text = await waitFor(async () => {
+      const entries = await vscode.workspace.fs.readDirectory(api.logFolder).then(undefined, () => [] as [string, vscode.FileType][]);
+      const logs = await Promise.all(
+        entries
+          .filter(([name]) => name.endsWith('.log'))
+          .map(async ([name]) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(api.logFolder, name)))),
+      );
+      const all = logs.join('\n');
+      // The server's "Ready: N Markdown documents ..." arrives through window/logMessage.
+      return /\[info\] Ready: \d+ Markdown documents/.test(all) ? all : undefined;
+    }, "the server's Ready line in the MQG4AI log");
+    assert.doesNotMatch(text, /\[(Trace|Debug|Info|Warn|Error)\s*- /, 'no language-client prefix');
+    assert.doesNotMatch(text, /\[(info|warning|error)\] \[(info|warn|error)\]/, 'no doubled level');
+  });
 });

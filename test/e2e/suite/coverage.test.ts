@@ -21,6 +21,11 @@ function iconId(item: vscode.TreeItem): string | undefined {
   return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
 }
 
+function iconColor(item: vscode.TreeItem): string | undefined {
+  // ThemeColor keeps its id at run time; the 1.85 typings do not declare it.
+  return item.iconPath instanceof vscode.ThemeIcon ? (item.iconPath.color as { id?: string } | undefined)?.id : undefined;
+}
+
 /** Every node the tree shows, depth first, through the provider's own getChildren. */
 function shown(tree: CoverageTreeProvider, items: CoverageItem[] = tree.getChildren() as CoverageItem[]): CoverageItem[] {
   return items.flatMap((item) => [item, ...shown(tree, tree.getChildren(item) as CoverageItem[])]);
@@ -67,13 +72,29 @@ describe('assessment coverage view', () => {
     assert.equal(requirements.length, 7);
     const hao = requirements.find((r) => r.label === 'Human Agency and Oversight')!;
     assert.equal(tree.getTreeItem(hao).description, '0/19 · missing');
-    assert.equal(iconId(tree.getTreeItem(hao)), 'circle-large-outline');
-    const icons = { covered: 'pass', partial: 'warning', open: 'circle-large-outline', broken: 'error' };
-    for (const node of shown(tree)) assert.equal(iconId(tree.getTreeItem(node)), icons[node.status], node.id);
-    assert.ok(
-      shown(tree).some((n) => n.status === 'broken'),
-      'the sample has documents with broken links',
-    );
+    const haoItem = tree.getTreeItem(hao);
+    assert.equal(iconId(haoItem), 'error', 'no document at all is a gap, in the error colour');
+    assert.equal(iconColor(haoItem), 'problemsErrorIcon.foreground');
+    assert.match((haoItem.tooltip as vscode.MarkdownString).value, /does not exist yet/);
+    const icons = { covered: 'pass', partial: 'warning', open: 'circle-large-outline', missing: 'error', broken: 'debug-disconnect' };
+    const colors = {
+      covered: 'testing.iconPassed',
+      partial: 'problemsWarningIcon.foreground',
+      open: 'problemsWarningIcon.foreground',
+      missing: 'problemsErrorIcon.foreground',
+      broken: 'problemsErrorIcon.foreground',
+    };
+    for (const node of shown(tree)) {
+      const item = tree.getTreeItem(node);
+      assert.equal(iconId(item), icons[node.status], node.id);
+      if (node.kind !== 'perspective' && node.kind !== 'perspectives') assert.equal(iconColor(item), colors[node.status], node.id);
+    }
+    const broken = shown(tree).filter((n) => n.status === 'broken');
+    assert.ok(broken.length > 0, 'the sample has documents with broken links');
+    for (const node of broken) {
+      assert.ok(node.uri, 'broken links show on the document');
+      assert.notEqual(tree.getParent(node)?.status, 'broken', 'and not on the node above it');
+    }
     assert.equal(tree.getParent(groups[0]), roots[0]);
   });
 
@@ -99,7 +120,8 @@ describe('assessment coverage view', () => {
     assert.equal(tree.gapsOnly, true);
     const gaps = shown(tree);
     assert.ok(gaps.length > 0 && gaps.length < all, `${gaps.length} of ${all} nodes are gaps`);
-    for (const node of gaps) assert.ok(node.status !== 'covered' || node.covered < node.total, `${node.id} is a gap`);
+    const isGap = (node: CoverageItem): boolean => node.status !== 'covered' || node.covered < node.total || node.children.some(isGap);
+    for (const node of gaps) assert.ok(isGap(node), `${node.id} is a gap`);
     const groups = tree.getChildren(tree.getChildren()[0] as CoverageItem) as CoverageItem[];
     assert.ok(!groups.some((g) => g.label === 'Risk management'), 'the covered group is hidden');
     assert.ok(
@@ -163,5 +185,89 @@ describe('assessment coverage view', () => {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
     await waitFor(() => statusOf() !== 'broken', `${qg.label} to recover after the revert`);
+  });
+
+  it('creates a missing document from its node (a click asks first) and offers Open on every document', async () => {
+    const compliance = find(tree, (i) => i.kind === 'information-block' && i.status === 'missing');
+    const item = tree.getTreeItem(compliance);
+    assert.match(String(item.contextValue), /\.creatable/);
+    assert.equal(item.command?.command, 'mqg4ai.coverage.createOnClick', 'a click on a missing node offers to create it');
+    const target = vscode.Uri.parse(compliance.create!.uri);
+    try {
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.coverage.createFromTemplate', compliance);
+      assert.ok(created && samePath(created, target), 'the command resolves to the created file');
+      const text = fs.readFileSync(target.fsPath, 'utf8');
+      assert.match(text, /^---\ntags: \[\{Name: Compliance\}\]\n---\n\n## Compliance\n/);
+      assert.ok(vscode.window.activeTextEditor && samePath(vscode.window.activeTextEditor.document.uri, target), 'the new document is shown');
+      await waitFor(() => {
+        const node = tree.model.find(compliance.id.replace(/#missing$/, ''));
+        return node && node.status !== 'missing';
+      }, 'the Compliance node to exist after the creation');
+      const node = tree.model.find(compliance.id.replace(/#missing$/, ''))!;
+      assert.match(String(tree.getTreeItem(node).contextValue), /\.openable/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('mqg4ai.coverage.open', node);
+      await waitFor(() => vscode.window.activeTextEditor && samePath(vscode.window.activeTextEditor.document.uri, target), '"Open" to show the document');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(target, { useTrash: false });
+      await waitFor(async () => {
+        await tree.refresh();
+        return shown(tree).some((i) => i.id === compliance.id && i.status === 'missing');
+      }, 'the block to be missing again');
+    }
+  });
+
+  it('inserts the questions a requirement document lacks (Insert the Questions)', async () => {
+    const trs = find(tree, (i) => i.kind === 'requirement' && i.label === 'Technical Robustness and Safety');
+    assert.match(String(tree.getTreeItem(trs).contextValue), /\.fillable/);
+    const transparency = find(tree, (i) => i.kind === 'requirement' && i.label === 'Transparency');
+    // Every block of Transparency is quoted in the sample: nothing to insert, and the command says so.
+    const nothing = await vscode.commands.executeCommand<string | undefined>('mqg4ai.coverage.insertQuestions', transparency);
+    assert.equal(nothing, undefined);
+  });
+
+  it('exports to mqg4ai.report.output in mqg4ai.report.format without asking; refuses an output outside the folder', async () => {
+    const report = vscode.workspace.getConfiguration('mqg4ai.report', vscode.workspace.workspaceFolders![0].uri);
+    await report.update('format', 'json', vscode.ConfigurationTarget.Workspace);
+    await report.update('output', 'reports-e2e/coverage-latest.json', vscode.ConfigurationTarget.Workspace);
+    const expected = vscode.Uri.file(path.join(workspaceRoot(), 'reports-e2e', 'coverage-latest.json'));
+    try {
+      // No format pick and no save dialog: with either, this call would not return.
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.exportCoverageReport');
+      assert.ok(written && samePath(written, expected), `written to ${written?.fsPath}`);
+      const data = JSON.parse(fs.readFileSync(expected.fsPath, 'utf8')) as { summary: { groups: { altai: { total: number } } } };
+      assert.equal(data.summary.groups.altai.total, 139);
+      // A path out of the workspace folder is refused, nothing is written.
+      await report.update('output', '../outside-e2e.json', vscode.ConfigurationTarget.Workspace);
+      assert.equal(await vscode.commands.executeCommand('mqg4ai.exportCoverageReport'), undefined);
+      assert.equal(fs.existsSync(path.join(workspaceRoot(), '..', 'outside-e2e.json')), false);
+    } finally {
+      await report.update('format', undefined, vscode.ConfigurationTarget.Workspace);
+      await report.update('output', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(path.join(workspaceRoot(), 'reports-e2e'), { recursive: true, force: true });
+    }
+  });
+
+  it('opens an exported HTML report in a preview where no browser can reach the file (remote, browser)', async function () {
+    if (vscode.env.uiKind !== vscode.UIKind.Web) this.skip(); // a desktop VS Code opens the system browser instead
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqg4ai-e2e-open-'));
+    try {
+      const html = vscode.Uri.file(path.join(dir, 'coverage.html'));
+      await vscode.commands.executeCommand('mqg4ai.exportCoverageReport', { format: 'html', target: html });
+      const how = await vscode.commands.executeCommand<string>('mqg4ai.openCoverageReport', html, 'html');
+      assert.equal(how, 'preview');
+      await waitFor(
+        () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mqg4ai.reportPreview') && t.label === 'coverage.html'),
+        'the report preview tab',
+      );
+      assert.match(fs.readFileSync(html.fsPath, 'utf8'), /@media print/, 'the page is print-styled: print it for a PDF');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

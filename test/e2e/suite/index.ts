@@ -49,6 +49,7 @@ export function run(): Promise<void> {
     require('./settings.test');
     require('./refactor.test');
     require('./review.test');
+    require('./newDocument.test');
   }
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_POST_REQUIRE, globalThis, 'e2e-suite', mocha);
 

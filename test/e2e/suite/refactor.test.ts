@@ -93,4 +93,30 @@ describe('refactoring: rename, quick fix and file move', () => {
     await vscode.workspace.saveAll(false);
     await waitFor(() => !mqgDiagnostics(source.uri).some((d) => codeOf(d)?.startsWith('link.')), 'no link errors after the move', 10_000);
   });
+
+  it('moves with one confirmation by default (no prompt of ours) and keeps each link written as it was', async () => {
+    await vscode.workspace.getConfiguration('mqg4ai.links').update('updateOnFileMove', undefined, vscode.ConfigurationTarget.Global);
+    const detour = workspaceUri(`${DIR}/sub/QG_Detour_(E2E).md`);
+    const linker = workspaceUri(`${DIR}/sub/Linker.md`);
+    await vscode.workspace.fs.writeFile(detour, Buffer.from('# QG Detour\n\nA target.\n'));
+    await vscode.workspace.fs.writeFile(
+      linker,
+      Buffer.from('# Linker\n\n- [long way](../sub/QG_Detour_(E2E).md)\n- [angle](<./QG_Detour_(E2E).md>)\n- [encoded](QG_Detour_%28E2E%29.md)\n'),
+    );
+    const document = await vscode.workspace.openTextDocument(linker);
+    await waitFor(
+      async () => (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', linker)).length >= 3,
+      'the links to be known',
+    );
+    const move = new vscode.WorkspaceEdit();
+    move.renameFile(detour, workspaceUri(`${DIR}/sub/QG_Renamed_(E2E).md`));
+    // With our own modal this would hang until the test times out: the default asks nothing of its own.
+    assert.equal(await vscode.workspace.applyEdit(move), true);
+    await waitFor(() => document.getText().includes('QG_Renamed_'), 'the links in Linker.md to follow the rename', 10_000);
+    const text = document.getText();
+    assert.match(text, /\[long way\]\(\.\.\/sub\/QG_Renamed_\(E2E\)\.md\)/, 'the ../sub/ detour is kept');
+    assert.match(text, /\[angle\]\(<\.\/QG_Renamed_\(E2E\)\.md>\)/, '<./...> is kept');
+    assert.match(text, /\[encoded\]\(QG_Renamed_%28E2E%29\.md\)/, 'percent-encoding is kept');
+    assert.ok(document.isDirty, 'the update is an unsaved, undoable edit');
+  });
 });

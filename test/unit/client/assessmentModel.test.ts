@@ -17,6 +17,7 @@ import {
   type AssessmentsResult,
 } from '../../../client/src/assessments/assessmentModel';
 import { assessmentStatusBarView, CoverageModel, type CoverageItem } from '../../../client/src/coverage/coverageModel';
+import { contributedSettings, type SettingsSection } from '../../helpers/packageSettings';
 
 const FIXTURE = join(__dirname, '../../../test-fixtures/multi-assessment');
 const LIST: AssessmentsResult = {
@@ -187,7 +188,7 @@ describe('client: assessment contributions', () => {
     contributes: {
       commands: Array<{ command: string; title: string }>;
       menus: Record<string, Array<{ command: string; when?: string }>>;
-      configuration: { properties: Record<string, { enum?: string[] }> };
+      configuration: SettingsSection[];
     };
   };
 
@@ -208,6 +209,6 @@ describe('client: assessment contributions', () => {
     }
     const titles = pkg.contributes.commands.map((c) => c.title);
     assert.ok(titles.includes('Select Active Assessment') && titles.includes('Compare with...'));
-    assert.deepEqual(pkg.contributes.configuration.properties['mqg4ai.problems.scope'].enum, ['workspace', 'activeAssessment']);
+    assert.deepEqual(contributedSettings(pkg)['mqg4ai.problems.scope'].enum, ['workspace', 'activeAssessment']);
   });
 });

@@ -80,18 +80,40 @@ describe('client: coverage view model', function () {
       assert.equal(model.view(question).collapsible, 'none');
     });
 
-    it('gives each status its codicon', () => {
+    it('gives each status its codicon, coloured by what is to do: missing is an error, unanswered a warning', () => {
       const model = new CoverageModel(items);
       const byStatus = new Map<string, CoverageItem>();
       walk(items, (item) => {
         if (!byStatus.has(item.status)) byStatus.set(item.status, item);
       });
-      assert.deepEqual([...byStatus.keys()].sort(), ['broken', 'covered', 'open', 'partial']);
-      assert.equal(model.view(byStatus.get('covered')!).icon.id, 'pass');
-      assert.equal(model.view(byStatus.get('open')!).icon.id, 'circle-large-outline');
-      assert.equal(model.view(byStatus.get('broken')!).icon.id, 'error');
-      assert.equal(model.view(byStatus.get('partial')!).icon.id, 'warning');
-      assert.deepEqual(Object.keys(STATUS_ICONS).sort(), ['broken', 'covered', 'open', 'partial']);
+      assert.deepEqual([...byStatus.keys()].sort(), ['broken', 'covered', 'missing', 'open', 'partial']);
+      assert.deepEqual(model.view(byStatus.get('covered')!).icon, { id: 'pass', color: 'testing.iconPassed' });
+      assert.deepEqual(model.view(byStatus.get('open')!).icon, { id: 'circle-large-outline', color: 'problemsWarningIcon.foreground' });
+      assert.deepEqual(model.view(byStatus.get('partial')!).icon, { id: 'warning', color: 'problemsWarningIcon.foreground' });
+      assert.deepEqual(model.view(byStatus.get('missing')!).icon, { id: 'error', color: 'problemsErrorIcon.foreground' });
+      assert.deepEqual(model.view(byStatus.get('broken')!).icon, { id: 'debug-disconnect', color: 'problemsErrorIcon.foreground' });
+      assert.deepEqual(Object.keys(STATUS_ICONS).sort(), ['broken', 'covered', 'missing', 'open', 'partial']);
+    });
+
+    it('offers Create from Template on missing documents, Insert on incomplete ones, Open on every document', () => {
+      const model = new CoverageModel(items);
+      const hao = find(items, (i) => i.kind === 'requirement' && i.label === 'Human Agency and Oversight');
+      assert.equal(model.view(hao).contextValue, 'mqg4ai.coverage.requirement.missing.creatable');
+      const trs = find(items, (i) => i.kind === 'requirement' && i.label === 'Technical Robustness and Safety');
+      assert.match(model.view(trs).contextValue, /^mqg4ai\.coverage\.requirement\.partial\.fillable\.openable$/);
+      const question = find(items, (i) => i.kind === 'question' && i.uri !== undefined);
+      assert.match(model.view(question).contextValue, /\.openable$/);
+    });
+
+    it('says why in the tooltip: a missing document, or how much is still open', () => {
+      const hao = find(items, (i) => i.kind === 'requirement' && i.label === 'Human Agency and Oversight');
+      assert.match(itemTooltip(hao), /\$\(error\) Missing: 0 of 19 covered/);
+      assert.match(itemTooltip(hao), /does not exist yet: create it from its template/);
+      const altai = items[0].children[0];
+      assert.equal(altai.status, 'missing');
+      assert.match(itemTooltip(altai), /belong to documents that do not exist yet/);
+      const trs = find(items, (i) => i.kind === 'requirement' && i.label === 'Technical Robustness and Safety');
+      assert.match(itemTooltip(trs), new RegExp(`${trs.total - trs.covered} of ${trs.total} still open`));
     });
 
     it('opens the document at the node line: answered questions, template sections', () => {
@@ -111,7 +133,7 @@ describe('client: coverage view model', function () {
       const broken = find(items, (i) => i.kind === 'leaf-qg' && i.label.startsWith('QG Calibration'));
       const tooltip = itemTooltip(broken);
       assert.match(tooltip, /^\*\*QG Calibration \\\(Binary Classification\\\)\*\*/);
-      assert.match(tooltip, /\$\(error\) Broken links: 9 of 9 covered \(100%\)/);
+      assert.match(tooltip, /\$\(debug-disconnect\) Broken links: 9 of 9 covered \(100%\)/);
       assert.match(tooltip, /1 broken link\\\(s\\\) in this document\\\./);
       assert.equal(escapeMarkdown('a*b_[c](d) $(x) <y>'), 'a\\*b\\_\\[c\\]\\(d\\) \\$\\(x\\) \\<y\\>');
     });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { refusalInRestrictedMode, serverInitializationOptions, TRUST_GRANTED_NOTIFICATION, WRITING_COMMANDS } from '../../../client/src/trust';
+import { contributedSettings } from '../../helpers/packageSettings';
 
 const root = resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -14,7 +15,7 @@ describe('client: Workspace Trust', () => {
     const untrusted = pkg.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
     assert.match(untrusted.description, /Restricted Mode/);
-    const settings = Object.keys(pkg.contributes.configuration.properties);
+    const settings = Object.keys(contributedSettings(pkg));
     assert.ok(untrusted.restrictedConfigurations.length > 0);
     for (const key of untrusted.restrictedConfigurations) assert.ok(settings.includes(key), key);
     for (const key of settings.filter((k: string) => k.startsWith('mqg4ai.limits.'))) assert.ok(untrusted.restrictedConfigurations.includes(key), key);

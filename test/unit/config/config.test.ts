@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, effectiveSeverity, mergeConfig, parseConfigText } from 
 import { readSuppressions } from '../../../server/src/domain/suppressions';
 import { DIAGNOSTIC_CODES } from '../../../server/src/domain/codes';
 import { parseDocument } from '../../../server/src/domain/document/parseDocument';
+import { contributedSettings, type SettingsSection } from '../../helpers/packageSettings';
 
 const root = resolve(__dirname, '../../..');
 
@@ -18,19 +19,49 @@ describe('config: project configuration file, schema and settings', () => {
 
   it('contributes settings that offer every rule code, and the schema for .mqg4ai.yaml/.json', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-    const rules = pkg.contributes.configuration.properties['mqg4ai.rules'];
-    assert.deepEqual(Object.keys(rules.properties).sort(), Object.keys(DIAGNOSTIC_CODES).sort());
+    const settings = contributedSettings(pkg);
+    const rules = settings['mqg4ai.rules'];
+    assert.deepEqual(Object.keys(rules.properties!).sort(), Object.keys(DIAGNOSTIC_CODES).sort());
     assert.deepEqual(pkg.contributes.jsonValidation, [
       { fileMatch: '.mqg4ai.json', url: './schemas/mqg4ai.schema.json' },
       { fileMatch: ['*.mqg4ai-pack.json'], url: './schemas/mqg4ai-pack.schema.json' },
     ]);
     assert.equal(pkg.contributes.yamlValidation[0].url, './schemas/mqg4ai.schema.json');
-    for (const [key, value] of Object.entries<{ scope?: string; description?: string; markdownDescription?: string }>(
-      pkg.contributes.configuration.properties,
-    )) {
+    for (const [key, value] of Object.entries(settings)) {
       assert.ok(key.startsWith('mqg4ai.'), key);
       assert.ok(value.description || value.markdownDescription, `${key} has a description`);
       if (key !== 'mqg4ai.trace.server') assert.equal(value.scope, 'resource', `${key} can differ per folder`);
+    }
+  });
+
+  it('groups the settings for the Settings UI: rules first, the low-level limits last; mqg4ai.rules editable there', () => {
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { contributes: { configuration: SettingsSection[] } };
+    const sections = pkg.contributes.configuration;
+    assert.ok(Array.isArray(sections));
+    assert.deepEqual(
+      [...sections].sort((a, b) => a.order! - b.order!).map((s) => s.title),
+      ['Rules', 'Assessments', 'Coverage and report', 'Editing', 'Advanced: limits and tracing'],
+    );
+    for (const section of sections) {
+      const orders = Object.values(section.properties).map((p) => p.order);
+      assert.deepEqual(
+        orders,
+        orders.map((_, i) => i + 1),
+        `${section.title}: every setting has its order`,
+      );
+    }
+    assert.ok(
+      Object.keys(sections.find((s) => s.title.startsWith('Advanced'))!.properties).every((k) => k.startsWith('mqg4ai.limits.') || k === 'mqg4ai.trace.server'),
+    );
+    // VS Code's Settings UI edits an object setting in place when it allows no other keys and every
+    // value is a simple type (an enum of strings here); otherwise it offers only "Edit in settings.json".
+    const rules = contributedSettings(pkg)['mqg4ai.rules'];
+    assert.equal(rules.type, 'object');
+    assert.equal(rules.additionalProperties, false);
+    for (const [code, schema] of Object.entries(rules.properties!)) {
+      assert.equal(schema.type, 'string', code);
+      assert.deepEqual(schema.enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+      assert.equal((schema.enumDescriptions as string[]).length, 5, code);
     }
   });
 

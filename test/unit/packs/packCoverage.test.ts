@@ -117,7 +117,7 @@ describe('packs: coverage groups', () => {
 
   it('the view shows perspective nodes by their counts, and no ALTAI status without the ALTAI group', async () => {
     const { tree: t } = await tree(['amlas']);
-    const item = (n: CoverageNode): Parameters<typeof itemDescription>[0] => ({ ...n, children: n.children.map(item) });
+    const item = (n: CoverageNode): Parameters<typeof itemDescription>[0] => ({ ...n, create: undefined, children: n.children.map(item) });
     const row = find(t, (n) => n.kind === 'perspective' && n.label === 'Technical Robustness and Safety')!;
     assert.equal(itemDescription(item(row)), 'Safety 1 · Security 1 · Both 0 · undeclared 1');
     assert.match(itemTooltip(item(row)), /One-sided or partly undeclared/);

@@ -15,6 +15,7 @@ const ALLOWED: Record<string, string> = {
   'client/src/review/reviewFeature.ts': "Mark document/trace reviewed: applies the server's WorkspaceEdit of the review stamps, on that command (undoable)",
   // Flagged for `child_process`: git runs read-only (rev-parse, diff, show, ls-files, config) for the command line only.
   'server/src/workspace/git.ts': 'no write: git for mqg4ai impact and review mark; the language server never calls it (docs/security.md)',
+  'client/src/documents/documentEdits.ts': "New documents and inserted questions: the WorkspaceEdit the server computed, applied on the user's command",
   // Flagged for `open`: it opens read-only and non-blocking, to refuse devices and FIFOs before reading.
   'server/src/base/fileSystem.ts': 'no write: opens files read-only (O_RDONLY | O_NONBLOCK) to check that they are regular files',
 };

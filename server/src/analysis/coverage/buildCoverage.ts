@@ -171,6 +171,8 @@ export class CoverageBuilder {
                       : 'Quoted, not answered yet.';
         const where = byOption.find((o) => o.found) ?? own;
         return leaf(`${root}#${q.id}`, q.text, 'question', answered || !!cited, {
+          // Without the requirement's document the question is a gap to close by creating it.
+          ...(!doc && !cited ? { status: 'missing' as const } : {}),
           description: q.kind === 'mqg4ai-question' ? `${q.id} (additional)` : q.id,
           detail,
           path: cited ? cited.doc.path : doc?.path,
@@ -184,7 +186,17 @@ export class CoverageBuilder {
       description: doc ? posix.basename(doc.path) : 'missing',
       detail: doc ? undefined : `No ${requirement.name} document in this tree: all its questions are open.`,
       path: doc?.path,
+      ...(doc ? {} : { create: { kind: 'requirement' as const, path: this.requirementPath(root, requirement) } }),
     });
+  }
+
+  /** Where MQG4AI keeps a requirement's document: `<n>_RiskManagement/AI_Risks/<i>_<Name>/<Name>.md` (an existing `<i>_<Name>` folder kept). */
+  private requirementPath(root: string, requirement: CatalogueRequirement): string {
+    const riskFolder = [...this.index.foldersIn(root)].find((f) => /^\d+_RiskManagement$/.test(posix.basename(f))) ?? `${root}/3_RiskManagement`;
+    const risks = `${riskFolder}/AI_Risks`;
+    const number = this.catalogue.requirements.indexOf(requirement) + 1;
+    const existing = [...this.index.foldersIn(risks)].find((f) => posix.basename(f).replace(/^\d+_/, '') === requirement.name);
+    return `${existing ?? `${risks}/${number}_${requirement.name}`}/${requirement.name}.md`;
   }
 
   private quotedQuestions(doc: QualityGateDocument): Map<string, QuotedQuestion> {
@@ -264,7 +276,8 @@ export class CoverageBuilder {
         .filter((d) => d.kind === 'placeholder')
         .map((d) =>
           leaf(`${d.path}#placeholder`, `${posix.basename(folder)} (t.b.d.)`, 'placeholder', false, {
-            detail: 'Placeholder: nobody has written this stage yet.',
+            status: 'missing',
+            detail: 'Placeholder: nobody has written this stage yet. Create its quality gate (MQG4AI: New Quality Gate...) to close the gap.',
             path: d.path,
           }),
         ),
@@ -457,8 +470,10 @@ export class CoverageBuilder {
       .filter((path) => !blocks.some((b) => isSystemBlock(b.path, path)))
       .map((path) =>
         leaf(`${path}#missing`, posix.basename(path, '.md'), 'information-block', false, {
+          status: 'missing',
           description: 'missing',
           detail: `Expected ${posix.relative(root, path)}.`,
+          create: { kind: 'information-block', path },
         }),
       );
     for (const block of blocks) {
@@ -478,7 +493,7 @@ export class CoverageBuilder {
     return aggregate(`${root}#system`, 'System', 'group', nodes);
   }
 
-  /** Marks a document node `broken` when one of its links is broken (counts stay as they are). */
+  /** Marks a document node `broken` when one of its links is broken (counts stay as they are; the nodes above do not inherit it). */
   private withBrokenLinks(node: CoverageNode, doc: QualityGateDocument): CoverageNode {
     const broken = doc.links.filter((l) => {
       const s = checkLink(this.index, doc, l).state;
@@ -525,14 +540,15 @@ function leaf(id: string, label: string, kind: CoverageNodeKind, covered: boolea
 function aggregate(id: string, label: string, kind: CoverageNodeKind, children: CoverageNode[], extra: Partial<CoverageNode> = {}): CoverageNode {
   const covered = children.reduce((n, c) => n + c.covered, 0);
   const total = children.reduce((n, c) => n + c.total, 0);
-  const status: CoverageStatus = children.some((c) => c.status === 'broken')
-    ? 'broken'
-    : total > 0 && covered === total
-      ? 'covered'
-      : covered > 0
-        ? 'partial'
-        : 'open';
+  // The worst actionable state below: a missing document, then anything unanswered. A child's broken
+  // links stay on that child (its own status), they do not climb.
+  const status: CoverageStatus = total > 0 && covered === total ? 'covered' : children.some(hasMissing) ? 'missing' : covered > 0 ? 'partial' : 'open';
   return { id, label, kind, status, covered, total, children, ...extra };
+}
+
+/** Whether a node stands for, or holds, a document that does not exist yet (also below a node marked broken). */
+function hasMissing(node: CoverageNode): boolean {
+  return node.status === 'missing' || (node.status === 'broken' && node.children.some(hasMissing));
 }
 
 function lineRange(line: number): Range {

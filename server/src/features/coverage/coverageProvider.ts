@@ -24,6 +24,11 @@ export class CoverageProvider {
 }
 
 function toItem(node: CoverageNode): CoverageItem {
-  const { path, children, ...rest } = node;
-  return { ...rest, ...(path ? { uri: uriFromPath(path) } : {}), children: children.map(toItem) };
+  const { path, children, create, ...rest } = node;
+  return {
+    ...rest,
+    ...(path ? { uri: uriFromPath(path) } : {}),
+    ...(create ? { create: { kind: create.kind, uri: uriFromPath(create.path) } } : {}),
+    children: children.map(toItem),
+  };
 }

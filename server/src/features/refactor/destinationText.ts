@@ -127,7 +127,7 @@ export function rewriteDestinationPath(raw: string, newPath: string, isFolder = 
   const parts = splitDestination(raw);
   const style = pathStyleOf(parts);
   let path = newPath;
-  if (style.dotSlash && path !== '.' && path !== '..' && !path.startsWith('../') && !path.startsWith('/')) path = `./${path}`;
+  if (style.dotSlash && path !== '.' && path !== '..' && !path.startsWith('./') && !path.startsWith('../') && !path.startsWith('/')) path = `./${path}`;
   if (style.trailingSlash && isFolder && !path.endsWith('/')) path += '/';
   const spelled = spellPath(path, style);
   const inner = spelled.text + parts.query + parts.fragment;
@@ -172,4 +172,28 @@ export function linkPathBetween(fromPath: string, target: string, rooted: boolea
   if (rooted && root && (target === root || target.startsWith(`${root}/`))) return `/${posix.relative(root, target)}`;
   const rel = posix.relative(posix.dirname(fromPath), target);
   return rel === '' ? '.' : rel;
+}
+
+/**
+ * The new relative path of a link whose target moved, keeping as much of the old path as still
+ * leads the way: the longest leading part of `oldPath` (decoded, relative to the linking document)
+ * whose folder still contains the new target is kept as written, and only the rest is new. So
+ * `../2_Development/2_Model_Evaluation/QG_A.md` becomes `../2_Development/2_Model_Evaluation/QG_B.md`
+ * when QG_A is renamed, never the shorter `2_Model_Evaluation/QG_B.md` that `path.relative` would
+ * give from inside 2_Development. Undefined when no part of it fits (the caller then uses the
+ * shortest relative path).
+ */
+export function pathKeepingPrefix(oldPath: string, fromPath: string, target: string): string | undefined {
+  if (oldPath.startsWith('/')) return undefined;
+  const segments = oldPath.split('/').filter((s, i, all) => s !== '' || i === all.length - 1);
+  const base = posix.dirname(fromPath);
+  for (let k = segments.length - 1; k > 0; k--) {
+    const prefix = segments.slice(0, k);
+    if (prefix.every((s) => s === '.')) break;
+    const folder = posix.join(base, ...prefix);
+    if (target !== folder && !target.startsWith(`${folder}/`)) continue;
+    const rest = posix.relative(folder, target);
+    return [...prefix, ...(rest ? [rest] : [])].join('/');
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@ import { isInside, resolveLinkTarget } from '../../syntax/resolveLink';
 import type { LinkOccurrence, QualityGateDocument } from '../../domain/document/types';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../../base/cancellation';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
-import { linkPathBetween, pathStyleOf, rewriteDestinationPath, splitDestination } from './destinationText';
+import { decodedPath, linkPathBetween, pathKeepingPrefix, pathStyleOf, rewriteDestinationPath, splitDestination } from './destinationText';
 import { WorkspaceChange } from './workspaceChange';
 
 /** A file or folder about to move from `from` to `to` (absolute POSIX paths). */
@@ -83,7 +83,10 @@ export function movedDestination(
 
   const style = pathStyleOf(splitDestination(link.rawDestination));
   const isFolder = index.hasFolder(target.path) || target.folderSyntax;
-  const newPath = linkPathBetween(newSource, newTarget, style.rooted, newRoot);
+  // Keep the way the link was written (`../2_Development/2_Model_Evaluation/...`), not the shortest path.
+  const newPath =
+    (!style.rooted && pathKeepingPrefix(decodedPath(link.rawDestination), newSource, newTarget)) ||
+    linkPathBetween(newSource, newTarget, style.rooted, newRoot);
   const newRaw = rewriteDestinationPath(link.rawDestination, newPath, isFolder);
   return newRaw === link.rawDestination ? undefined : newRaw;
 }

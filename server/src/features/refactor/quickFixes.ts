@@ -17,7 +17,7 @@ import { searchLinkSuggestions, type LinkSuggester, type LinkSuggestions } from 
 import { isMarkdownPath, type WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { linkPathBetween, pathStyleOf, rewriteDestinationFragment, rewriteDestinationPath, splitDestination } from './destinationText';
 import { fixFrontMatter } from './frontMatterFix';
-import { likelyKind, newDocumentText, type NewDocumentKind } from './newDocument';
+import { likelyKind, newDocumentText, type TemplateKind } from './newDocument';
 import { missingSections } from './templateInsert';
 import { WorkspaceChange } from './workspaceChange';
 
@@ -266,7 +266,7 @@ function linkFixes(
     !caseTwin
   ) {
     const preferred = likelyKind(status.path);
-    const kinds: NewDocumentKind[] = preferred === 'risk' ? ['risk', 'leaf-qg'] : ['leaf-qg', 'risk'];
+    const kinds: TemplateKind[] = preferred === 'risk' ? ['risk', 'leaf-qg'] : ['leaf-qg', 'risk'];
     const shown = linkPathBetween(doc.path, status.path, false, root);
     for (const kind of kinds) {
       const change = new WorkspaceChange()
