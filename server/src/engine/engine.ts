@@ -102,8 +102,8 @@ export interface Engine {
    * `onIndexed` after each batch of documents is stored.
    */
   indexWorkspace(token: CancellationToken, onListed?: () => void, onIndexed?: (paths: readonly string[]) => void): Promise<void>;
-  /** Stores the parsed models and `results` (valid for the current state) for the next session. */
-  saveCache(results: ResultSnapshot['results']): Promise<void>;
+  /** Stores the parsed models and `results` (valid for the current state; none: models only) for the next session. */
+  saveCache(results?: ResultSnapshot['results']): Promise<void>;
 
   /** The editor opened or changed a document; returns the documents to re-validate. Paths outside the roots are ignored. */
   openDocument(path: string, text: string): ReadonlySet<string>;
@@ -216,7 +216,7 @@ export function createEngine(options: EngineOptions): Engine {
     async saveCache(results) {
       if (!cache) return;
       await cache
-        .save({ ...index.cacheEntries(), snapshot: { fingerprint: index.stateFingerprint(), results } })
+        .save({ ...index.cacheEntries(), snapshot: results && { fingerprint: index.stateFingerprint(), results } })
         .catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
     },
 

@@ -214,13 +214,15 @@ export class WorkspaceIndex {
   async parseListed(token: CancellationToken = neverCancelled): Promise<void> {
     const started = this.listingStarted;
     const markdown = this.listed;
+    const parsesBefore = this.freshParses;
     this.listed = [];
     this.progressTotal = markdown.length;
     await this.parseAll(markdown, token);
     this.cache = undefined; // read once; later changes come from the disk
     this.takenFromCache.clear();
     this.contents.settle();
-    this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown) in ${Date.now() - started} ms.`);
+    const parsed = this.freshParses - parsesBefore;
+    this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown, ${parsed} parsed) in ${Date.now() - started} ms.`);
   }
 
   // ---- queries -------------------------------------------------------------
@@ -651,7 +653,11 @@ export class WorkspaceIndex {
     return parsed;
   }
 
+  /** Texts parsed (not taken from a cache) so far, for the log. */
+  private freshParses = 0;
+
   private async parseFresh(parser: DocumentParser, path: string, text: string): Promise<QualityGateDocument> {
+    this.freshParses++;
     try {
       const started = performance.now();
       const parsing = parser.parse(path, text, this.limits.parseTimeBudgetMs);
