@@ -64,7 +64,8 @@ async function start(documentCount, openPath) {
     published.set(params.uri, params.diagnostics);
     for (const listener of listeners) listener(params);
   });
-  if (process.env.MQG4AI_BENCH_LOG) connection.onNotification('window/logMessage', (p) => process.stderr.write(`   [server] ${p.message}\n`));
+  if (process.env.MQG4AI_BENCH_LOG)
+    connection.onNotification('window/logMessage', (p) => process.stderr.write(`   [server ${Math.round(performance.now())}] ${p.message}\n`));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/configuration', (p) => p.items.map(() => null));
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -185,6 +186,9 @@ await cold.connection.sendRequest('mqg4ai/waitForIdle');
 result.deleteMs = performance.now() - t0;
 renameSync(moved, target);
 await cold.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(target), type: 1 }] });
+// waitForIdle does not cover a file event still being handled: wait until the file is indexed again,
+// so the cache written at shutdown describes the workspace as it is (else the warm start re-validates).
+while ((await cold.connection.sendRequest('mqg4ai/serverInfo', {})).documents < documents.length) await new Promise((r) => setTimeout(r, 20));
 await cold.connection.sendRequest('mqg4ai/waitForIdle');
 
 result.peakRssMb = peakRssMb(cold.child.pid);

@@ -88,11 +88,24 @@ export class DiskIndexCache {
     }
   }
 
-  async save(cache: CacheContents): Promise<void> {
-    await fsp.mkdir(this.folder, { recursive: true });
+  /**
+   * Writes `cache` (taken now) after any earlier write has finished, so the last call's
+   * state is what stays on disk: an earlier, slower write never lands over a later one.
+   */
+  save(cache: CacheContents): Promise<void> {
     const payload = serialize({ paths: [...cache.paths], contents: [...cache.contents], snapshot: cache.snapshot });
+    const write = this.writing.catch(() => {}).then(() => this.write(payload));
+    this.writing = write;
+    return write;
+  }
+
+  private writing: Promise<void> = Promise.resolve();
+  private writes = 0;
+
+  private async write(payload: Buffer): Promise<void> {
+    await fsp.mkdir(this.folder, { recursive: true });
     const checksum = createHash('sha256').update(payload).digest('hex');
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    const temporary = `${this.file}.${process.pid}.${++this.writes}.tmp`;
     await fsp.writeFile(temporary, serialize({ format: MODEL_FORMAT, checksum, payload } satisfies Stored));
     await fsp.rename(temporary, this.file); // atomic: a crash never leaves half a cache
   }
