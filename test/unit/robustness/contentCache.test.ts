@@ -120,6 +120,19 @@ describe('content-hash cache', () => {
       assert.equal(index.getDocument('/ws/a.md')!.links[0].destination, 'nose.md');
     });
 
+    it('overlapping writes land in call order: the last state stays, nothing half-written', async () => {
+      const big = await indexed(
+        new InMemoryFileSystem(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`/ws/d${i}.md`, `# D${i}\n\n${'text '.repeat(500)}\n`]))),
+        countingParser(),
+      );
+      const small = await indexed(new InMemoryFileSystem({ '/ws/a.md': SHARED }), countingParser());
+      const cache = new DiskIndexCache(dir, 'test');
+      // The larger, slower write is asked for first; the later state must win.
+      await Promise.all([cache.save(big.cacheEntries()), cache.save(small.cacheEntries())]);
+      assert.deepEqual([...(await cache.load())!.paths.keys()], ['/ws/a.md']);
+      assert.deepEqual(readdirSync(dir).length, 1, 'no temporary file left');
+    });
+
     it('ignores a damaged file or damaged entries, with a log line', async () => {
       await saved({ '/ws/a.md': SHARED, '/ws/b.md': '# B\n' });
       const lines: string[] = [];
