@@ -26,6 +26,10 @@ export class LspTestClient {
   readonly logs: string[] = [];
   /** Every URI diagnostics were published under, exactly as the server spelled it. */
   readonly publishedUris = new Set<string>();
+  /** Diagnostics publications and log messages in the order they arrived (for tests of their order). */
+  readonly events: Array<
+    { readonly kind: 'diagnostics'; readonly uri: string; readonly codes: string[] } | { readonly kind: 'log'; readonly message: string }
+  > = [];
   /** What the client answers to `workspace/configuration` for section `mqg4ai`. */
   settings: Record<string, unknown> | null = null;
   /** `window/showMessage` notifications received. */
@@ -43,9 +47,13 @@ export class LspTestClient {
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(uriKey(params.uri), params.diagnostics);
       this.publishedUris.add(params.uri);
+      this.events.push({ kind: 'diagnostics', uri: params.uri, codes: params.diagnostics.map((d) => String(d.code)) });
       this.listeners.forEach((l) => l());
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.events.push({ kind: 'log', message: params.message });
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map((item) => (item.section === 'mqg4ai' ? this.settings : null)),

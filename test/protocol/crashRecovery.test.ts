@@ -4,6 +4,7 @@
 // and the cache file must never be found half-written (it is written to a temporary file and
 // renamed). The client's restart policy (client/src/restartPolicy.ts) is tested in test/unit/client.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,14 +24,16 @@ function snapshot(client: LspTestClient): string[] {
     .sort();
 }
 
-/** Each cache file in the folder deserialises and has the current format. */
+/** Each cache file in the folder deserialises, has the current format and its checksum, and holds paths and contents. */
 function assertCacheIntact(storage: string): number {
   if (!existsSync(storage)) return 0;
   const files = readdirSync(storage).filter((f) => f.endsWith('.bin'));
   for (const file of files) {
-    const data = deserialize(readFileSync(join(storage, file))) as { format: number; entries: unknown[] };
+    const data = deserialize(readFileSync(join(storage, file))) as { format: number; checksum: string; payload: Uint8Array };
     assert.equal(data.format, MODEL_FORMAT, file);
-    assert.ok(Array.isArray(data.entries), file);
+    assert.equal(createHash('sha256').update(data.payload).digest('hex'), data.checksum, file);
+    const payload = deserialize(Buffer.from(data.payload)) as { paths: unknown[]; contents: unknown[] };
+    assert.ok(Array.isArray(payload.paths) && Array.isArray(payload.contents), file);
   }
   return files.length;
 }

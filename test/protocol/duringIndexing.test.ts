@@ -3,19 +3,10 @@
 import assert from 'node:assert/strict';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { fileUri, LspTestClient } from '../helpers/lspClient';
+import { generatedGates } from '../helpers/generatedGates';
 import { makeWorkspace, positionOf } from '../helpers/workspace';
 
 const DOCUMENTS = 2000;
-
-/** A quality gate of some size, unique per `i` (no two files alike), linking to its neighbours. */
-function gate(i: number): string {
-  const sections = Array.from(
-    { length: 12 },
-    (_, s) =>
-      `## Section ${s} of gate ${i}\n\nText ${i}-${s} with a [link](QG_${(i + s) % DOCUMENTS}.md#section-${s}-of-gate-${(i + s) % DOCUMENTS}) and more words about data, models and risks.\n\n- item ${s}\n- item ${s + i}\n`,
-  ).join('\n');
-  return `---\ntags: [{Name: QG_${i}}, {Intent: Gate${i}}]\n---\n# QG ${i}\n\n${sections}`;
-}
 
 const OPEN = `---
 tags: [{Name: Open}, {Intent: Overview}]
@@ -31,8 +22,7 @@ and [no heading](gates/QG_1999.md#no-such-heading).
 describe('protocol: requests on an open document are answered while a large workspace is still indexing', function () {
   this.timeout(120000);
   let client: LspTestClient | undefined;
-  const files: Record<string, string> = { 'open.md': OPEN };
-  for (let i = 0; i < DOCUMENTS; i++) files[`gates/QG_${i}.md`] = gate(i);
+  const files: Record<string, string> = { 'open.md': OPEN, ...generatedGates(DOCUMENTS) };
   const ws = makeWorkspace(files);
   after(async () => {
     await client?.stop();

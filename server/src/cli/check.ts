@@ -20,6 +20,7 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   config: { type: 'string' },
+  cache: { type: 'string' },
   assessment: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -36,6 +37,8 @@ export async function runCheck(args: readonly string[], io: CliIo, usage: string
   const failOn = values['fail-on'] ?? 'error';
   if (!isFailOn(failOn)) return out.fail(`--fail-on must be "error", "warning" or "information", not "${failOn}"`);
   for (const name of ['config', 'baseline', 'write-baseline'] as const) if (values[name] === '') return out.fail(`--${name} needs a file`);
+  if (values.cache === '') return out.fail('--cache needs a folder');
+  const cacheDir = values.cache ? resolve(io.cwd, values.cache) : undefined;
   const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
   const baselineFile = values.baseline ? resolve(io.cwd, values.baseline) : undefined;
   const writeBaselineFile = values['write-baseline'] ? resolve(io.cwd, values['write-baseline']) : undefined;
@@ -56,7 +59,7 @@ export async function runCheck(args: readonly string[], io: CliIo, usage: string
   const root = pathFromFsPath(single ? paths[0] : resolve(io.cwd));
   let result: CheckResult;
   try {
-    result = await withIndexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) }, (engine) =>
+    result = await withIndexedWorkspace(root, { configFile, cacheDir, logger: cliLogger(io, values.verbose === true) }, (engine) =>
       engine.check(paths.map(pathFromFsPath), neverCancelled, assessmentNamed(engine, values.assessment)),
     );
   } catch (error) {

@@ -9,8 +9,9 @@ import type { CliIo } from './io';
 export type { CliIo } from './io';
 
 export const USAGE = `Usage: mqg4ai check [PATH...] [--format text|json|sarif|junit] [--fail-on error|warning|information]
-                    [--baseline FILE] [--write-baseline FILE] [--assessment ID] [--config FILE] [--verbose]
+                    [--baseline FILE] [--write-baseline FILE] [--assessment ID] [--config FILE] [--cache DIR] [--verbose]
        mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--assessment ID] [--config FILE]
+                       [--cache DIR]
        mqg4ai assessments [PATH] [--format text|json]
        mqg4ai diff [PATH] --from A --to B [--format md|json|html] [--output FILE]
        mqg4ai review mark FILE... [--by NAME]
@@ -24,6 +25,9 @@ check     Checks every trace link of the quality-gate Markdown under PATH (defau
           JUnit XML for test reports. --fail-on sets the lowest severity that fails
           (default: error). --baseline FILE fails only on findings not in FILE (they are
           marked new); --write-baseline FILE writes the current findings there.
+          --cache DIR keeps parse results in the folder DIR between runs (by content
+          hash, so a fresh clone with a restored CI cache is warm); results are the same
+          with or without it.
           Exit status: 0 nothing at or above --fail-on (or a baseline written), 1 such
           findings, 2 usage or I/O failure.
 

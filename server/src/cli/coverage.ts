@@ -8,7 +8,7 @@ import { resolveReportOutput } from '../config/reportOutput';
 import { assessmentNamed, CommandOutput, cliLogger, parseOrExit, UsageError, withIndexedWorkspace, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai coverage [PATH] [--format md|html|json] [--output FILE] [--min-altai PCT] [--config FILE]
-                       [--pack ID]... [--assessment ID|FOLDER]
+                       [--pack ID]... [--assessment ID|FOLDER] [--cache DIR]
 
 Writes the assessment coverage report of every MQG4AI tree in the folder PATH
 (default: the current folder): per-group tables, open gaps with links to the
@@ -33,6 +33,9 @@ to PATH) and report.minAltai are the defaults of --format, --output and
 --assessment ID  reports one assessment only (an ID or a folder; see
                  "mqg4ai assessments").
 
+--cache DIR      takes parse results from the folder DIR and writes them back, as
+                 for "mqg4ai check".
+
 Exit status: 0 report written, 1 ALTAI coverage below --min-altai, 2 usage or I/O failure.`;
 
 const OPTIONS = {
@@ -40,6 +43,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'min-altai': { type: 'string' },
   config: { type: 'string' },
+  cache: { type: 'string' },
   pack: { type: 'string', multiple: true },
   assessment: { type: 'string' },
   verbose: { type: 'boolean' },
@@ -65,6 +69,8 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
     if (minAltai === undefined) return out.usageError(`--min-altai must be a percentage from 0 to 100, not "${values['min-altai']}"`);
   }
   if (values.config === '') return out.usageError('--config needs a file');
+  if (values.cache === '') return out.usageError('--cache needs a folder');
+  const cacheDir = values.cache ? resolve(io.cwd, values.cache) : undefined;
   const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
   const packs = (values.pack ?? []).flatMap((v) =>
     v
@@ -85,7 +91,7 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   try {
     // A number: the exit code of a problem found once the configuration is known.
     // The same engine, configuration and findings as `mqg4ai check` on the folder.
-    const done = await withIndexedWorkspace(root, { configFile, logger: cliLogger(io, values.verbose === true) }, (engine) => {
+    const done = await withIndexedWorkspace(root, { configFile, cacheDir, logger: cliLogger(io, values.verbose === true) }, (engine) => {
       // Options given on the command line win over the project configuration's `report` defaults.
       const defaults = engine.index.config.report;
       format ??= defaults.format;

@@ -39,22 +39,35 @@ export function cliLogger(io: CliIo, verbose: boolean): Logger {
   return filteredLogger(verbose ? 'debug' : 'error', (level, message) => io.stderr.write(`[${level}] ${message}\n`));
 }
 
+/** What a command's engine is built from besides its folder. */
+export interface WorkspaceOptions {
+  readonly configFile?: string;
+  readonly logger: Logger;
+  /** `--cache DIR`: parse results are taken from and written to this folder (docs/performance.md). */
+  readonly cacheDir?: string;
+}
+
 /**
  * The engine of one command-line run over the workspace folder `root`: configured from the
- * project file (or `configFile`), every document indexed. Parse workers run when the machine
- * has cores to spare; `dispose` stops them.
+ * project file (or `configFile`), every document indexed (through the parse cache in
+ * `cacheDir`, written back afterwards). Parse workers run when the machine has cores to
+ * spare; `dispose` stops them.
  */
-export async function indexedWorkspace(root: string, options: { configFile?: string; logger: Logger }): Promise<Engine> {
+export async function indexedWorkspace(root: string, options: WorkspaceOptions): Promise<Engine> {
   const engine = createEngine({
     fs: new NodeFileSystem(),
     roots: [root],
     configFile: options.configFile,
     logger: options.logger,
     parser: createParser(__dirname, 'throughput'),
+    cacheDir: options.cacheDir,
   });
   try {
     await engine.configure();
+    if (options.cacheDir) await engine.loadCache();
     await engine.indexWorkspace(neverCancelled);
+    // Models only: the results of a run depend on its options, and are computed anew each time.
+    if (options.cacheDir) await engine.saveCache();
     return engine;
   } catch (error) {
     await engine.dispose();
@@ -99,11 +112,7 @@ export function parseOrExit<O extends Options>(args: readonly string[], options:
 }
 
 /** Runs `work` on the indexed engine of `root` and stops the engine's workers afterwards. */
-export async function withIndexedWorkspace<T>(
-  root: string,
-  options: { configFile?: string; logger: Logger },
-  work: (engine: Engine) => T | Promise<T>,
-): Promise<T> {
+export async function withIndexedWorkspace<T>(root: string, options: WorkspaceOptions, work: (engine: Engine) => T | Promise<T>): Promise<T> {
   const engine = await indexedWorkspace(root, options);
   try {
     return await work(engine);

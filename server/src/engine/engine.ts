@@ -108,11 +108,12 @@ export interface Engine {
   loadCache(): Promise<ResultSnapshot | undefined>;
   /**
    * Lists every file, then parses every Markdown document, yielding to the event loop as it
-   * goes; `onListed` runs between the two (from then on existence checks and folder listings are exact).
+   * goes; `onListed` runs between the two (from then on existence checks and folder listings are exact),
+   * `onIndexed` after each batch of documents is stored.
    */
-  indexWorkspace(token: CancellationToken, onListed?: () => void): Promise<void>;
-  /** Stores the parsed models and `results` (valid for the current state) for the next session. */
-  saveCache(results: ResultSnapshot['results']): Promise<void>;
+  indexWorkspace(token: CancellationToken, onListed?: () => void, onIndexed?: (paths: readonly string[]) => void): Promise<void>;
+  /** Stores the parsed models and `results` (valid for the current state; none: models only) for the next session. */
+  saveCache(results?: ResultSnapshot['results']): Promise<void>;
 
   /**
    * The editor opened or changed a document; resolves, once it is parsed (off the server's thread
@@ -191,7 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
     documents: new DocumentCreationProvider(index, catalogue),
   };
   // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
-  const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, roots, trusted ? toolVersion() : `${toolVersion()}+restricted`) : undefined;
+  const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, trusted ? toolVersion() : `${toolVersion()}+restricted`, logger) : undefined;
   const commitOf = options.commitOf ?? ((folder: string) => readGitCommit(toFsPath(folder)));
   let configuration = NO_CONFIGURATION;
   let settings = options.settings;
@@ -229,21 +230,26 @@ export function createEngine(options: EngineOptions): Engine {
     async loadCache() {
       const cached = await cache?.load();
       if (!cached) return undefined;
-      index.useCache(cached.entries);
+      index.useCache(cached);
       return cached.snapshot;
     },
 
-    async indexWorkspace(token, onListed) {
+    async indexWorkspace(token, onListed, onIndexed) {
       await index.listFiles(token);
       onListed?.();
-      await index.parseListed(token);
+      if (onIndexed) index.onIndexed = onIndexed;
+      try {
+        await index.parseListed(token);
+      } finally {
+        index.onIndexed = () => {};
+      }
       suggestions.refreshSoon();
     },
 
     async saveCache(results) {
       if (!cache) return;
       await cache
-        .save(index.cacheEntries(), { fingerprint: index.stateFingerprint(), results })
+        .save({ ...index.cacheEntries(), snapshot: results && { fingerprint: index.stateFingerprint(), results } })
         .catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
     },
 

@@ -18,6 +18,7 @@ import { toLspDiagnostic } from '../features/diagnostics/diagnosticsProvider';
 import type { DocumentParser } from '../workspace/parsing/documentParser';
 import { MQG4AI_NOTIFICATIONS, type ServerInfo } from '../../../protocol/protocol';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { ProgressivePublisher } from './progressivePublisher';
 import { ConfigurationProblemPublisher, pullSettings, settingsFromPayload, type AssessmentSettings } from './editorSettings';
 import { ServerFileWatcher } from './fileWatching';
 
@@ -285,11 +286,13 @@ export class LanguageServerSession {
       const snapshot = await configured.catch(() => undefined);
       // Progress is a courtesy: a client that refuses it must not stop the indexing.
       const progress = await this.indexingProgress(engine).catch((error: Error) => void this.logger.log('warn', `No indexing progress: ${error.message}`));
+      const progressive = this.progressivePublisher(engine);
       try {
-        await engine.indexWorkspace(neverCancelled, listed);
+        await engine.indexWorkspace(neverCancelled, listed, (paths) => progressive.add(paths));
       } catch (error) {
         if (!(error instanceof OperationCancelled)) this.logger.log('error', `Indexing failed: ${(error as Error).stack ?? error}`);
       } finally {
+        progressive.stop();
         listed();
         progress?.done();
       }
@@ -319,6 +322,21 @@ export class LanguageServerSession {
       }
     })();
     return this.indexed;
+  }
+
+  /** Early diagnostics of the documents indexing stores, published batch by batch until the full validation takes over. */
+  private progressivePublisher(engine: Engine): ProgressivePublisher<Diagnostic> {
+    const current = () => engine === this.engine && !this.indexedEngines.has(engine);
+    return new ProgressivePublisher(
+      async (path) => {
+        if (!current() || engine.index.openText(path) !== undefined) return undefined; // open documents have their own early pass
+        const outcome = await engine.queryAsync('early diagnostics', neverCancelled, (t) => engine.features.diagnostics.provideEarlyDiagnostics(path, t));
+        return outcome.ok ? outcome.value : undefined;
+      },
+      (path, diagnostics) => {
+        if (current() && engine.index.openText(path) === undefined) this.publish(path, diagnostics, false);
+      },
+    );
   }
 
   /** Engines whose whole workspace is indexed (early diagnostics are for the others). */

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { QualityGateDocument } from '../domain/document/types';
+import type { DocumentKind } from '../domain/document/types';
+import { silentLogger, type Logger } from '../base/logger';
+import type { ParsedContent } from './contentCache';
 
 /**
  * Bump when `QualityGateDocument` or parsing changes in a way that makes older
  * cached models wrong. The cache is then ignored and rebuilt.
  */
-export const MODEL_FORMAT = 6;
+export const MODEL_FORMAT = 7;
 
 /**
  * Results computed from the whole index (the server stores each document's
@@ -19,54 +21,135 @@ export interface ResultSnapshot {
   readonly results: ReadonlyArray<readonly [string, unknown]>;
 }
 
+/** A document as last read from disk: its stamp, its content's hash, and what depends on its place. */
+export interface PathEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** `contentHash` of its text: the key of its parse result in `CacheContents.contents`. */
+  readonly hash: string;
+  readonly kind: DocumentKind;
+  readonly title: string;
+}
+
 /** What one cache file holds. */
 export interface CacheContents {
-  readonly entries: Map<string, CacheEntry>;
+  /** By absolute path: trusted while the file's size and mtime are unchanged (no read, no hash). */
+  readonly paths: Map<string, PathEntry>;
+  /** Parse results by content hash: any file with that text uses it (a fresh clone, a copy). */
+  readonly contents: Map<string, ParsedContent>;
   readonly snapshot?: ResultSnapshot;
 }
 
-/** A parsed document with the file stamp it was parsed from. */
-export interface CacheEntry {
-  readonly mtimeMs: number;
-  readonly size: number;
-  readonly doc: QualityGateDocument;
-  /** How long parsing it took (ms), so a slow document stays reported (`file.slow`) on a warm start. */
-  readonly parseMs?: number;
+interface Stored {
+  readonly format: number;
+  /** SHA-256 of `payload`: a damaged file is ignored, never half-trusted. */
+  readonly checksum: string;
+  readonly payload: Uint8Array;
 }
 
 /**
- * Parsed document models kept on disk between sessions, keyed by path and
- * trusted only while a file's size and modification time are unchanged. One
- * file per set of workspace folders, in the extension's storage folder; safe to
- * delete at any time (the next start parses everything again).
+ * Parsed document models kept on disk between sessions (the extension's storage folder,
+ * or the CLI's `--cache DIR`): one file per tool version in the folder, so a workspace
+ * cloned elsewhere finds its contents by hash. Written atomically; safe to delete at any
+ * time (the next start parses everything again); a damaged file or entry is ignored
+ * with a log line. One workspace per folder: another workspace's run replaces it.
  */
 export class DiskIndexCache {
   readonly file: string;
 
-  constructor(folder: string, roots: readonly string[], version: string) {
-    const key = createHash('sha1')
-      .update(JSON.stringify({ roots: [...roots].sort(), version, format: MODEL_FORMAT }))
+  constructor(
+    private readonly folder: string,
+    version: string,
+    private readonly logger: Logger = silentLogger,
+  ) {
+    const key = createHash('sha256')
+      .update(JSON.stringify({ version, format: MODEL_FORMAT }))
       .digest('hex')
       .slice(0, 16);
-    this.folder = folder;
-    this.file = join(folder, `index-${key}.bin`);
+    this.file = join(folder, `models-${key}.bin`);
   }
 
-  private readonly folder: string;
-
   async load(): Promise<CacheContents | undefined> {
+    let bytes: Buffer;
     try {
-      const data = deserialize(await fsp.readFile(this.file)) as { format: number; entries: Array<[string, CacheEntry]>; snapshot?: ResultSnapshot };
-      return data.format === MODEL_FORMAT ? { entries: new Map(data.entries), snapshot: data.snapshot } : undefined;
+      bytes = await fsp.readFile(this.file);
     } catch {
-      return undefined; // absent, unreadable or from another version: start cold
+      return undefined; // absent or unreadable: start cold
+    }
+    try {
+      const stored = deserialize(bytes) as Stored;
+      if (stored.format !== MODEL_FORMAT) return undefined;
+      const payload = Buffer.from(stored.payload);
+      if (createHash('sha256').update(payload).digest('hex') !== stored.checksum) throw new Error('checksum mismatch');
+      return this.validEntries(deserialize(payload) as { paths: unknown; contents: unknown; snapshot?: ResultSnapshot });
+    } catch (error) {
+      this.logger.log('warn', `The index cache ${this.file} is damaged (${(error as Error).message}); ignored, every document is parsed.`);
+      return undefined;
     }
   }
 
-  async save(entries: Map<string, CacheEntry>, snapshot?: ResultSnapshot): Promise<void> {
+  /**
+   * Writes `cache` (taken now) after any earlier write has finished, so the last call's
+   * state is what stays on disk: an earlier, slower write never lands over a later one.
+   */
+  save(cache: CacheContents): Promise<void> {
+    const payload = serialize({ paths: [...cache.paths], contents: [...cache.contents], snapshot: cache.snapshot });
+    const write = this.writing.catch(() => {}).then(() => this.write(payload));
+    this.writing = write;
+    return write;
+  }
+
+  private writing: Promise<void> = Promise.resolve();
+  private writes = 0;
+
+  private async write(payload: Buffer): Promise<void> {
     await fsp.mkdir(this.folder, { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await fsp.writeFile(temporary, serialize({ format: MODEL_FORMAT, entries: [...entries], snapshot }));
+    const checksum = createHash('sha256').update(payload).digest('hex');
+    const temporary = `${this.file}.${process.pid}.${++this.writes}.tmp`;
+    await fsp.writeFile(temporary, serialize({ format: MODEL_FORMAT, checksum, payload } satisfies Stored));
     await fsp.rename(temporary, this.file); // atomic: a crash never leaves half a cache
   }
+
+  /** Keeps the entries shaped as this version writes them; the others are dropped with one log line. */
+  private validEntries(data: { paths: unknown; contents: unknown; snapshot?: ResultSnapshot }): CacheContents {
+    const paths = new Map<string, PathEntry>();
+    const contents = new Map<string, ParsedContent>();
+    let damaged = 0;
+    for (const entry of Array.isArray(data.paths) ? (data.paths as unknown[]) : []) {
+      if (isPathEntry(entry)) paths.set(entry[0], entry[1]);
+      else damaged++;
+    }
+    for (const entry of Array.isArray(data.contents) ? (data.contents as unknown[]) : []) {
+      if (isContentEntry(entry)) contents.set(entry[0], entry[1]);
+      else damaged++;
+    }
+    if (damaged > 0 || !Array.isArray(data.paths) || !Array.isArray(data.contents))
+      this.logger.log('warn', `The index cache ${this.file} has ${damaged} damaged entries; ignored, those documents are parsed.`);
+    return { paths, contents, snapshot: data.snapshot };
+  }
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+
+function isPathEntry(entry: unknown): entry is [string, PathEntry] {
+  if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
+  const value = entry[1] as Partial<PathEntry> | undefined;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof value.mtimeMs === 'number' &&
+    typeof value.size === 'number' &&
+    typeof value.hash === 'string' &&
+    HASH.test(value.hash) &&
+    typeof value.kind === 'string' &&
+    typeof value.title === 'string'
+  );
+}
+
+function isContentEntry(entry: unknown): entry is [string, ParsedContent] {
+  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !HASH.test(entry[0])) return false;
+  const content = (entry[1] as Partial<ParsedContent> | undefined)?.content;
+  if (typeof content !== 'object' || content === null) return false;
+  const arrays = [content.headings, content.htmlAnchors, content.links, content.references, content.suppressions, content.questionBlocks];
+  return arrays.every(Array.isArray) && typeof content.summary === 'string' && typeof content.lineCount === 'number' && typeof content.endPosition === 'object';
 }

@@ -30,14 +30,15 @@ export function checkLink(index: WorkspaceIndex, doc: QualityGateDocument, link:
 }
 
 // Where a link points depends only on its document's path, its text and the workspace
-// folders, all fixed for a model's lifetime: resolve each link once.
-/** The resolved target of a link of `doc`, memoised per link. */
+// folders, all fixed for a model's lifetime: resolve each link once. Keyed by the model,
+// not by the link alone: files with the same text share their link objects (the content cache).
+/** The resolved target of a link of `doc`, memoised per model and link. */
 export function targetOfLink(index: WorkspaceIndex, doc: QualityGateDocument, link: LinkOccurrence): LinkTarget {
   const root = index.rootFor(doc.path);
-  const cached = index.linkTargetMemo.get(link);
-  if (cached && cached.root === root) return cached.target;
-  const target = resolveLinkTarget(doc.path, link.destination, root);
-  index.linkTargetMemo.set(link, { root, target });
+  let memo = index.linkTargetMemo.get(doc);
+  if (!memo || memo.root !== root) index.linkTargetMemo.set(doc, (memo = { root, targets: new Map() }));
+  let target = memo.targets.get(link);
+  if (!target) memo.targets.set(link, (target = resolveLinkTarget(doc.path, link.destination, root)));
   return target;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { resolveLinkTarget, isInside, type LinkTarget } from '../syntax/resolveLink';
-import { parseDocument, structurelessDocument } from '../domain/document/parseDocument';
+import { contentOf, parseDocument, structurelessDocument } from '../domain/document/parseDocument';
 import type { LinkOccurrence, QualityGateDocument, TermDefinition } from '../domain/document/types';
 import { TermDefinitionIndex } from '../domain/glossary/glossary';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../base/cancellation';
@@ -11,7 +11,8 @@ import { decodeDocumentBytes } from '../base/decode';
 import type { WorkspaceFileSystem } from '../base/fileSystem';
 import { LinkGraph } from './linkGraph';
 import { collectGarbage } from '../base/memory';
-import type { CacheEntry } from './indexCache';
+import type { CacheContents, PathEntry } from './indexCache';
+import { ContentCache, contentHash, type ParsedContent } from './contentCache';
 import { inThreadParser, type DocumentParser } from './parsing/documentParser';
 import { DEFAULT_CONFIG, type ProjectConfig } from '../config/projectConfig';
 import { compileFileFilter } from '../config/fileFilter';
@@ -83,13 +84,15 @@ export class WorkspaceIndex {
   readonly reviews = new ReviewStampStore();
   /** Size and mtime of each document as last read from disk, for the persistent cache. */
   private readonly stamps = new Map<string, { mtimeMs: number; size: number }>();
+  /** Parse results by content hash: each distinct text is parsed once. */
+  private readonly contents = new ContentCache();
   private readonly excluded: ReadonlySet<string>;
   private currentConfig: ProjectConfig = DEFAULT_CONFIG;
   private currentPacks: PackRegistry | undefined;
   /** Tree root per folder, valid until the folder structure or the configuration changes (workspace/trees.ts). */
   readonly treeRootMemo = new Map<string, string | undefined>();
-  /** The resolved target of each link occurrence (models are immutable), with the root it was resolved under. */
-  readonly linkTargetMemo = new WeakMap<LinkOccurrence, { root: string | undefined; target: LinkTarget }>();
+  /** The resolved targets of each model's links (models are immutable), with the root they were resolved under. */
+  readonly linkTargetMemo = new WeakMap<QualityGateDocument, { root: string | undefined; targets: Map<LinkOccurrence, LinkTarget> }>();
   private checked: (relativePath: string) => boolean = compileFileFilter(DEFAULT_CONFIG);
 
   constructor(
@@ -326,6 +329,7 @@ export class WorkspaceIndex {
   async parseListed(token: CancellationToken = neverCancelled): Promise<void> {
     const started = this.listingStarted;
     const markdown = this.listed;
+    const parsesBefore = this.freshParses;
     this.listed = [];
     this.progressTotal = markdown.length;
     await this.parseAll(markdown, token);
@@ -335,7 +339,10 @@ export class WorkspaceIndex {
     this.lookupsLive = true;
     for (const doc of this.documents.values()) this.lookUpLater(this.graph.targetsOf(doc.path));
     await this.repositoryLookupsSettled();
-    this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown) in ${Date.now() - started} ms.`);
+    this.takenFromCache.clear();
+    this.contents.settle();
+    const parsed = this.freshParses - parsesBefore;
+    this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown, ${parsed} parsed) in ${Date.now() - started} ms.`);
   }
 
   // ---- queries -------------------------------------------------------------
@@ -628,15 +635,21 @@ export class WorkspaceIndex {
         : await this.admitAndModel(batch, parser);
       // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a large first index down.
       if (i % GC_EVERY === 0 && i > 0) collectGarbage();
+      const stored: string[] = [];
       for (let j = 0; j < batch.length; j++) {
         const model = loaded[j];
-        if (model && !this.openTexts.has(batch[j])) this.storeModel(batch[j], model);
+        if (model && !this.openTexts.has(batch[j])) {
+          this.storeModel(batch[j], model);
+          // A model the persistent cache vouched for has stored results (warm start): not announced.
+          if (!this.takenFromCache.delete(batch[j])) stored.push(batch[j]);
+        }
         this.progress(this.documents.size);
         if (Date.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = Date.now();
         }
       }
+      if (stored.length > 0) this.onIndexed(stored);
     }
   }
 
@@ -718,6 +731,9 @@ export class WorkspaceIndex {
       );
   }
 
+  /** Listener for documents stored by indexing, batch by batch (for progressive publication). */
+  onIndexed: (paths: readonly string[]) => void = () => {};
+
   /** Listener for indexing progress: documents indexed so far, of how many. */
   onProgress: (indexed: number, total: number) => void = () => {};
   private progressTotal = 0;
@@ -725,11 +741,18 @@ export class WorkspaceIndex {
     this.onProgress(indexed, Math.max(indexed, this.progressTotal));
   }
 
-  /** Models from an earlier session, trusted while a file's size and mtime are unchanged; call before `initialize`. */
-  useCache(entries: ReadonlyMap<string, CacheEntry>): void {
-    this.cache = entries;
+  /**
+   * Parse results from an earlier session; call before `initialize`. A file whose size and
+   * mtime are unchanged takes its stored model without being read; any other file with a
+   * stored content hash (a fresh clone, a copy) is read and hashed, and parsed only when new.
+   */
+  useCache(cached: Pick<CacheContents, 'paths' | 'contents'>): void {
+    this.cache = cached.paths;
+    this.contents.useStored(cached.contents);
   }
-  private cache: ReadonlyMap<string, CacheEntry> | undefined;
+  private cache: ReadonlyMap<string, PathEntry> | undefined;
+  /** Documents of the current batch taken from the persistent cache by their stamp. */
+  private readonly takenFromCache = new Set<string>();
 
   /**
    * Names the state every result depends on: the workspace folders, every file's
@@ -759,17 +782,25 @@ export class WorkspaceIndex {
   }
   private parsedDuringIndexing = 0;
 
-  /** The models worth keeping for the next session: documents read from disk, with their stamps. */
-  cacheEntries(): Map<string, CacheEntry> {
-    const entries = new Map<string, CacheEntry>();
+  /**
+   * What is worth keeping for the next session: each document read from disk with its
+   * stamp and content hash, and each distinct content once.
+   */
+  cacheEntries(): Pick<CacheContents, 'paths' | 'contents'> {
+    const paths = new Map<string, PathEntry>();
+    const contents = new Map<string, ParsedContent>();
     for (const [path, stamp] of this.stamps) {
       const doc = this.documents.get(path);
-      const parseMs = this.parseTimes.get(path);
+      const hash = this.contents.hashOf(path);
       // A parse stopped at its time limit depends on the machine: parse it again next time.
-      if (doc && !doc.skipped && !doc.degraded && !this.openTexts.has(path))
-        entries.set(path, { ...stamp, doc, ...(parseMs !== undefined ? { parseMs } : {}) });
+      if (!doc || doc.skipped || doc.degraded || this.openTexts.has(path) || hash === undefined) continue;
+      paths.set(path, { ...stamp, hash, kind: doc.kind, title: doc.title });
+      if (!contents.has(hash)) {
+        const parseMs = this.parseTimes.get(path);
+        contents.set(hash, { content: contentOf(doc), ...(parseMs !== undefined ? { parseMs } : {}) });
+      }
     }
-    return entries;
+    return { paths, contents };
   }
 
   private async toModel(path: string, read: ReadResult, parser: DocumentParser): Promise<QualityGateDocument> {
@@ -779,8 +810,44 @@ export class WorkspaceIndex {
     return this.parseWith(parser, path, read.text);
   }
 
+  /** The model of `path` with `text`: from the content cache when this text was parsed before, else parsed by `parser`. */
   /** `current`: whether the result still counts when it arrives (else its time is not recorded either). */
   private async parseWith(parser: DocumentParser, path: string, text: string, urgent = false, current = () => true): Promise<QualityGateDocument> {
+    const hash = contentHash(text);
+    const known = this.contents.get(hash);
+    const pending = known ? undefined : this.contents.inFlight(hash);
+    if (known || pending) {
+      const parsed = known ?? (await pending);
+      if (parsed) return this.reuse(path, text, hash, parsed);
+    }
+    let doc: QualityGateDocument | undefined;
+    const parsed = await this.contents.parseOnce(hash, async () => {
+      doc = await this.parseFresh(parser, path, text, urgent, current);
+      return this.shareable(path, hash, doc);
+    });
+    return parsed ? this.contents.mark(doc!, hash) : doc!;
+  }
+
+  /** A model for `path` from an earlier parse of the same text, with that parse's time (`file.slow` applies to each copy). */
+  private reuse(path: string, text: string, hash: string, parsed: ParsedContent): QualityGateDocument {
+    if (parsed.parseMs !== undefined) this.parseTimes.set(path, parsed.parseMs);
+    return this.contents.bind(path, text, hash, parsed);
+  }
+
+  /** The content of a fresh parse, remembered under its hash, unless it failed or was cut short (those depend on the machine). */
+  private shareable(path: string, hash: string, doc: QualityGateDocument): ParsedContent | undefined {
+    if (doc.skipped || doc.degraded) return undefined;
+    const parseMs = this.parseTimes.get(path);
+    const parsed = { content: contentOf(doc), ...(parseMs !== undefined ? { parseMs } : {}) };
+    this.contents.add(hash, parsed);
+    return parsed;
+  }
+
+  /** Texts parsed (not taken from a cache) so far, for the log. */
+  private freshParses = 0;
+
+  private async parseFresh(parser: DocumentParser, path: string, text: string, urgent: boolean, current: () => boolean): Promise<QualityGateDocument> {
+    this.freshParses++;
     try {
       const started = performance.now();
       const parsing = parser.parse(path, text, { budgetMs: this.limits.parseTimeBudgetMs, urgent });
@@ -822,10 +889,13 @@ export class WorkspaceIndex {
     try {
       const stat = await this.fs.stat(path);
       if (stat) this.stamps.set(path, { mtimeMs: stat.mtimeMs, size: stat.size });
+      // The fingerprint shortcut: an unchanged size and mtime take the stored model without reading or hashing.
       const cached = useCache && stat ? this.cache?.get(path) : undefined;
-      if (cached && cached.mtimeMs === stat!.mtimeMs && cached.size === stat!.size) {
-        if (cached.parseMs !== undefined) this.parseTimes.set(path, cached.parseMs);
-        return { cached: cached.doc };
+      const parsed = cached && cached.mtimeMs === stat!.mtimeMs && cached.size === stat!.size ? this.contents.get(cached.hash) : undefined;
+      if (cached && parsed) {
+        if (parsed.parseMs !== undefined) this.parseTimes.set(path, parsed.parseMs);
+        this.takenFromCache.add(path);
+        return { cached: this.contents.mark({ path, kind: cached.kind, title: cached.title, ...parsed.content }, cached.hash) };
       }
       const { maxFileSize } = this.limits;
       if (stat && stat.size > maxFileSize) {
@@ -870,11 +940,15 @@ export class WorkspaceIndex {
 
   /** Parses and stores a document; returns the documents related to its old or new version. */
   private store(path: string, text: string): Set<string> {
+    const hash = contentHash(text);
+    const known = this.contents.get(hash);
     let doc: QualityGateDocument;
+    if (known) return this.replace(path, (doc = this.reuse(path, text, hash, known)), this.localTargets(path, doc));
     try {
       const started = performance.now();
       doc = parseDocument(path, text);
       this.noteParseTime(path, performance.now() - started);
+      if (this.shareable(path, hash, doc)) this.contents.mark(doc, hash);
     } catch (error) {
       this.logger.log('error', `Parsing ${path} failed: ${(error as Error).stack ?? error}`);
       doc = skippedDocument(path, `Internal error while parsing this file (${(error as Error).message}); links in it were not checked.`);
@@ -899,6 +973,7 @@ export class WorkspaceIndex {
     }
     this.documents.set(path, doc);
     this.modelChanges++;
+    this.contents.use(path, doc);
     this.definitions.update(path, doc);
     this.graph.setLinks(path, targets);
     this.lookUpLater(targets);
@@ -972,6 +1047,7 @@ export class WorkspaceIndex {
     this.unparsed.delete(path);
     this.children.get(posix.dirname(path))?.delete(path);
     this.documents.delete(path);
+    this.contents.use(path, undefined);
     this.definitions.update(path, undefined);
     this.openTexts.delete(path);
     this.graph.removeSource(path);

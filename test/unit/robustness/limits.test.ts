@@ -87,11 +87,12 @@ describe('robustness: limits', () => {
     // The budget follows the configuration without a re-parse; the time survives the persistent cache.
     index.setConfig(DEFAULT_CONFIG);
     assert.ok(!codesOf(index, '/ws/slow.md').includes('file.slow'));
-    const entry = index.cacheEntries().get('/ws/slow.md')!;
-    assert.ok(entry.parseMs! >= 60);
+    const cached = index.cacheEntries();
+    const entry = cached.paths.get('/ws/slow.md')!;
+    assert.ok(cached.contents.get(entry.hash)!.parseMs! >= 60);
     const warm = new WorkspaceIndex(new InMemoryFileSystem(files), { ...defaultIndexOptions, roots: ['/ws'] }, silentLogger);
     warm.setConfig(mergeConfig({ limits: { parseTimeBudgetMs: 20 } }));
-    warm.useCache(new Map([['/ws/slow.md', { ...entry, mtimeMs: 1, size: entry.size }]]));
+    warm.useCache({ paths: new Map([['/ws/slow.md', { ...entry, mtimeMs: 1, size: entry.size }]]), contents: cached.contents });
     await warm.initialize();
     assert.equal(warm.parsedDuringInitialize, 1, 'only b.md was parsed');
     assert.ok(codesOf(warm, '/ws/slow.md').includes('file.slow'));

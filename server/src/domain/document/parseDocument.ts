@@ -12,7 +12,18 @@ import { definitionDestination, findClosingBracket, inlineDestination, type Dest
 import { readSuppressions } from '../suppressions';
 import { citationOfLink, citationsInText, ITEM_ID } from '../packs/citations';
 import { contentFingerprint } from '../review/fingerprint';
-import type { PackCitation, Suppression, FrontMatter, Heading, HtmlAnchor, LinkOccurrence, LinkReference, QualityGateDocument, TermDefinition } from './types';
+import type {
+  DocumentContent,
+  PackCitation,
+  Suppression,
+  FrontMatter,
+  Heading,
+  HtmlAnchor,
+  LinkOccurrence,
+  LinkReference,
+  QualityGateDocument,
+  TermDefinition,
+} from './types';
 
 // Regexes here run on repository text: each is linear (no nested or overlapping
 // quantifiers); the rest is done by scanners below (tested in boundedRegexes.test.ts).
@@ -25,6 +36,31 @@ const DEFINITION_LENGTH = 1200;
  * caller decides when to spend the time (the index yields between documents).
  */
 export function parseDocument(path: string, text: string): QualityGateDocument {
+  return bindContent(path, text, parseContent(text));
+}
+
+/**
+ * The model of the file at `path` whose text is `text` and parsed `content` (shared with
+ * every file of the same text): adds what depends on the place, its kind and title.
+ */
+export function bindContent(path: string, text: string, content: DocumentContent): QualityGateDocument {
+  const hasAltaiBlock = content.questionBlocks.some((b) => b.kind === 'altai');
+  const { frontMatter, headings } = content;
+  const kind = classifyDocument({ path, text, headings, frontMatter, hasAltaiBlock });
+  const name = frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value;
+  const title = headings[0]?.text.trim() || name || posix.basename(path);
+  return { path, kind, title, ...content };
+}
+
+/** The path-independent part of a model (to share it with other files of the same text). */
+export function contentOf(doc: QualityGateDocument): DocumentContent {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { path, kind, title, skipped, ...content } = doc;
+  return content;
+}
+
+/** Parses a text into what every file with this text has in common (no path, kind or title). */
+export function parseContent(text: string): DocumentContent {
   const lines = new LineIndex(text);
   const bounded = boundedMarkdown(text);
   const tree = parseMarkdown(bounded.text);
@@ -117,18 +153,11 @@ export function parseDocument(path: string, text: string): QualityGateDocument {
 
   countSectionContent(text, headings);
   const questionBlocks = QUESTION_LABEL.test(text) ? parseQuestionBlocks(text) : [];
-  const hasAltaiBlock = questionBlocks.some((b) => b.kind === 'altai');
-  const kind = classifyDocument({ path, text, headings, frontMatter, hasAltaiBlock });
-  const name = frontMatter?.tags.find((t) => t.key.toLowerCase() === 'name')?.value;
-  const title = headings[0]?.text.trim() || name || posix.basename(path);
 
   const definitions = readDefinitions(tree, range);
 
   citations.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const model: QualityGateDocument = {
-    path,
-    kind,
-    title,
+  const model: DocumentContent = {
     frontMatter,
     headings,
     htmlAnchors,

@@ -110,21 +110,17 @@ export interface PackCitation {
   readonly linkRange?: Range;
 }
 
-/**
- * Everything the product knows about one Markdown file, derived from its text
- * alone. Immutable; re-created when the text changes. No syntax tree is kept.
- */
 /** Read access to every indexed document: what domain code may ask of the workspace. */
 export interface DocumentCollection {
   allDocuments(): Iterable<QualityGateDocument>;
 }
 
-export interface QualityGateDocument {
-  /** Absolute POSIX path (the `path` of its file URI). */
-  readonly path: string;
-  readonly kind: DocumentKind;
-  /** First heading's text, else the front-matter Name, else the file name. */
-  readonly title: string;
+/**
+ * What parsing a text yields, whatever file it is in: a pure function of the text.
+ * Files with the same content share one (the content-hash cache), so nothing here
+ * may depend on the file's path; what does is in `QualityGateDocument`.
+ */
+export interface DocumentContent {
   readonly frontMatter?: FrontMatter;
   readonly headings: readonly Heading[];
   readonly htmlAnchors: readonly HtmlAnchor[];
@@ -151,13 +147,27 @@ export interface QualityGateDocument {
   readonly fingerprint?: string;
   /** Position just after the last character. */
   readonly endPosition: Position;
-  /** Set when the file was listed but not parsed (too large, binary, unreadable): the reason. */
-  readonly skipped?: string;
   /**
    * Set when the Markdown was not fully parsed within the work budget (`file.slow`): why.
    * The model holds what was read; without headings and anchors, anchors in it are not judged.
    */
   readonly degraded?: string;
+}
+
+/**
+ * Everything the product knows about one Markdown file: its content's parse result
+ * and what depends on where the file is (path, kind, title). Immutable; re-created
+ * when the text changes. No syntax tree is kept. Memos keyed by parts of the content
+ * (links, headings) must also key by the document: those parts are shared by copies.
+ */
+export interface QualityGateDocument extends DocumentContent {
+  /** Absolute POSIX path (the `path` of its file URI). */
+  readonly path: string;
+  readonly kind: DocumentKind;
+  /** First heading's text, else the front-matter Name, else the file name. */
+  readonly title: string;
+  /** Set when the file was listed but not parsed (too large, binary, unreadable): the reason. */
+  readonly skipped?: string;
 }
 
 /** The value of a front-matter tag, or undefined. Keys compare case-insensitively. */
