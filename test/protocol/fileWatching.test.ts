@@ -74,6 +74,20 @@ describe('protocol: file watching by the server for clients without file watcher
     }
   });
 
+  it('a request that needs the whole index sees the files announced before it', async () => {
+    client = await LspTestClient.start([ws.root]);
+    await client.idle();
+    const created = ws.path('Tree/2_Lifecycle/QG_New_(Lifecycle).md');
+    writeFileSync(created, '# Brand New Gate\n');
+    // No waiting between the notification and the request: the request must not overtake the event.
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${created}`, type: 1 }] });
+    const symbols = await client.request<Array<{ name: string; location: { uri: string } }>>('workspace/symbol', { query: 'Brand New' });
+    assert.ok(
+      symbols.some((s) => s.location.uri.endsWith('QG_New_(Lifecycle).md') || decodeURIComponent(s.location.uri).endsWith('QG_New_(Lifecycle).md')),
+      JSON.stringify(symbols),
+    );
+  });
+
   it('leaves watching to a client that registers file watchers', async () => {
     client = await LspTestClient.start([ws.root]);
     const info = await client.request<ServerInfo>('mqg4ai/serverInfo', {});

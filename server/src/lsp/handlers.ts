@@ -414,6 +414,8 @@ export function registerRequests(connection: Connection, session: LanguageServer
       const params = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
       try {
         const engine = await session.engineWhen(handler.readiness);
+        // What needs the whole index also needs the file events received before it (a file just created).
+        if (handler.readiness === 'indexed') await session.fileEventsSettled();
         // A request on a document still being parsed (a long one, in a worker) waits for its model; others do not.
         const uri = (params.textDocument as { uri?: unknown } | undefined)?.uri;
         if (typeof uri === 'string') await engine.whenParsed(URI.parse(uri).path);

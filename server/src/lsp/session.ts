@@ -145,6 +145,7 @@ export class LanguageServerSession {
   /** Resolves once indexing and queued diagnostics are done. */
   async whenIdle(): Promise<Engine> {
     const engine = await this.engineWhen('indexed');
+    await this.fileEventsSettled();
     await this.scheduler.whenIdle();
     return engine;
   }
@@ -196,7 +197,28 @@ export class LanguageServerSession {
     });
   }
 
-  async filesChanged(changes: ReadonlyArray<{ uri: string; change: FileChange }>): Promise<void> {
+  /**
+   * Files created, changed or deleted on disk (reported by the client or our own watcher). Requests
+   * that need the whole index wait until the events received before them are applied
+   * (`fileEventsSettled`), so a file created and then used by a command is seen.
+   */
+  filesChanged(changes: ReadonlyArray<{ uri: string; change: FileChange }>): Promise<void> {
+    const applying = this.applyFileChanges(changes);
+    this.pendingFileEvents.add(applying);
+    const settle = () => void this.pendingFileEvents.delete(applying);
+    applying.then(settle, settle);
+    return applying;
+  }
+
+  /** File events being applied (see `filesChanged`). */
+  private readonly pendingFileEvents = new Set<Promise<void>>();
+
+  /** Resolves once every file event received so far has been applied to the index. */
+  async fileEventsSettled(): Promise<void> {
+    while (this.pendingFileEvents.size > 0) await Promise.allSettled([...this.pendingFileEvents]);
+  }
+
+  private async applyFileChanges(changes: ReadonlyArray<{ uri: string; change: FileChange }>): Promise<void> {
     const engine = await this.engineWhen('indexed');
     const files = changes.filter((c) => isFileUri(c.uri)).map((c) => ({ path: pathFromUri(c.uri), change: c.change }));
     if (files.some((f) => engine.isConfigurationFile(f.path))) void this.reloadConfiguration();

@@ -33,7 +33,7 @@ describe('assessment packs', () => {
     const groups = tree.getChildren(root) as CoverageItem[];
     assert.deepEqual(
       groups.map((g) => g.label),
-      ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System'],
+      ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System', 'Review'],
     );
     const risks = groups[2];
     const perspectives = (tree.getChildren(risks) as CoverageItem[]).find((c) => c.kind === 'perspectives');

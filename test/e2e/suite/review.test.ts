@@ -41,6 +41,11 @@ describe('review: stamps, suspect traces and the review commands', () => {
     await vscode.workspace.fs.writeFile(workspaceUri(RISK), Buffer.from(riskText));
     gate = await vscode.workspace.openTextDocument(workspaceUri(GATE));
     await vscode.window.showTextDocument(gate);
+    // The server learns of the new risk file through the editor's file watcher: wait until the link resolves.
+    await waitFor(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gate.uri, positionOf(gate, 'Risk_E2E.md', 2));
+      return /Risk E2E/.test(hoverText(hovers)) || undefined;
+    }, 'the link to the new risk resolving');
     await waitFor(
       async () =>
         (
