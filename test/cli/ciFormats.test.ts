@@ -5,7 +5,7 @@ import Ajv04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { altaiCatalogue } from '../../server/src/domain/altai/catalogue';
 import { compareWithBaseline, createBaseline, parseBaseline } from '../../server/src/analysis/findings/baseline';
-import type { Finding } from '../../server/src/analysis/findings/findings';
+import { missingFileFinding } from '../helpers/check';
 import { runCli, type CliJsonReport } from '../helpers/cli';
 import { copyFixture, FIXTURES } from '../helpers/fixtures';
 import { makeWorkspace } from '../helpers/workspace';
@@ -438,20 +438,7 @@ describe('cli: check --baseline / --write-baseline', function () {
   });
 
   it('pairs equal findings nearest line first (unit)', () => {
-    const finding = (line: number, suppressed?: string): Finding => ({
-      file: 'a.md',
-      path: '/w/a.md',
-      key: 'target:x.md',
-      fingerprint: `f${line}`,
-      diagnostic: {
-        code: 'link.missing-file',
-        severity: 'error',
-        message: 'No file at x.md.',
-        range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 4 } },
-        target: 'x.md',
-      },
-      ...(suppressed !== undefined ? { suppressed } : {}),
-    });
+    const finding = missingFileFinding;
     const base = createBaseline([finding(10), finding(30), finding(5, 'accepted')]);
     assert.equal(base.findings.length, 2, 'suppressed findings are not baselined');
     const marked = compareWithBaseline([finding(3), finding(12), finding(33), finding(40, 'ok')], base);

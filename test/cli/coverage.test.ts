@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { assertCountsAddUp } from '../helpers/coverage';
 import { copyFixture, FIXTURES } from '../helpers/fixtures';
 
 const SAMPLE = join(FIXTURES, 'sample-assessment');
@@ -93,21 +94,7 @@ describe('cli: mqg4ai coverage', function () {
       );
       assert.deepEqual(report.summary.overall, { covered: tree.covered, total: tree.total, percent: Math.round((1000 * tree.covered) / tree.total) / 10 });
       assert.equal(report.summary.groups.altai.total, 133);
-      const check = (node: Node) => {
-        if (node.children.length === 0) return;
-        assert.equal(
-          node.covered,
-          node.children.reduce((n, c) => n + c.covered, 0),
-          node.id,
-        );
-        assert.equal(
-          node.total,
-          node.children.reduce((n, c) => n + c.total, 0),
-          node.id,
-        );
-        node.children.forEach(check);
-      };
-      check(tree.node);
+      assertCountsAddUp(tree.node);
       assert.equal(tree.node.kind, 'tree');
     });
 

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+
 /** A node of the `mqg4ai/coverage` answer, as the protocol tests read it. */
 export interface CoverageItem {
   id: string;
@@ -23,4 +25,28 @@ export function findItem(items: CoverageItem[], predicate: (i: CoverageItem) => 
     if (inner) return inner;
   }
   return undefined;
+}
+
+/** A coverage node as any of the outputs carries it (protocol answer, JSON report). */
+export interface CountedNode {
+  readonly id: string;
+  readonly covered: number;
+  readonly total: number;
+  readonly children: readonly CountedNode[];
+}
+
+/** Asserts that every inner node's covered and total counts are the sums of its children's. */
+export function assertCountsAddUp(node: CountedNode): void {
+  if (node.children.length === 0) return;
+  assert.equal(
+    node.covered,
+    node.children.reduce((n, c) => n + c.covered, 0),
+    node.id,
+  );
+  assert.equal(
+    node.total,
+    node.children.reduce((n, c) => n + c.total, 0),
+    node.id,
+  );
+  node.children.forEach(assertCountsAddUp);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { findItem, type CoverageItem } from '../helpers/coverage';
+import { assertCountsAddUp, findItem, type CoverageItem } from '../helpers/coverage';
 import { copyFixture } from '../helpers/fixtures';
 import { fileUri, LspTestClient, uriKey } from '../helpers/lspClient';
 
@@ -28,22 +28,7 @@ describe('protocol: mqg4ai/coverage over JSON-RPC', function () {
       tree.children.map((g) => g.label),
       ['Trustworthy AI (ALTAI)', 'Lifecycle', 'Risk management', 'System'],
     );
-    const check = (item: Item) => {
-      if (item.children.length > 0) {
-        assert.equal(
-          item.covered,
-          item.children.reduce((n, c) => n + c.covered, 0),
-          item.id,
-        );
-        assert.equal(
-          item.total,
-          item.children.reduce((n, c) => n + c.total, 0),
-          item.id,
-        );
-        item.children.forEach(check);
-      }
-    };
-    check(tree);
+    assertCountsAddUp(tree);
     const altai = tree.children[0];
     assert.equal(
       altai.total,

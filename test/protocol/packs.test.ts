@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { findItem, type CoverageItem } from '../helpers/coverage';
+import { assertCountsAddUp, findItem, type CoverageItem } from '../helpers/coverage';
 import { copyFixture } from '../helpers/fixtures';
 import { fileUri, LspTestClient, uriKey } from '../helpers/lspClient';
 import { positionOf } from '../helpers/workspace';
@@ -55,21 +55,7 @@ describe('protocol: assessment packs over JSON-RPC (packs-sample: packs [altai, 
       tree.children.map((g) => g.label),
       ['Trustworthy AI (ALTAI)', 'AMLAS', 'Site review', 'Lifecycle', 'Risk management', 'System'],
     );
-    const check = (item: Item) => {
-      if (item.children.length === 0) return;
-      assert.equal(
-        item.covered,
-        item.children.reduce((n, c) => n + c.covered, 0),
-        item.id,
-      );
-      assert.equal(
-        item.total,
-        item.children.reduce((n, c) => n + c.total, 0),
-        item.id,
-      );
-      item.children.forEach(check);
-    };
-    check(tree);
+    assertCountsAddUp(tree);
     const amlas = tree.children[1];
     assert.match(amlas.id, /#amlas$/);
     assert.deepEqual(

@@ -27,8 +27,3 @@ export function filteredLogger(minimum: LogLevel, sink: (level: LogLevel, messag
     },
   };
 }
-
-/** Yields to the event loop so a long batch never blocks requests for long. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}

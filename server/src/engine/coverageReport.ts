@@ -9,7 +9,7 @@ import { coverageReportData, type CoverageReportData, type ReportFileSuppressed 
 import { computeDocumentFindings, type DocumentFindings } from '../analysis/diagnostics/documentDiagnostics';
 import { isInside } from '../syntax/resolveLink';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { renderCoverageReport, suggestedReportName, type ReportFormat } from '../render/coverageReport';
+import { renderCoverageReportData, suggestedReportName, type ReportFormat } from '../render/coverageReport';
 
 /** What to report: the same request from the CLI (`mqg4ai coverage`) and the editor (`mqg4ai/coverageReport`). */
 export interface CoverageReportRequest {
@@ -90,9 +90,10 @@ export function buildCoverageReport(
     [...index.reviews.documents()].length > 0 ? collectReviews(index, request.rootPath ? [request.rootPath] : undefined, token, assessment) : [];
   const reviews = reviewGroups.length > 0 ? reportReviews(reviewGroups, (path) => posix.relative(root, path)) : undefined;
   const input = { root, trees, diagnostics, suppressed, generatedAt, commit: commitOf(root), linkBase: request.linkBasePath ?? root, reviews };
+  const data = coverageReportData(input);
   return {
-    content: renderCoverageReport(input, request.format),
+    content: renderCoverageReportData(data, input, request.format),
     suggestedName: suggestedReportName(request.format, generatedAt),
-    summary: coverageReportData(input).summary,
+    summary: data.summary,
   };
 }

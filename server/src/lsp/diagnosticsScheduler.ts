@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { yieldToEventLoop } from '../base/logger';
+import { TimeSlice } from '../base/timeSlice';
 
 /**
  * Re-validates documents in the background and publishes their diagnostics.
@@ -35,7 +35,7 @@ export class DiagnosticsScheduler {
       while (this.queue.size > 0) {
         const batch = [...this.queue].sort((a, b) => Number(this.isOpen(b)) - Number(this.isOpen(a)));
         this.queue.clear();
-        let sliceStart = Date.now();
+        const slice = new TimeSlice();
         for (const path of batch) {
           try {
             this.publish(path, this.compute(path));
@@ -43,10 +43,7 @@ export class DiagnosticsScheduler {
             // One document's failure must not stop the others from being validated.
             this.onError(path, error);
           }
-          if (Date.now() - sliceStart > 15) {
-            await yieldToEventLoop();
-            sliceStart = Date.now();
-          }
+          if (slice.due()) await slice.yield();
         }
       }
     } finally {

@@ -1,4 +1,4 @@
-import { yieldToEventLoop } from '../base/logger';
+import { TimeSlice } from '../base/timeSlice';
 
 /**
  * Publishes the diagnostics of documents while the workspace is still indexing, batch by
@@ -34,15 +34,12 @@ export class ProgressivePublisher<D> {
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      let sliceStart = Date.now();
+      const slice = new TimeSlice();
       while (this.queue.length > 0 && !this.stopped) {
         const path = this.queue.shift()!;
         const diagnostics = await this.validate(path).catch(() => undefined);
         if (diagnostics && !this.stopped) this.publish(path, diagnostics);
-        if (Date.now() - sliceStart > 15) {
-          await yieldToEventLoop();
-          sliceStart = Date.now();
-        }
+        if (slice.due()) await slice.yield();
       }
     } finally {
       this.running = false;

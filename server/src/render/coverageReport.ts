@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { coverageReportData, type CoverageReportInput } from '../analysis/coverage/reportData';
+import { coverageReportData, type CoverageReportData, type CoverageReportInput } from '../analysis/coverage/reportData';
 import { renderHtml } from './htmlReport';
 import { renderMarkdown } from './markdownReport';
 
@@ -19,7 +19,11 @@ export function isReportFormat(value: unknown): value is ReportFormat {
 
 /** Renders the report in one format. */
 export function renderCoverageReport(input: CoverageReportInput, format: ReportFormat): string {
-  const data = coverageReportData(input);
+  return renderCoverageReportData(coverageReportData(input), input, format);
+}
+
+/** The report from its data, already shaped from `input` (callers that also need the totals shape it once). */
+export function renderCoverageReportData(data: CoverageReportData, input: CoverageReportInput, format: ReportFormat): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   const rootName = posix.basename(input.root) || input.root;
   const toRoot = posix.relative(input.linkBase ?? input.root, input.root);

@@ -5,7 +5,8 @@ import { contentOf, parseDocument, structurelessDocument } from '../domain/docum
 import type { LinkOccurrence, QualityGateDocument, TermDefinition } from '../domain/document/types';
 import { TermDefinitionIndex } from '../domain/glossary/glossary';
 import { neverCancelled, throwIfCancelled, type CancellationToken } from '../base/cancellation';
-import { silentLogger, yieldToEventLoop, type Logger } from '../base/logger';
+import { silentLogger, type Logger } from '../base/logger';
+import { TimeSlice } from '../base/timeSlice';
 import { PackRegistry } from '../domain/packs/registry';
 import { decodeDocumentBytes } from '../base/decode';
 import type { WorkspaceFileSystem } from '../base/fileSystem';
@@ -54,8 +55,6 @@ const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 const READ_CONCURRENCY = 16;
 /** Documents parsed between two garbage collections during indexing. */
 const GC_EVERY = 512;
-/** Longest stretch of synchronous parsing before yielding to pending requests. */
-const SLICE_MS = 15;
 
 export function isMarkdownPath(path: string): boolean {
   return MARKDOWN_FILE.test(path);
@@ -619,7 +618,7 @@ export class WorkspaceIndex {
 
   private async parseAll(paths: readonly string[], token: CancellationToken): Promise<void> {
     const parser = this.options.parser ?? inThreadParser;
-    let sliceStart = Date.now();
+    const slice = new TimeSlice();
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       throwIfCancelled(token);
       if (this.limitHit) {
@@ -644,10 +643,7 @@ export class WorkspaceIndex {
           if (!this.takenFromCache.delete(batch[j])) stored.push(batch[j]);
         }
         this.progress(this.documents.size);
-        if (Date.now() - sliceStart > SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = Date.now();
-        }
+        if (slice.due()) await slice.yield();
       }
       if (stored.length > 0) this.onIndexed(stored);
     }

@@ -2,23 +2,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compareWithBaseline, createBaseline } from '../../../server/src/analysis/findings/baseline';
-import type { Finding } from '../../../server/src/analysis/findings/findings';
+import { missingFileFinding } from '../../helpers/check';
 import { fuzzParams } from './fuzzHelpers';
 import { growthRatio, MAX_LINEAR_RATIO } from './growth';
 
-const finding = (line: number): Finding => ({
-  file: 'a.md',
-  path: '/w/a.md',
-  key: 'target:x.md',
-  fingerprint: `f${line}`,
-  diagnostic: {
-    code: 'link.missing-file',
-    severity: 'error',
-    message: 'No file at x.md.',
-    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 4 } },
-    target: 'x.md',
-  },
-});
+const finding = (line: number) => missingFileFinding(line);
 
 /** The former all-pairs greedy pairing: which findings (by index) are paired. */
 function allPairs(entries: readonly number[], lines: readonly number[]): Set<number> {

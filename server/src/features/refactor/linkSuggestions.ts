@@ -1,7 +1,8 @@
 import { diagnoseLink } from '../../analysis/diagnostics/linkDiagnostics';
 import { neverCancelled, type CancellationToken } from '../../base/cancellation';
 import { DOCUMENT_SEARCH_BUDGET, REQUEST_SEARCH_BUDGET, SearchBudget } from '../../base/editDistance';
-import { silentLogger, yieldToEventLoop, type Logger } from '../../base/logger';
+import { silentLogger, type Logger } from '../../base/logger';
+import { TimeSlice } from '../../base/timeSlice';
 import type { TraceDiagnostic } from '../../domain/codes';
 import type { LinkOccurrence, QualityGateDocument } from '../../domain/document/types';
 import { checkLink } from '../../workspace/linkStatus';
@@ -25,8 +26,6 @@ export type LinkSuggester = (link: LinkOccurrence) => LinkSuggestions;
 
 /** Most file and folder candidates kept per link (the code actions' default). */
 const MAX_CANDIDATES = 5;
-/** Longest stretch of background searching before yielding to requests. */
-const SLICE_MS = 15;
 /** Quiet time after a change before the background searches start again (a burst of edits is one refresh). */
 const REFRESH_DELAY_MS = 50;
 
@@ -170,12 +169,11 @@ export class LinkSuggestionStore {
     const version = this.index.contentVersion;
     const budget = new SearchBudget(DOCUMENT_SEARCH_BUDGET);
     const results = new Map<LinkOccurrence, LinkSuggestions>();
-    let sliceStart = Date.now();
+    const slice = new TimeSlice();
     for (const link of doc.links) {
       results.set(link, searchLinkSuggestions(this.index, doc, link, budget));
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = Date.now();
+      if (slice.due()) {
+        await slice.yield();
         // Stale already: the change that made it so asked for a refresh of its own.
         if (this.disposed || this.index.contentVersion !== version) return;
       }
