@@ -93,4 +93,29 @@ describe('protocol: fixes stay in the linking document’s assessment', function
     const preferred = actions.filter((a) => a.isPreferred);
     for (const action of preferred) assert.doesNotMatch(action.title, /v1_Triage|another assessment/);
   });
+
+  it('a broken link with no clear winner gets no preferred fix (Auto Fix must not plant a guess)', async () => {
+    // The fixture's v2 monitoring gate links to a retraining gate nobody wrote; the nearest names
+    // in v2 are other gates (model choice, ...), and the v1/v2a candidates are other assessments.
+    const path = join(served.root, `Applications/${V2}/2_Lifecycle/4_Maintenance/QG_Monitoring_(Triage).md`);
+    const uri = fileUri(path);
+    await client()!.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(path, 'utf8') } });
+    const diagnostics = (await client()!.waitForDiagnostics(path, (ds) => ds.some((d) => d.code === 'link.missing-file'))).filter(
+      (d) => d.code === 'link.missing-file' && /QG_Retraining/.test(d.message),
+    );
+    assert.equal(diagnostics.length, 1);
+    const actions = await client()!.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics, only: ['quickfix'] },
+    });
+    assert.ok(
+      actions.some((a) => a.title.startsWith('Change the link to')),
+      actions.map((a) => a.title).join('\n'),
+    );
+    assert.deepEqual(
+      actions.filter((a) => a.isPreferred).map((a) => a.title),
+      [],
+    );
+  });
 });

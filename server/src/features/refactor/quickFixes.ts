@@ -213,7 +213,8 @@ function linkFixes(
         title: `Change the anchor to #${c.slug}${c.text !== c.slug ? ` ("${c.text}")` : ''}`,
         diagnostic,
         change: replace(rewriteDestinationFragment(link.rawDestination, c.slug)),
-        isPreferred: i === 0,
+        // Preferred only when applying it unseen is safe: the editor's Auto Fix applies preferred fixes.
+        isPreferred: i === 0 && safe,
         safe: i === 0 && safe,
       }),
     );
@@ -237,8 +238,9 @@ function linkFixes(
   const candidates = found.files.slice(0, max);
   // A target in another application assessment is never preferred nor applied unseen, and does not count against a clear winner.
   const eligible = candidates.filter((c) => c.assessment?.relation !== 'other');
-  const safe = found.complete && isClearWinner(eligible);
-  candidates.forEach((c, i) => {
+  // Only a clear winner is preferred (Auto Fix applies preferred fixes): a guess could plant a wrong trace.
+  const best = found.complete && isClearWinner(eligible) ? eligible[0] : undefined;
+  candidates.forEach((c) => {
     const isFolder = status.state === 'missing-folder';
     const relative = linkPathBetween(doc.path, c.path, style.rooted, root);
     const newRaw = rewriteDestinationPath(link.rawDestination, relative, isFolder);
@@ -249,8 +251,8 @@ function linkFixes(
       title: `Change the link to ${shown}${c.reason === 'title' && title ? ` ("${title}")` : ''}${other ? ` (in another assessment: ${c.assessment!.label})` : ''}`,
       diagnostic,
       change: replace(newRaw),
-      isPreferred: i === 0 && !other,
-      safe: i === 0 && !other && safe,
+      isPreferred: c === best,
+      safe: c === best,
     });
   });
 
