@@ -123,6 +123,12 @@ export interface Engine {
   openDocument(path: string, text: string): Promise<ReadonlySet<string>>;
   /** Resolves once the model of the open document `path` matches its latest text (requests on it wait for this). */
   whenParsed(path: string): Promise<void>;
+  /**
+   * Computes an answer about one document before the workspace is indexed: what it asks of the
+   * index and the index does not have yet (folders not listed, documents not parsed) is listed and
+   * parsed at once, and the answer computed again (`WorkspaceIndex.onDemand`).
+   */
+  onDemand<T>(compute: () => T | Promise<T>, token: CancellationToken): Promise<T>;
   /** Resolves once the background searches for broken links' suggestions of the open documents are done (tests). */
   whenSuggestionsReady(): Promise<void>;
   /** The editor closed a document; its disk content counts again. */
@@ -261,6 +267,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     whenParsed: (path) => index.whenParsed(path),
+    onDemand: (compute, token) => index.onDemand(compute, token),
     whenSuggestionsReady: () => suggestions.whenReady(),
 
     async closeDocument(path) {

@@ -40,13 +40,15 @@ import { readRefactorSettings, refactoringCapabilities } from './refactorSetting
 
 /**
  * Every request the server answers, in one table: its LSP method, whether it waits for the
- * whole index (`indexed`) or only for the configuration, the open documents and the file
- * listing (`listed`: answered during indexing, on what the index holds), what it answers when it
- * cannot, and how it is computed. The engine converts cancellation and internal errors once
+ * whole index (`indexed`), for the configuration, the open documents and the file listing
+ * (`listed`: answered during indexing, on what the index holds), or only for the configuration
+ * (`document`: a question about one document, answered at once while the workspace is listed and
+ * indexed, with the folders and documents it needs listed and parsed on demand), what it answers
+ * when it cannot, and how it is computed. The engine converts cancellation and internal errors once
  * (`Engine.query`); here they become LSP answers.
  */
 interface RequestHandler {
-  readonly readiness: Readiness;
+  readonly readiness: Readiness | 'document';
   /** The answer when the request cannot be computed (an internal error, logged). */
   readonly fallback: unknown;
   readonly handle: (engine: Engine, params: Record<string, unknown>, token: CancellationToken, context: HandlerContext) => unknown;
@@ -126,7 +128,7 @@ const assessmentParam = (engine: Engine, value: unknown) => {
 
 export const REQUESTS: Record<string, RequestHandler> = {
   'textDocument/hover': {
-    readiness: 'listed',
+    readiness: 'document',
     fallback: null,
     handle: async (engine, p, token, context) => {
       const path = documentPath(p);
@@ -143,7 +145,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
     },
   },
   'textDocument/completion': {
-    readiness: 'listed',
+    readiness: 'document',
     fallback: null,
     handle: async (engine, p, token, context) => {
       const path = documentPath(p);
@@ -158,7 +160,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
     },
   },
   'textDocument/definition': {
-    readiness: 'listed',
+    readiness: 'document',
     fallback: [],
     handle: (engine, p, token) => {
       const [path, position] = [documentPath(p), positionOf(p)];
@@ -166,7 +168,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
     },
   },
   'textDocument/documentLink': {
-    readiness: 'listed',
+    readiness: 'document',
     fallback: [],
     handle: (engine, p, token) => {
       const path = documentPath(p);
@@ -174,7 +176,7 @@ export const REQUESTS: Record<string, RequestHandler> = {
     },
   },
   'textDocument/documentSymbol': {
-    readiness: 'listed',
+    readiness: 'document',
     fallback: [],
     handle: (engine, p, token) => {
       const path = documentPath(p);
@@ -413,13 +415,14 @@ export function registerRequests(connection: Connection, session: LanguageServer
       const raw = args.length >= 2 ? args[0] : undefined;
       const params = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
       try {
-        const engine = await session.engineWhen(handler.readiness);
+        const engine = await session.engineWhen(handler.readiness === 'document' ? 'configured' : handler.readiness);
         // What needs the whole index also needs the file events received before it (a file just created).
         if (handler.readiness === 'indexed') await session.fileEventsSettled();
         // A request on a document still being parsed (a long one, in a worker) waits for its model; others do not.
         const uri = (params.textDocument as { uri?: unknown } | undefined)?.uri;
         if (typeof uri === 'string') await engine.whenParsed(URI.parse(uri).path);
-        const outcome = (await handler.handle(engine, params, token, { session, connection })) as {
+        const answer = () => handler.handle(engine, params, token, { session, connection });
+        const outcome = (await (handler.readiness === 'document' ? engine.onDemand(answer, token) : answer())) as {
           ok: boolean;
           value?: unknown;
           cancelled?: boolean;

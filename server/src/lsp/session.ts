@@ -384,9 +384,13 @@ export class LanguageServerSession {
   private readonly earlyAgain = new Set<string>();
 
   private async publishEarlyNow(engine: Engine, path: string): Promise<void> {
-    await this.engineWhen('listed');
+    // Not waiting for the listing: the folders and targets the document needs are listed and parsed on demand.
+    await this.engineWhen('configured');
     if (engine !== this.engine || this.indexedEngines.has(engine) || engine.index.openText(path) === undefined) return;
-    const outcome = await engine.queryAsync('early diagnostics', neverCancelled, (t) => engine.features.diagnostics.provideEarlyDiagnostics(path, t));
+    const outcome = await engine.onDemand(
+      () => engine.queryAsync('early diagnostics', neverCancelled, (t) => engine.features.diagnostics.provideEarlyDiagnostics(path, t)),
+      neverCancelled,
+    );
     // The full validation after indexing replaces these; never publish over it.
     if (outcome.ok && !this.indexedEngines.has(engine) && engine === this.engine) this.publish(path, outcome.value, false);
   }

@@ -143,7 +143,10 @@ export function detectAssessments(listing: AssessmentListing, config: Assessment
         : all.filter((f) => [...listing.foldersIn(f)].some((c) => BLOCK_FOLDER.test(posix.basename(c))));
     for (const folder of full) candidates.set(folder, { folder, workspaceFolder, blockFolders: blocksOf(listing, folder), source: 'detected' });
     const parents = new Set(full.map((f) => posix.dirname(f)));
-    const claimed = (f: string) => full.some((r) => isInside(f, r) || isInside(r, f));
+    // A folder is claimed when it lies inside an assessment or holds one: both by walking up, not by a scan of all.
+    const fullSet = new Set(full);
+    const holdsFull = new Set(full.flatMap((f) => ancestorsOf(f)));
+    const claimed = (f: string) => holdsFull.has(f) || deepestIn(fullSet, f) !== undefined;
     const partials: string[] = [];
     for (const folder of all) {
       if (claimed(folder) || partials.some((p) => isInside(folder, p))) continue;
@@ -174,13 +177,17 @@ export function detectAssessments(listing: AssessmentListing, config: Assessment
 
   const sorted = [...candidates.values()].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
   const folders = sorted.map((c) => c.folder);
-  const owner = (file: string) => deepest(folders, file);
+  const folderSet = new Set(folders);
+  const owner = (file: string) => deepestIn(folderSet, file);
   const files = new Map<string, string[]>(folders.map((f) => [f, []]));
   for (const candidate of sorted) {
     for (const file of allFiles(listing, candidate.folder)) if (owner(file) === candidate.folder) files.get(candidate.folder)!.push(file);
   }
 
   const ids = uniqueIds(sorted);
+  // Each assessment's content keys once: every later version is compared with every earlier one.
+  const keys = new Map<string, ReturnType<typeof contentKeys>>();
+  const keysOf = (a: Assessment) => keys.get(a.folder) ?? keys.set(a.folder, contentKeys(a, files)).get(a.folder)!;
   const base = sorted.map((c, i): Assessment => {
     const relativeFolder = posix.relative(c.workspaceFolder, c.folder) || '.';
     const name = posix.basename(c.folder);
@@ -211,7 +218,7 @@ export function detectAssessments(listing: AssessmentListing, config: Assessment
       const target = lookUp(base, declared);
       return target && target !== assessment ? { ...assessment, basedOn: target.id, basedOnReason: 'declared' } : assessment;
     }
-    const found = detectBasedOn(assessment, base, files);
+    const found = detectBasedOn(assessment, base, keysOf);
     return found ? { ...assessment, basedOn: found.id, basedOnReason: found.score } : assessment;
   });
 }
@@ -225,9 +232,9 @@ export function detectAssessments(listing: AssessmentListing, config: Assessment
 function detectBasedOn(
   assessment: Assessment,
   all: readonly Assessment[],
-  files: ReadonlyMap<string, string[]>,
+  keysOf: (assessment: Assessment) => { paths: Set<string>; names: Set<string> },
 ): { id: string; score: number | 'name' } | undefined {
-  const own = contentKeys(assessment, files);
+  const own = keysOf(assessment);
   if (own.paths.size === 0 && own.names.size === 0) return branchOf(assessment, all);
   const order = versionOrder(assessment);
   const scored = all
@@ -237,7 +244,7 @@ function detectBasedOn(
         (other.kind === 'design-knowledge' ? assessment.kind === 'application' : order !== undefined && (versionOrder(other) ?? Infinity) < order),
     )
     .map((other) => {
-      const theirs = contentKeys(other, files);
+      const theirs = keysOf(other);
       const content = Math.max(containment(own.paths, theirs.paths), containment(own.names, theirs.names));
       const name = nameSimilarity(posix.basename(assessment.folder), posix.basename(other.folder));
       return { other, score: Math.round((content * 0.8 + name * 0.2) * 1000) / 1000 };
@@ -367,10 +374,19 @@ function holdsQualityGate(listing: AssessmentListing, folder: string): boolean {
   return allFiles(listing, folder).some((f) => QG_FILE.test(posix.basename(f)));
 }
 
-function deepest(folders: readonly string[], path: string): string | undefined {
-  let best: string | undefined;
-  for (const folder of folders) if (isInside(path, folder) && (!best || folder.length > best.length)) best = folder;
-  return best;
+/** The deepest of `folders` that holds `path` (or is it), found by walking up from `path`. */
+function deepestIn(folders: ReadonlySet<string>, path: string): string | undefined {
+  for (let current = path; ; current = posix.dirname(current)) {
+    if (folders.has(current)) return current;
+    if (current === '/' || current === '.' || current === posix.dirname(current)) return undefined;
+  }
+}
+
+/** `folder`'s ancestors, nearest first (not `folder` itself). */
+function ancestorsOf(folder: string): string[] {
+  const result: string[] = [];
+  for (let current = posix.dirname(folder); current !== posix.dirname(current); current = posix.dirname(current)) result.push(current);
+  return result;
 }
 
 // ---- memoised model per index ---------------------------------------------------------
@@ -389,20 +405,22 @@ function modelOf(index: WorkspaceIndex): Model {
 function buildModel(index: WorkspaceIndex): Model {
   const listing: AssessmentListing = {
     workspaceFolders: index.roots,
-    foldersIn: (f) => index.foldersIn(f),
-    filesIn: (f) => index.filesIn(f),
+    // A scan of the whole tree: never listed on demand (rules that need it wait for the listing).
+    foldersIn: (f) => index.foldersIn(f, { onDemand: false }),
+    filesIn: (f) => index.filesIn(f, { onDemand: false }),
   };
   const assessments = detectAssessments(listing, index.config.assessments ?? {}, index.config.traceRoots);
   const folders = assessments.map((a) => a.folder);
   const byFolder = new Map(assessments.map((a) => [a.folder, a]));
   const ofFolder = new Map<string, Assessment | undefined>();
+  const folderSet = new Set(folders);
   return {
     assessments,
     of(path) {
       if (byFolder.has(path)) return byFolder.get(path);
       const folder = posix.dirname(path);
       if (!ofFolder.has(folder)) {
-        const owner = deepest(folders, path);
+        const owner = deepestIn(folderSet, path);
         ofFolder.set(folder, owner ? byFolder.get(owner) : undefined);
       }
       return ofFolder.get(folder);

@@ -20,6 +20,7 @@ import { compileFileFilter } from '../config/fileFilter';
 import { effectiveLimits, formatSize as formatLimit, type EffectiveLimits } from '../config/limits';
 import { findRepositoryRoot, lookUpInRepository, sameEntry, type RepositoryEntry } from './repository';
 import { documentOfStampFile, loadStamp, ReviewStampStore } from './reviewStamps';
+import { FolderReader, type FolderEntries } from './folderReader';
 
 /** What the index reads, and what it leaves alone. */
 export interface IndexOptions {
@@ -53,8 +54,16 @@ export const defaultIndexOptions: Omit<IndexOptions, 'roots'> = {
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 const READ_CONCURRENCY = 16;
+/** Files read ahead, and models awaited at most, by the indexing pipeline (`parseAll`). */
+const PIPELINE_DEPTH = 32;
+/** Documents stored between two announcements to `onIndexed` (progressive publication). */
+const ANNOUNCE_EVERY = 16;
 /** Documents parsed between two garbage collections during indexing. */
 const GC_EVERY = 512;
+/** Rounds of on-demand listing and parsing one answer may take (each round lists what the previous one asked for). */
+const DEMAND_ROUNDS = 4;
+/** Folders or documents one on-demand round takes at most (a workspace-wide query is the background index's job). */
+const MAX_DEMAND = 512;
 
 export function isMarkdownPath(path: string): boolean {
   return MARKDOWN_FILE.test(path);
@@ -101,7 +110,10 @@ export class WorkspaceIndex {
     readonly logger: Logger = silentLogger,
   ) {
     this.excluded = new Set(options.excludedFolderNames);
+    this.folderReader = new FolderReader(fs, logger);
   }
+
+  private readonly folderReader: FolderReader;
 
   /** Changes whenever folders appear or disappear or the configuration changes (for memoised structure queries). */
   get structureVersion(): number {
@@ -301,6 +313,11 @@ export class WorkspaceIndex {
       await this.walk(root, markdown, token);
     }
     this.listed = markdown;
+    this.logger.log('debug', `Listed ${this.files.size} files in ${Date.now() - this.listingStarted} ms.`);
+    this.fullyListed = true;
+    this.listedFolders.clear();
+    this.wantedFolders.clear();
+    this.folderReader.forget();
   }
 
   /**
@@ -308,17 +325,20 @@ export class WorkspaceIndex {
    * yet (the link targets of a document opened during indexing: its anchors and target kinds).
    */
   async parseNow(paths: Iterable<string>, token: CancellationToken = neverCancelled): Promise<void> {
+    throwIfCancelled(token);
+    const loads: Array<Promise<unknown>> = [];
     for (const path of new Set(paths)) {
-      throwIfCancelled(token);
       if (this.documents.has(path) || !this.files.has(path) || !isMarkdownPath(path) || this.openTexts.has(path)) continue;
       // Two callers asking for the same file wait for one load (a second load would drop the first's result).
       let loading = this.loadingNow.get(path);
       if (!loading) {
-        loading = this.loadFromDisk(path).finally(() => this.loadingNow.delete(path));
+        // Urgent: someone waits for it, so ahead of the background parses (and in this thread when small).
+        loading = this.loadFromDisk(path, true).finally(() => this.loadingNow.delete(path));
         this.loadingNow.set(path, loading);
       }
-      await loading;
+      loads.push(loading);
     }
+    await Promise.all(loads);
   }
 
   /** Out-of-turn loads in flight (parseNow), by path. */
@@ -340,6 +360,8 @@ export class WorkspaceIndex {
     await this.repositoryLookupsSettled();
     this.takenFromCache.clear();
     this.contents.settle();
+    this.fullyIndexed = true;
+    this.wantedDocuments.clear();
     const parsed = this.freshParses - parsesBefore;
     this.logger.log('info', `Indexed ${this.files.size} files (${this.documents.size} Markdown, ${parsed} parsed) in ${Date.now() - started} ms.`);
   }
@@ -347,15 +369,19 @@ export class WorkspaceIndex {
   // ---- queries -------------------------------------------------------------
 
   hasFile(path: string): boolean {
+    if (!this.fullyListed) this.wantFolder(posix.dirname(path));
     return this.files.has(path);
   }
 
   hasFolder(path: string): boolean {
+    if (!this.fullyListed) this.wantFolder(posix.dirname(path));
     return this.folders.has(path);
   }
 
   getDocument(path: string): QualityGateDocument | undefined {
-    return this.documents.get(path);
+    const doc = this.documents.get(path);
+    if (!doc && !this.fullyIndexed) this.wantDocument(path);
+    return doc;
   }
 
   allDocuments(): IterableIterator<QualityGateDocument> {
@@ -426,14 +452,123 @@ export class WorkspaceIndex {
     return this.basenames.get(basename.toLowerCase()) ?? [];
   }
 
-  /** Every known file directly inside `folder`. */
-  filesIn(folder: string): Iterable<string> {
+  /**
+   * Every known file directly inside `folder`. Inside `onDemand`, a folder not listed yet is listed
+   * for the next round; a scan of the whole tree passes `{ onDemand: false }` (it is the walk's job).
+   */
+  filesIn(folder: string, { onDemand = true } = {}): Iterable<string> {
+    if (onDemand && !this.fullyListed) this.wantFolder(folder);
     return this.children.get(folder) ?? [];
   }
 
-  /** Every known folder directly inside `folder`. */
-  foldersIn(folder: string): Iterable<string> {
+  /** Every known folder directly inside `folder` (`onDemand` as for `filesIn`). */
+  foldersIn(folder: string, { onDemand = true } = {}): Iterable<string> {
+    if (onDemand && !this.fullyListed) this.wantFolder(folder);
     return this.childFolders.get(folder) ?? [];
+  }
+
+  /** Whether every folder of every root has been listed (before that, the listing is partial). */
+  get isFullyListed(): boolean {
+    return this.fullyListed;
+  }
+
+  // ---- on demand, before the walk or the parse reaches what an answer needs ------
+
+  /**
+   * Computes an answer about one document while the workspace may still be listed or indexed:
+   * the folders and documents the computation asked for and the index did not have yet are
+   * listed and parsed now (urgently), and the answer is computed again, until it asks for
+   * nothing new (at most `DEMAND_ROUNDS` times). Once the whole workspace is indexed this is
+   * `compute()`. Answers that need the whole workspace wait for the index instead.
+   */
+  async onDemand<T>(compute: () => T | Promise<T>, token: CancellationToken = neverCancelled): Promise<T> {
+    for (let round = 1; ; round++) {
+      const before = this.demands;
+      this.demandScopes++;
+      let value: T;
+      try {
+        value = await compute();
+      } finally {
+        this.demandScopes--;
+      }
+      if (this.fullyIndexed || this.demands === before || round === DEMAND_ROUNDS) return value;
+      await this.satisfyDemand(token);
+    }
+  }
+
+  /** Every folder of every root listed (the walk is done). */
+  private fullyListed = false;
+  /** Every listed Markdown file parsed (the index is complete). */
+  private fullyIndexed = false;
+  /** Folders whose entries are known before the walk is done (read by the walk or on demand). */
+  private readonly listedFolders = new Set<string>();
+  private readonly wantedFolders = new Set<string>();
+  private readonly wantedDocuments = new Set<string>();
+  /** Wants recorded so far: an answer that added one is computed again. */
+  private demands = 0;
+  /** `onDemand` computations running (wants are recorded only inside one). */
+  private demandScopes = 0;
+
+  private wantFolder(folder: string): void {
+    if (this.demandScopes === 0 || this.listedFolders.has(folder) || this.wantedFolders.has(folder) || this.wantedFolders.size >= MAX_DEMAND) return;
+    this.wantedFolders.add(folder);
+    this.demands++;
+  }
+
+  private wantDocument(path: string): void {
+    if (this.demandScopes === 0 || !isMarkdownPath(path) || this.wantedDocuments.has(path) || this.wantedDocuments.size >= MAX_DEMAND) return;
+    if (this.fullyListed && !this.files.has(path)) return; // listed and absent: nothing to parse
+    this.wantedDocuments.add(path);
+    this.demands++;
+  }
+
+  /** Lists the wanted folders (and those of wanted documents), then parses the wanted documents. */
+  private async satisfyDemand(token: CancellationToken): Promise<void> {
+    const documents = [...this.wantedDocuments];
+    this.wantedDocuments.clear();
+    const folders = new Set([...this.wantedFolders, ...(this.fullyListed ? [] : documents.map((d) => posix.dirname(d)))]);
+    this.wantedFolders.clear();
+    if (!this.fullyListed) await Promise.all([...folders].map((folder) => this.listFolderNow(folder)));
+    await this.parseNow(
+      documents.filter((d) => this.files.has(d)),
+      token,
+    );
+  }
+
+  /**
+   * Lists `folder` ahead of the walk, and the folders from its workspace folder down to it first:
+   * a folder counts only where its parent's listing has it, so excluded names and links to
+   * folders stay out as in the walk.
+   */
+  private async listFolderNow(folder: string): Promise<void> {
+    const normal = posix.normalize(folder);
+    const root = this.rootFor(normal);
+    if (!root) return;
+    const parts = posix.relative(root, normal).split('/').filter(Boolean);
+    let current = root;
+    for (let i = 0; ; i++) {
+      if (!this.listedFolders.has(current)) {
+        const entries = await this.folderReader.read(current);
+        if (this.fullyListed || !entries) return;
+        this.takeListing(current, entries);
+      }
+      if (i === parts.length) return;
+      const next = posix.join(current, parts[i]);
+      if (!this.folders.has(next)) return; // no such folder (or an excluded one)
+      current = next;
+    }
+  }
+
+  /** Records a folder's entries read on demand: its files and sub-folders are known from now on. */
+  private takeListing(folder: string, entries: FolderEntries): void {
+    this.addFolder(folder);
+    for (const [name, type] of entries) {
+      if (this.excluded.has(name)) continue;
+      const child = posix.join(folder, name);
+      if (type === 'directory') this.addFolder(child);
+      else this.addFile(child);
+    }
+    this.listedFolders.add(folder);
   }
 
   /** Folders with this base name (case-insensitive), for "did you mean" suggestions. */
@@ -591,55 +726,110 @@ export class WorkspaceIndex {
     return false;
   }
 
+  /** Lists every folder below `folder`, level by level (reads within a level overlap); files in breadth-first order. */
   private async walk(folder: string, markdown: string[], token: CancellationToken): Promise<void> {
-    const queue = [folder];
-    while (queue.length > 0) {
+    const slice = new TimeSlice();
+    let level = [folder];
+    while (level.length > 0) {
       throwIfCancelled(token);
-      const current = queue.shift()!;
-      this.addFolder(current);
-      let entries: Array<[string, 'file' | 'directory']>;
-      try {
-        entries = await this.fs.readDirectory(current);
-      } catch (error) {
-        this.logger.log('warn', `Cannot list ${current}: ${(error as Error).message}`);
-        continue;
-      }
-      for (const [name, type] of entries) {
-        if (this.excluded.has(name)) continue;
-        const child = current === '/' ? `/${name}` : `${current}/${name}`;
-        if (type === 'directory') queue.push(child);
-        else {
-          this.addFile(child);
-          if (isMarkdownPath(child)) markdown.push(child);
+      const listings = await this.folderReader.readAll(level);
+      const next: string[] = [];
+      for (let i = 0; i < level.length; i++) {
+        if (slice.due()) await slice.yield();
+        const current = level[i];
+        this.addFolder(current);
+        for (const [name, type] of listings[i] ?? []) {
+          if (this.excluded.has(name)) continue;
+          const child = current === '/' ? `/${name}` : `${current}/${name}`;
+          if (type === 'directory') next.push(child);
+          else {
+            this.addFile(child);
+            if (isMarkdownPath(child)) markdown.push(child);
+          }
         }
+        if (listings[i]) this.listedFolders.add(current);
       }
+      level = next;
     }
   }
 
+  /**
+   * Reads, parses and stores `paths` in order, as a pipeline: files are read ahead, each text is
+   * handed to the parser as soon as it is read (a long one to the worker, whose queue stays full,
+   * a short one parsed here between two time slices), and the models are stored in list order as
+   * they are done. Near the index limits the rest goes the careful way (`parseNearLimits`).
+   */
   private async parseAll(paths: readonly string[], token: CancellationToken): Promise<void> {
     const parser = this.options.parser ?? inThreadParser;
     const slice = new TimeSlice();
+    const reads = new Map<string, Promise<ReadResult>>();
+    const pending: Array<{ path: string; model: Promise<QualityGateDocument>; done: boolean }> = [];
+    let stored: string[] = [];
+    let readAhead = 0;
+    let handled = 0;
+    const announce = () => {
+      if (stored.length > 0) this.onIndexed(stored);
+      stored = [];
+    };
+    const store = async () => {
+      const { path, model } = pending.shift()!;
+      const doc = await model;
+      if (!this.openTexts.has(path)) {
+        this.storeModel(path, doc);
+        // A model the persistent cache vouched for has stored results (warm start): not announced.
+        if (!this.takenFromCache.delete(path)) stored.push(path);
+      }
+      this.progress(this.documents.size);
+      // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a large first index down.
+      if (++handled % GC_EVERY === 0) collectGarbage();
+      if (stored.length >= ANNOUNCE_EVERY) announce();
+    };
+    let i = 0;
+    for (; i < paths.length; i++) {
+      throwIfCancelled(token);
+      // Only while even files of the maximum size would fit the limits; past that, files are admitted one by one.
+      if (!this.batchWithinLimits(PIPELINE_DEPTH * 2)) break;
+      for (readAhead = Math.max(readAhead, i); readAhead < Math.min(paths.length, i + PIPELINE_DEPTH); readAhead++) {
+        const ahead = paths[readAhead];
+        reads.set(ahead, this.readForIndex(ahead, true));
+      }
+      const path = paths[i];
+      // (Nested workspace folders list a file twice: the second time it is read again, then skipped as stored.)
+      const read = reads.get(path) ?? this.readForIndex(path, true);
+      reads.delete(path);
+      // Open documents are the editor's; documents parsed out of turn (parseNow) are done.
+      if (this.openTexts.has(path) || this.documents.has(path)) continue;
+      // A short text is parsed here and now (between time slices), a long one queued for the worker.
+      const entry = { path, model: this.countAndModel(path, await read, parser), done: false };
+      const settle = () => void (entry.done = true);
+      entry.model.then(settle, settle);
+      pending.push(entry);
+      while (pending.length > 0 && (pending[0].done || pending.length > PIPELINE_DEPTH)) await store();
+      if (slice.due()) {
+        announce();
+        await slice.yield();
+      }
+    }
+    while (pending.length > 0) await store();
+    announce();
+    if (i < paths.length) await this.parseNearLimits(paths.slice(i), parser, slice, token);
+  }
+
+  /** The rest of `parseAll` near the index limits: batches read together, admitted in list order (deterministic), then parsed. */
+  private async parseNearLimits(paths: readonly string[], parser: DocumentParser, slice: TimeSlice, token: CancellationToken): Promise<void> {
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       throwIfCancelled(token);
       if (this.limitHit) {
         this.stopAtLimit(paths.slice(i));
         break;
       }
-      // Open documents are the editor's; documents parsed out of turn (parseNow) are done.
       const batch = paths.slice(i, i + READ_CONCURRENCY).filter((p) => !this.openTexts.has(p) && !this.documents.has(p));
-      // Reading and parsing overlap across the batch; storing stays in order, in this thread.
-      // Near the index limits, files are admitted one by one in list order (deterministic) before parsing.
-      const loaded: Array<QualityGateDocument | undefined> = this.batchWithinLimits(batch.length)
-        ? await Promise.all(batch.map((p) => this.readForIndex(p, true).then((read) => this.countAndModel(p, read, parser))))
-        : await this.admitAndModel(batch, parser);
-      // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a large first index down.
-      if (i % GC_EVERY === 0 && i > 0) collectGarbage();
+      const loaded = await this.admitAndModel(batch, parser);
       const stored: string[] = [];
       for (let j = 0; j < batch.length; j++) {
         const model = loaded[j];
         if (model && !this.openTexts.has(batch[j])) {
           this.storeModel(batch[j], model);
-          // A model the persistent cache vouched for has stored results (warm start): not announced.
           if (!this.takenFromCache.delete(batch[j])) stored.push(batch[j]);
         }
         this.progress(this.documents.size);
@@ -858,7 +1048,7 @@ export class WorkspaceIndex {
     }
   }
 
-  private async loadFromDisk(path: string): Promise<Set<string>> {
+  private async loadFromDisk(path: string, urgent = false): Promise<Set<string>> {
     // Past the index limit, files that were not indexed stay out (until the next full index).
     if (this.limitHit && (!this.documents.has(path) || path === this.limitHit.first)) {
       if (!this.documents.has(path)) this.unparsed.add(path);
@@ -872,7 +1062,7 @@ export class WorkspaceIndex {
     if (!('text' in read) || !this.options.parser) return this.storeRead(path, read);
     // Through the parser (a worker, with the time budget), as while indexing: a changed file must not
     // block the server's thread. A newer load of the same file, or an opened editor, wins.
-    const doc = await this.parseWith(this.options.parser, path, read.text);
+    const doc = await this.parseWith(this.options.parser, path, read.text, urgent);
     if (this.openTexts.has(path) || this.loads.get(path) !== generation || !this.files.has(path)) return new Set();
     return this.storeModel(path, doc);
   }

@@ -37,7 +37,8 @@ export function computeDocumentFindings(
   const diagnostics: TraceDiagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const rule of documentRules) {
-    if (scope === 'early' && rule.needs === 'workspace') continue;
+    // Early: rules that need every document wait for the index, those that need the whole folder tree for the listing.
+    if (scope === 'early' && (rule.needs === 'workspace' || (rule.needs === 'listing' && !index.isFullyListed))) continue;
     let findings: TraceDiagnostic[];
     try {
       findings = rule.check({ index, doc, catalogue, config }, token);

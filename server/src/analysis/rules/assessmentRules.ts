@@ -11,6 +11,8 @@ import type { DocumentRule } from './rule';
  */
 export const crossAssessmentRule: DocumentRule = {
   name: 'cross-assessment',
+  // Assessments are detected from the whole folder tree: not before it is listed.
+  needs: 'listing',
   check: ({ index, doc }) => {
     const from = assessmentOf(index, doc.path);
     if (!from || from.kind !== 'application') return [];

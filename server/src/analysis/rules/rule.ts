@@ -24,8 +24,10 @@ export interface DocumentRule {
   /**
    * `workspace`: the rule reads what other documents say of this one (incoming links, names
    * across the tree), so it is skipped while the workspace is still being indexed (the early
-   * diagnostics of an open document); `document` (default): the document and its link targets suffice.
+   * diagnostics of an open document); `listing`: the rule reads the whole folder tree (assessments),
+   * so an early pass skips it until every folder is listed; `document` (default): the document and
+   * its link targets suffice (what they need is listed and parsed on demand).
    */
-  readonly needs?: 'document' | 'workspace';
+  readonly needs?: 'document' | 'listing' | 'workspace';
   check(context: RuleContext, token: CancellationToken): TraceDiagnostic[];
 }
