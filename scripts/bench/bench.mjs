@@ -65,6 +65,7 @@ const rows = [
     'open doc: diagnostics (ratio)',
     'hover while indexing (vs peer definition)',
     'completion while indexing (ratio)',
+    'hover / completion p95 during indexing',
     'edit p50 / p95 (ratios)',
     'delete',
     'peak RSS (ratio)',
@@ -80,6 +81,9 @@ for (const { documents, peer, ours } of results) {
     `${ms(open.diagnosticsMs)} (${ratio(open.diagnosticsMs, peer.open.diagnosticsMs)})${open.diagnosticsWhileIndexing ? '' : ' after indexing'}`,
     `${ms(open.hover.ms)} (${ratio(open.hover.ms, peer.open.definitionMs)})${open.hover.whileIndexing ? '' : ' after indexing'}`,
     `${ms(open.completion.ms)} (${ratio(open.completion.ms, peer.open.completionMs)})${open.completion.whileIndexing ? '' : ' after indexing'}`,
+    open.duringIndexing?.hover
+      ? `${ms(open.duringIndexing.hover.p95)} / ${ms(open.duringIndexing.completion?.p95 ?? 0)} (${open.duringIndexing.hover.count} each, max ${ms(open.duringIndexing.hover.max)})`
+      : 'n/a',
     `${ms(ours.editP50Ms)} / ${ms(ours.editP95Ms)} (${ratio(ours.editP50Ms, peer.open.editP50Ms)} / ${ratio(ours.editP95Ms, peer.open.editP95Ms)})`,
     ms(ours.deleteMs),
     `${Math.round(ours.peakRssMb)} MB (${ratio(ours.peakRssMb, peer.peakRssMb)})`,

@@ -101,6 +101,22 @@ async function start(documentCount, openPath) {
     await firstDiagnostics;
     open.diagnosticsMs = performance.now() - started;
     open.diagnosticsWhileIndexing = published.size < documentCount;
+    // The user keeps working while the workspace indexes: a hover and a completion on the open
+    // document every 250 ms until every document is published (the first pair above is the cold one).
+    let indexing = true;
+    void done.then(() => (indexing = false));
+    const during = { hover: [], completion: [] };
+    while (indexing) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (!indexing) break;
+      const h = await timed('textDocument/hover');
+      const c = await timed('textDocument/completion', { context: { triggerKind: 1 } });
+      if (h.whileIndexing) during.hover.push(h.ms);
+      if (c.whileIndexing) during.completion.push(c.ms);
+    }
+    const summary = (values) =>
+      values.length ? { count: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) } : undefined;
+    open.duringIndexing = { hover: summary(during.hover), completion: summary(during.completion) };
   }
   await done;
   await connection.sendRequest('mqg4ai/waitForIdle');

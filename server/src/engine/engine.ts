@@ -198,6 +198,8 @@ export function createEngine(options: EngineOptions): Engine {
     documents: new DocumentCreationProvider(index, catalogue),
   };
   // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
+  /** The cache being loaded (`loadCache`), which parsing waits for. */
+  let cacheLoading: Promise<ResultSnapshot | undefined> = Promise.resolve(undefined);
   const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, trusted ? toolVersion() : `${toolVersion()}+restricted`, logger) : undefined;
   const commitOf = options.commitOf ?? ((folder: string) => readGitCommit(toFsPath(folder)));
   let configuration = NO_CONFIGURATION;
@@ -233,16 +235,21 @@ export function createEngine(options: EngineOptions): Engine {
       return configuration;
     },
 
-    async loadCache() {
-      const cached = await cache?.load();
-      if (!cached) return undefined;
-      index.useCache(cached);
-      return cached.snapshot;
+    loadCache() {
+      cacheLoading = (async () => {
+        const cached = await cache?.load();
+        if (!cached) return undefined;
+        index.useCache(cached);
+        return cached.snapshot;
+      })();
+      return cacheLoading;
     },
 
     async indexWorkspace(token, onListed, onIndexed) {
       await index.listFiles(token);
       onListed?.();
+      // Listing needs no cache: it overlaps with loading one; parsing uses it.
+      await cacheLoading.catch(() => undefined);
       if (onIndexed) index.onIndexed = onIndexed;
       try {
         await index.parseListed(token);

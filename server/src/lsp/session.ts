@@ -287,7 +287,6 @@ export class LanguageServerSession {
     if (!this.client.dynamicWatchers) this.watcher.follow({ roots: this.roots, isExcluded: (path) => this.engine.index.isExcluded(path) });
     const configured = (async () => {
       await this.configure(engine);
-      const snapshot = await engine.loadCache();
       for (const doc of this.openDocuments()) {
         if (!isFileUri(doc.uri)) continue;
         // Not awaited: a hostile open document must not hold up the others (its parse may take long).
@@ -296,16 +295,18 @@ export class LanguageServerSession {
           void this.engineWhen('indexed').then(() => this.scheduler.schedule(affected));
         });
       }
-      return snapshot;
     })();
     this.configured = configured.then(
       () => undefined,
       () => undefined,
     );
+    // The parse cache is for the index, not for the open documents: requests on them do not wait for
+    // it, and the listing overlaps with loading it (indexWorkspace parses once it is loaded).
+    const cacheLoaded = configured.then(() => engine.loadCache());
     let listed: () => void = () => {};
     this.listed = new Promise<void>((resolve) => (listed = resolve));
     this.indexed = (async () => {
-      const snapshot = await configured.catch(() => undefined);
+      await configured.catch(() => undefined);
       // Progress is a courtesy: a client that refuses it must not stop the indexing.
       const progress = await this.indexingProgress(engine).catch((error: Error) => void this.logger.log('warn', `No indexing progress: ${error.message}`));
       const progressive = this.progressivePublisher(engine);
@@ -318,6 +319,7 @@ export class LanguageServerSession {
         listed();
         progress?.done();
       }
+      const snapshot = await cacheLoaded.catch(() => undefined);
       if (engine !== this.engine) return;
       this.indexedEngines.add(engine);
       this.reportIndexLimit(engine);

@@ -4,13 +4,21 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocumentKind } from '../domain/document/types';
 import { silentLogger, type Logger } from '../base/logger';
+import { yieldToEventLoop } from '../base/timeSlice';
 import type { ParsedContent } from './contentCache';
 
 /**
  * Bump when `QualityGateDocument` or parsing changes in a way that makes older
  * cached models wrong. The cache is then ignored and rebuilt.
  */
-export const MODEL_FORMAT = 7;
+export const MODEL_FORMAT = 8;
+
+/**
+ * Parse results per serialized piece of the cache file: each piece is deserialized (or
+ * serialized) in one go, and the server answers requests between two pieces, so a large cache
+ * never blocks it for long (a 10,000-document workspace's cache is some 70 MB).
+ */
+const CONTENTS_PER_PIECE = 400;
 
 /**
  * Results computed from the whole index (the server stores each document's
@@ -81,7 +89,17 @@ export class DiskIndexCache {
       if (stored.format !== MODEL_FORMAT) return undefined;
       const payload = Buffer.from(stored.payload);
       if (createHash('sha256').update(payload).digest('hex') !== stored.checksum) throw new Error('checksum mismatch');
-      return this.validEntries(deserialize(payload) as { paths: unknown; contents: unknown; snapshot?: ResultSnapshot });
+      const pieces = deserialize(payload) as { paths: unknown; contents: unknown; snapshot?: unknown };
+      if (!Array.isArray(pieces.contents)) throw new Error('no contents');
+      // One piece at a time, letting requests in between.
+      const contents: unknown[] = [];
+      for (const piece of pieces.contents as unknown[]) {
+        await yieldToEventLoop();
+        contents.push(...(deserialize(piece as Uint8Array) as unknown[]));
+      }
+      await yieldToEventLoop();
+      const snapshot = pieces.snapshot instanceof Uint8Array ? (deserialize(pieces.snapshot) as ResultSnapshot) : undefined;
+      return this.validEntries({ paths: pieces.paths, contents, snapshot });
     } catch (error) {
       this.logger.log('warn', `The index cache ${this.file} is damaged (${(error as Error).message}); ignored, every document is parsed.`);
       return undefined;
@@ -93,8 +111,9 @@ export class DiskIndexCache {
    * state is what stays on disk: an earlier, slower write never lands over a later one.
    */
   save(cache: CacheContents): Promise<void> {
-    const payload = serialize({ paths: [...cache.paths], contents: [...cache.contents], snapshot: cache.snapshot });
-    const write = this.writing.catch(() => {}).then(() => this.write(payload));
+    // Taken now (the caller's state), serialized piece by piece afterwards.
+    const taken = { paths: [...cache.paths], contents: [...cache.contents], snapshot: cache.snapshot };
+    const write = this.writing.catch(() => {}).then(async () => this.write(await serializedPieces(taken)));
     this.writing = write;
     return write;
   }
@@ -127,6 +146,18 @@ export class DiskIndexCache {
       this.logger.log('warn', `The index cache ${this.file} has ${damaged} damaged entries; ignored, those documents are parsed.`);
     return { paths, contents, snapshot: data.snapshot };
   }
+}
+
+/** The cache file's payload: paths as they are, contents and results in pieces serialized with pauses between them. */
+async function serializedPieces(taken: { paths: unknown[]; contents: unknown[]; snapshot?: ResultSnapshot }): Promise<Buffer> {
+  const contents: Buffer[] = [];
+  for (let i = 0; i < taken.contents.length; i += CONTENTS_PER_PIECE) {
+    contents.push(serialize(taken.contents.slice(i, i + CONTENTS_PER_PIECE)));
+    await yieldToEventLoop();
+  }
+  const snapshot = taken.snapshot && serialize(taken.snapshot);
+  await yieldToEventLoop();
+  return serialize({ paths: taken.paths, contents, snapshot });
 }
 
 const HASH = /^[0-9a-f]{64}$/;

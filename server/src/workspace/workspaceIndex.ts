@@ -766,7 +766,7 @@ export class WorkspaceIndex {
     const pending: Array<{ path: string; model: Promise<QualityGateDocument>; done: boolean }> = [];
     let stored: string[] = [];
     let readAhead = 0;
-    let handled = 0;
+    let parsesAtLastGc = this.freshParses;
     const announce = () => {
       if (stored.length > 0) this.onIndexed(stored);
       stored = [];
@@ -780,8 +780,13 @@ export class WorkspaceIndex {
         if (!this.takenFromCache.delete(path)) stored.push(path);
       }
       this.progress(this.documents.size);
-      // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a large first index down.
-      if (++handled % GC_EVERY === 0) collectGarbage();
+      // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a
+      // large first index down. Counted in parses, not documents: a warm start parses nothing, and a
+      // full collection of its large heap costs far more than it frees.
+      if (this.freshParses - parsesAtLastGc >= GC_EVERY) {
+        parsesAtLastGc = this.freshParses;
+        collectGarbage();
+      }
       if (stored.length >= ANNOUNCE_EVERY) announce();
     };
     let i = 0;
