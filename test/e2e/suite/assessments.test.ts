@@ -166,6 +166,34 @@ describe('assessments (multi-assessment workspace)', () => {
     await waitFor(() => (api().coverageTree.getChildren() as CoverageItem[])[0]?.label === V1, 'v1 first in the coverage view');
   });
 
+  it('a broken link with no clear replacement offers its candidates but prefers none (Auto Fix plants no guess)', async () => {
+    const uri = workspaceUri(V2_MONITORING);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostic = await waitFor(
+      () => mqgDiagnostics(uri).find((d) => codeOf(d) === 'link.missing-file' && d.message.includes('QG_Retraining')),
+      'the broken link to the retraining gate',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(
+      actions.some((a) => a.title.startsWith('Change the link to')),
+      actions.map((a) => a.title).join(' | '),
+    );
+    assert.deepEqual(
+      actions.filter((a) => a.isPreferred).map((a) => a.title),
+      [],
+    );
+    // What Auto Fix (editor.action.autoFix) would apply: nothing, so the text stays as written.
+    const before = (await vscode.workspace.openTextDocument(uri)).getText();
+    await vscode.commands.executeCommand('editor.action.autoFix');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), before);
+  });
+
   it('Export Coverage Report reports the active assessment only', async () => {
     const target = vscode.Uri.file(path.join(os.tmpdir(), `mqg4ai-e2e-report-${process.pid}.md`));
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('mqg4ai.exportCoverageReport', { format: 'md', target: target.toString() });
