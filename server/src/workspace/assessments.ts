@@ -97,6 +97,17 @@ export function findAssessment(index: WorkspaceIndex, idOrFolder: string): Asses
  */
 export function linksAllowedInto(index: WorkspaceIndex, from: Assessment, to: Assessment): boolean {
   if (from.folder === to.folder) return true;
+  // Asked for every candidate of every broken link: answered once per pair (until the listing or configuration changes).
+  const memo = index.derivedFromListing(ALLOWED, () => new Map<string, boolean>());
+  const key = `${from.folder}\n${to.folder}`;
+  let allowed = memo.get(key);
+  if (allowed === undefined) memo.set(key, (allowed = computeLinksAllowedInto(index, from, to)));
+  return allowed;
+}
+
+const ALLOWED = Symbol('links allowed between assessments');
+
+function computeLinksAllowedInto(index: WorkspaceIndex, from: Assessment, to: Assessment): boolean {
   if (!from.complete && from.basedOn === to.id) return true;
   const all = assessmentsOf(index);
   const allowed = [...(index.config.assessments.allowLinksInto ?? [DESIGN_KNOWLEDGE]), ...from.allowLinksInto];
@@ -397,6 +408,8 @@ interface Model {
 }
 
 const MODEL = Symbol('assessments');
+/** Paths whose assessment is remembered as such (beyond them, by folder only). */
+const MAX_REMEMBERED_PATHS = 100_000;
 
 function modelOf(index: WorkspaceIndex): Model {
   return index.derivedFromListing(MODEL, () => buildModel(index));
@@ -413,17 +426,25 @@ function buildModel(index: WorkspaceIndex): Model {
   const folders = assessments.map((a) => a.folder);
   const byFolder = new Map(assessments.map((a) => [a.folder, a]));
   const ofFolder = new Map<string, Assessment | undefined>();
+  const ofPath = new Map<string, Assessment | undefined>();
   const folderSet = new Set(folders);
   return {
     assessments,
     of(path) {
-      if (byFolder.has(path)) return byFolder.get(path);
-      const folder = posix.dirname(path);
-      if (!ofFolder.has(folder)) {
-        const owner = deepestIn(folderSet, path);
-        ofFolder.set(folder, owner ? byFolder.get(owner) : undefined);
+      // Asked for millions of times on a large workspace (ranking candidates): one lookup by the path itself.
+      if (ofPath.has(path)) return ofPath.get(path);
+      let found: Assessment | undefined;
+      if (byFolder.has(path)) found = byFolder.get(path);
+      else {
+        const folder = posix.dirname(path);
+        if (!ofFolder.has(folder)) {
+          const owner = deepestIn(folderSet, path);
+          ofFolder.set(folder, owner ? byFolder.get(owner) : undefined);
+        }
+        found = ofFolder.get(folder);
       }
-      return ofFolder.get(folder);
+      if (ofPath.size < MAX_REMEMBERED_PATHS) ofPath.set(path, found);
+      return found;
     },
   };
 }

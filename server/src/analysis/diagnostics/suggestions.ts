@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import type { QualityGateDocument } from '../../domain/document/types';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { assessmentOf, assessmentRelation } from '../../workspace/assessments';
+import { isInside } from '../../syntax/resolveLink';
 import { boundedEditDistance, compared, SearchBudget, SINGLE_SEARCH_BUDGET } from '../../base/editDistance';
 
 export { editDistance } from '../../base/editDistance';
@@ -15,9 +16,15 @@ export { editDistance } from '../../base/editDistance';
  */
 export function suggestFile(index: WorkspaceIndex, missing: string, fromPath: string, budget = new SearchBudget(SINGLE_SEARCH_BUDGET)): string | undefined {
   const sameName = index.filesNamed(posix.basename(missing)).filter((f) => f !== fromPath);
+  // A namesake in the assessment the link points into wins outright (rank 0); found by folder
+  // first, so a file copied into many assessments costs no ranking of every copy.
+  const pointedInto = assessmentOf(index, missing);
+  const inPointed = pointedInto ? sameName.filter((f) => isInside(f, pointedInto.folder) && assessmentOf(index, f) === pointedInto) : [];
+  if (inPointed.length > 0) return closestByPath(inPointed, missing, fromPath, budget);
   // A namesake in another application assessment comes last: a near spelling where the link points wins over it.
-  const near = sameName.filter((f) => assessmentRank(index, f, missing, fromPath) < 2);
-  if (near.length > 0) return closestByPath(near, missing, fromPath, budget, index);
+  const ranks = new Map(sameName.map((f) => [f, assessmentRank(index, f, missing, fromPath)]));
+  const near = sameName.filter((f) => ranks.get(f)! < 2);
+  if (near.length > 0) return closestByPath(near, missing, fromPath, budget, (f) => ranks.get(f)!);
   const far = sameName.length > 0 ? closestByPath(sameName, missing, fromPath, budget) : undefined;
 
   let folder = posix.dirname(missing);
@@ -53,7 +60,7 @@ export function suggestFolder(
 ): string | undefined {
   const name = posix.basename(missing);
   const sameName = [...index.foldersNamed(name)];
-  if (sameName.length > 0) return closestByPath(sameName, missing, missing, budget, index, fromPath);
+  if (sameName.length > 0) return closestByPath(sameName, missing, missing, budget, (f) => assessmentRank(index, f, missing, fromPath));
   const parent = posix.dirname(missing);
   if (!index.hasFolder(parent)) return undefined;
   const wanted = compared(name.toLowerCase());
@@ -106,20 +113,13 @@ function assessmentRank(index: WorkspaceIndex, candidate: string, missing: strin
   return assessmentRelation(index, fromPath, candidate).relation === 'other' ? 2 : 1;
 }
 
-/** The candidate nearest to `missing`; with `index`, by assessment first (see `assessmentRank`). */
-function closestByPath(
-  candidates: readonly string[],
-  missing: string,
-  fromPath: string,
-  budget: SearchBudget,
-  index?: WorkspaceIndex,
-  linkingPath = fromPath,
-): string {
+/** The candidate nearest to `missing`; with `rankOf`, by assessment first (see `assessmentRank`). */
+function closestByPath(candidates: readonly string[], missing: string, fromPath: string, budget: SearchBudget, rankOf?: (candidate: string) => number): string {
   let best = candidates[0];
   let bestScore = Infinity;
   for (const candidate of candidates) {
     if (!budget.spend(1)) break;
-    const rank = index ? assessmentRank(index, candidate, missing, linkingPath) : 0;
+    const rank = rankOf ? rankOf(candidate) : 0;
     const score = rank * 1e8 + folderDistance(candidate, missing) * 10000 + folderDistance(candidate, fromPath);
     if (score < bestScore) {
       best = candidate;
