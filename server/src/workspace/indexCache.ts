@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DocumentKind } from '../domain/document/types';
 import { silentLogger, type Logger } from '../base/logger';
@@ -19,6 +19,11 @@ export const MODEL_FORMAT = 8;
  * never blocks it for long (a 10,000-document workspace's cache is some 70 MB).
  */
 const CONTENTS_PER_PIECE = 400;
+
+/** Cache files of this tool (any version, the former `index-` naming included). */
+const STALE_NAME = /^(models|index)-[0-9a-f]{16}\.bin$/;
+/** A `models-*.bin` of another version or mode unused this long is deleted. */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Results computed from the whole index (the server stores each document's
@@ -127,6 +132,24 @@ export class DiskIndexCache {
     const temporary = `${this.file}.${process.pid}.${++this.writes}.tmp`;
     await fsp.writeFile(temporary, serialize({ format: MODEL_FORMAT, checksum, payload } satisfies Stored));
     await fsp.rename(temporary, this.file); // atomic: a crash never leaves half a cache
+    await this.removeStale();
+  }
+
+  /**
+   * Deletes the cache files other versions of the tool left in the folder: the former naming
+   * (`index-*.bin`) at once, other `models-*.bin` once unused for `STALE_AFTER_MS` (another
+   * version, or the restricted mode's file, may still be in use meanwhile). Nothing else is touched.
+   */
+  private async removeStale(): Promise<void> {
+    const names = await fsp.readdir(this.folder).catch(() => [] as string[]);
+    const own = basename(this.file);
+    for (const name of names) {
+      if (name === own || !STALE_NAME.test(name)) continue;
+      const path = join(this.folder, name);
+      const stat = await fsp.stat(path).catch(() => undefined);
+      if (!stat?.isFile() || (name.startsWith('models-') && Date.now() - stat.mtimeMs < STALE_AFTER_MS)) continue;
+      await fsp.rm(path, { force: true }).catch((error: Error) => this.logger.log('warn', `Cannot delete the stale cache file ${path}: ${error.message}`));
+    }
   }
 
   /** Keeps the entries shaped as this version writes them; the others are dropped with one log line. */

@@ -1,9 +1,9 @@
 // The content-hash cache (server/src/workspace/contentCache.ts): a text is parsed once however
 // many files hold it, and a model is never reused for different bytes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { InMemoryFileSystem, type WorkspaceFileSystem } from '../../../server/src/base/fileSystem';
 import type { Logger } from '../../../server/src/base/logger';
 import { silentLogger } from '../../../server/src/base/logger';
@@ -131,6 +131,20 @@ describe('content-hash cache', () => {
       await Promise.all([cache.save(big.cacheEntries()), cache.save(small.cacheEntries())]);
       assert.deepEqual([...(await cache.load())!.paths.keys()], ['/ws/a.md']);
       assert.deepEqual(readdirSync(dir).length, 1, 'no temporary file left');
+    });
+
+    it('deletes cache files other versions left: the former naming at once, others once unused for a week; nothing else', async () => {
+      const old = join(dir, 'index-0123456789abcdef.bin');
+      const otherVersion = join(dir, 'models-fedcba9876543210.bin');
+      const recentOther = join(dir, 'models-00112233445566aa.bin');
+      const unrelated = join(dir, 'notes.bin');
+      for (const file of [old, otherVersion, recentOther, unrelated]) writeFileSync(file, 'x');
+      const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+      utimesSync(otherVersion, eightDaysAgo, eightDaysAgo);
+      await saved({ '/ws/a.md': SHARED });
+      const left = readdirSync(dir).sort();
+      assert.deepEqual(left.filter((n) => n !== basename(new DiskIndexCache(dir, 'test').file)).sort(), ['models-00112233445566aa.bin', 'notes.bin']);
+      assert.equal(left.length, 3);
     });
 
     it('ignores a damaged file or damaged entries, with a log line', async () => {
