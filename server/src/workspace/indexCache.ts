@@ -11,7 +11,7 @@ import type { ParsedContent } from './contentCache';
  * Bump when `QualityGateDocument` or parsing changes in a way that makes older
  * cached models wrong. The cache is then ignored and rebuilt.
  */
-export const MODEL_FORMAT = 8;
+export const MODEL_FORMAT = 9;
 
 /**
  * Parse results per serialized piece of the cache file: each piece is deserialized (or
@@ -53,11 +53,17 @@ export interface CacheContents {
   readonly snapshot?: ResultSnapshot;
 }
 
-interface Stored {
+/**
+ * The file: `MAGIC`, a 4-byte big-endian header length, the header (JSON), then the pieces it
+ * lists, each a V8-serialized value with its own SHA-256: a damaged piece makes the whole file
+ * ignored, never half-trusted, and no step handles the whole file at once.
+ */
+const MAGIC = Buffer.from('MQG4AIC\n');
+
+interface Header {
   readonly format: number;
-  /** SHA-256 of `payload`: a damaged file is ignored, never half-trusted. */
-  readonly checksum: string;
-  readonly payload: Uint8Array;
+  /** In file order: the paths, the results snapshot (or none), then the contents in pieces. */
+  readonly pieces: ReadonlyArray<{ readonly kind: 'paths' | 'snapshot' | 'contents'; readonly bytes: number; readonly sha256: string }>;
 }
 
 /**
@@ -90,21 +96,9 @@ export class DiskIndexCache {
       return undefined; // absent or unreadable: start cold
     }
     try {
-      const stored = deserialize(bytes) as Stored;
-      if (stored.format !== MODEL_FORMAT) return undefined;
-      const payload = Buffer.from(stored.payload);
-      if (createHash('sha256').update(payload).digest('hex') !== stored.checksum) throw new Error('checksum mismatch');
-      const pieces = deserialize(payload) as { paths: unknown; contents: unknown; snapshot?: unknown };
-      if (!Array.isArray(pieces.contents)) throw new Error('no contents');
-      // One piece at a time, letting requests in between.
-      const contents: unknown[] = [];
-      for (const piece of pieces.contents as unknown[]) {
-        await yieldToEventLoop();
-        contents.push(...(deserialize(piece as Uint8Array) as unknown[]));
-      }
-      await yieldToEventLoop();
-      const snapshot = pieces.snapshot instanceof Uint8Array ? (deserialize(pieces.snapshot) as ResultSnapshot) : undefined;
-      return this.validEntries({ paths: pieces.paths, contents, snapshot });
+      const { format, paths, contents, snapshot } = await readCacheFile(bytes);
+      if (format !== MODEL_FORMAT) return undefined;
+      return this.validEntries({ paths, contents, snapshot });
     } catch (error) {
       this.logger.log('warn', `The index cache ${this.file} is damaged (${(error as Error).message}); ignored, every document is parsed.`);
       return undefined;
@@ -126,11 +120,23 @@ export class DiskIndexCache {
   private writing: Promise<void> = Promise.resolve();
   private writes = 0;
 
-  private async write(payload: Buffer): Promise<void> {
+  private async write(pieces: readonly Piece[]): Promise<void> {
     await fsp.mkdir(this.folder, { recursive: true });
-    const checksum = createHash('sha256').update(payload).digest('hex');
+    const header: Header = {
+      format: MODEL_FORMAT,
+      pieces: pieces.map((p) => ({ kind: p.kind, bytes: p.data.length, sha256: p.sha256 })),
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(headerBytes.length);
     const temporary = `${this.file}.${process.pid}.${++this.writes}.tmp`;
-    await fsp.writeFile(temporary, serialize({ format: MODEL_FORMAT, checksum, payload } satisfies Stored));
+    const handle = await fsp.open(temporary, 'w');
+    try {
+      await handle.writev([MAGIC, length, headerBytes]);
+      for (const piece of pieces) await handle.write(piece.data);
+    } finally {
+      await handle.close();
+    }
     await fsp.rename(temporary, this.file); // atomic: a crash never leaves half a cache
     await this.removeStale();
   }
@@ -171,16 +177,50 @@ export class DiskIndexCache {
   }
 }
 
-/** The cache file's payload: paths as they are, contents and results in pieces serialized with pauses between them. */
-async function serializedPieces(taken: { paths: unknown[]; contents: unknown[]; snapshot?: ResultSnapshot }): Promise<Buffer> {
-  const contents: Buffer[] = [];
-  for (let i = 0; i < taken.contents.length; i += CONTENTS_PER_PIECE) {
-    contents.push(serialize(taken.contents.slice(i, i + CONTENTS_PER_PIECE)));
+/**
+ * Decodes a cache file's bytes, one piece at a time with pauses between them (requests go on);
+ * throws when it is not a cache file or any piece fails its checksum.
+ */
+export async function readCacheFile(bytes: Buffer): Promise<{ format: number; paths: unknown; contents: unknown[]; snapshot?: ResultSnapshot }> {
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a cache file');
+  const headerLength = bytes.readUInt32BE(MAGIC.length);
+  let at = MAGIC.length + 4;
+  const header = JSON.parse(bytes.subarray(at, (at += headerLength)).toString('utf8')) as Header;
+  let paths: unknown;
+  let snapshot: ResultSnapshot | undefined;
+  const contents: unknown[] = [];
+  if (header.format !== MODEL_FORMAT) return { format: header.format, paths, contents };
+  for (const piece of header.pieces) {
+    const data = bytes.subarray(at, (at += piece.bytes));
+    if (data.length !== piece.bytes || createHash('sha256').update(data).digest('hex') !== piece.sha256) throw new Error('checksum mismatch');
+    const value = deserialize(data) as unknown;
+    if (piece.kind === 'paths') paths = value;
+    else if (piece.kind === 'snapshot') snapshot = value as ResultSnapshot;
+    else if (Array.isArray(value)) for (const entry of value) contents.push(entry);
     await yieldToEventLoop();
   }
-  const snapshot = taken.snapshot && serialize(taken.snapshot);
-  await yieldToEventLoop();
-  return serialize({ paths: taken.paths, contents, snapshot });
+  return { format: header.format, paths, contents, snapshot };
+}
+
+/** One piece of the cache file, serialized and hashed. */
+interface Piece {
+  readonly kind: Header['pieces'][number]['kind'];
+  readonly data: Buffer;
+  readonly sha256: string;
+}
+
+/** The cache file's pieces: the paths, the snapshot, the contents in pieces; each serialized and hashed with a pause after it. */
+async function serializedPieces(taken: { paths: unknown[]; contents: unknown[]; snapshot?: ResultSnapshot }): Promise<Piece[]> {
+  const pieces: Piece[] = [];
+  const add = async (kind: Piece['kind'], value: unknown) => {
+    const data = serialize(value);
+    pieces.push({ kind, data, sha256: createHash('sha256').update(data).digest('hex') });
+    await yieldToEventLoop();
+  };
+  await add('paths', taken.paths);
+  if (taken.snapshot) await add('snapshot', taken.snapshot);
+  for (let i = 0; i < taken.contents.length; i += CONTENTS_PER_PIECE) await add('contents', taken.contents.slice(i, i + CONTENTS_PER_PIECE));
+  return pieces;
 }
 
 const HASH = /^[0-9a-f]{64}$/;

@@ -1,7 +1,7 @@
 // The content-hash cache (server/src/workspace/contentCache.ts): a text is parsed once however
 // many files hold it, and a model is never reused for different bytes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { InMemoryFileSystem, type WorkspaceFileSystem } from '../../../server/src/base/fileSystem';
@@ -162,6 +162,12 @@ describe('content-hash cache', () => {
       const partial = (await cache.load())!;
       assert.equal(partial.contents.size, 1);
       assert.match(lines.join('\n'), /1 damaged entries; ignored/);
+      // One flipped byte in a piece: nothing of the file is used.
+      const bytes = readFileSync(join(dir, file));
+      bytes[bytes.length - 3] ^= 0xff;
+      writeFileSync(join(dir, file), bytes);
+      assert.equal(await cache.load(), undefined);
+      assert.match(lines.join('\n'), /is damaged \(checksum mismatch\)/);
       // A damaged file: nothing is used.
       writeFileSync(join(dir, file), 'not a cache');
       assert.equal(await cache.load(), undefined);
