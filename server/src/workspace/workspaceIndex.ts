@@ -500,7 +500,7 @@ export class WorkspaceIndex {
   private fullyListed = false;
   /** Every listed Markdown file parsed (the index is complete). */
   private fullyIndexed = false;
-  /** Folders whose entries are known before the walk is done (read by the walk or on demand). */
+  /** Folders whose entries are known before the walk is done (read by the walk or on demand), or known not to be there. */
   private readonly listedFolders = new Set<string>();
   private readonly wantedFolders = new Set<string>();
   private readonly wantedDocuments = new Set<string>();
@@ -511,6 +511,7 @@ export class WorkspaceIndex {
 
   private wantFolder(folder: string): void {
     if (this.demandScopes === 0 || this.listedFolders.has(folder) || this.wantedFolders.has(folder) || this.wantedFolders.size >= MAX_DEMAND) return;
+    if (!this.rootFor(folder)) return; // outside the workspace folders: never listed
     this.wantedFolders.add(folder);
     this.demands++;
   }
@@ -518,6 +519,9 @@ export class WorkspaceIndex {
   private wantDocument(path: string): void {
     if (this.demandScopes === 0 || !isMarkdownPath(path) || this.wantedDocuments.has(path) || this.wantedDocuments.size >= MAX_DEMAND) return;
     if (this.fullyListed && !this.files.has(path)) return; // listed and absent: nothing to parse
+    if (!this.rootFor(path) || this.listedFolders.has(posix.dirname(path))) {
+      if (!this.files.has(path)) return; // outside the workspace folders, or its folder is listed without it
+    }
     this.wantedDocuments.add(path);
     this.demands++;
   }
@@ -549,14 +553,17 @@ export class WorkspaceIndex {
     for (let i = 0; ; i++) {
       if (!this.listedFolders.has(current)) {
         const entries = await this.folderReader.read(current);
-        if (this.fullyListed || !entries) return;
+        if (this.fullyListed) return;
+        if (!entries) break;
         this.takeListing(current, entries);
       }
       if (i === parts.length) return;
       const next = posix.join(current, parts[i]);
-      if (!this.folders.has(next)) return; // no such folder (or an excluded one)
+      if (!this.folders.has(next)) break; // no such folder (or an excluded one)
       current = next;
     }
+    // Known not to be there (or unreadable): not asked for again in the next round.
+    this.listedFolders.add(normal);
   }
 
   /** Records a folder's entries read on demand: its files and sub-folders are known from now on. */

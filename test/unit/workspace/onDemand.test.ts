@@ -100,6 +100,19 @@ describe('workspace: an open document is answered on demand while the workspace 
     assert.deepEqual(after.items.map((i) => i.label).sort(), ['QG_Other.md', 'QG_Target.md']);
   });
 
+  it('a missing folder or a path outside the workspace is asked for once, not in every round', async () => {
+    const text = '# Y\n\n[gone](../nowhere/deeper/QG_Gone.md) and [outside](../../../etc/QG_Out.md) and [there](../b/QG_Target.md)\n';
+    await engine.openDocument('/ws/a/y.md', text);
+    let rounds = 0;
+    const diagnostics = await engine.onDemand(() => {
+      rounds++;
+      return engine.features.diagnostics.provideEarlyDiagnostics('/ws/a/y.md', neverCancelled);
+    }, neverCancelled);
+    assert.equal(rounds, 2, 'one round to list what it asked for, one to answer');
+    assert.equal(listed, false);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['link.missing-file', 'link.outside-workspace'], JSON.stringify(diagnostics.map((d) => d.message)));
+  });
+
   it('a link into an excluded folder stays unlisted on demand, as in the walk', async () => {
     const text = '# X\n\n[dep](../node_modules/pkg/README.md)\n';
     await engine.openDocument('/ws/a/x.md', text);
