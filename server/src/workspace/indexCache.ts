@@ -22,8 +22,12 @@ const CONTENTS_PER_PIECE = 400;
 
 /** Cache files of this tool (any version, the former `index-` naming included). */
 const STALE_NAME = /^(models|index)-[0-9a-f]{16}\.bin$/;
+/** A temporary file of an interrupted write (the process was killed before renaming it). */
+const TEMPORARY_NAME = /^models-[0-9a-f]{16}\.bin\.\d+\.\d+\.tmp$/;
 /** A `models-*.bin` of another version or mode unused this long is deleted. */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+/** A temporary file this old belongs to no write still running (writes take seconds). */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 /**
  * Results computed from the whole index (the server stores each document's
@@ -144,16 +148,19 @@ export class DiskIndexCache {
   /**
    * Deletes the cache files other versions of the tool left in the folder: the former naming
    * (`index-*.bin`) at once, other `models-*.bin` once unused for `STALE_AFTER_MS` (another
-   * version, or the restricted mode's file, may still be in use meanwhile). Nothing else is touched.
+   * version, or the restricted mode's file, may still be in use meanwhile), and temporary files
+   * of writes a killed process left, once an hour old. Nothing else is touched.
    */
   private async removeStale(): Promise<void> {
     const names = await fsp.readdir(this.folder).catch(() => [] as string[]);
     const own = basename(this.file);
     for (const name of names) {
-      if (name === own || !STALE_NAME.test(name)) continue;
+      const temporary = TEMPORARY_NAME.test(name);
+      if (name === own || (!STALE_NAME.test(name) && !temporary)) continue;
       const path = join(this.folder, name);
       const stat = await fsp.stat(path).catch(() => undefined);
-      if (!stat?.isFile() || (name.startsWith('models-') && Date.now() - stat.mtimeMs < STALE_AFTER_MS)) continue;
+      const age = stat ? Date.now() - stat.mtimeMs : 0;
+      if (!stat?.isFile() || (temporary ? age < ABANDONED_AFTER_MS : name.startsWith('models-') && age < STALE_AFTER_MS)) continue;
       await fsp.rm(path, { force: true }).catch((error: Error) => this.logger.log('warn', `Cannot delete the stale cache file ${path}: ${error.message}`));
     }
   }

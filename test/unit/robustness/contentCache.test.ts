@@ -133,18 +133,26 @@ describe('content-hash cache', () => {
       assert.deepEqual(readdirSync(dir).length, 1, 'no temporary file left');
     });
 
-    it('deletes cache files other versions left: the former naming at once, others once unused for a week; nothing else', async () => {
+    it('deletes cache files other versions left (the former naming at once, others once unused for a week) and abandoned temporary files; nothing else', async () => {
       const old = join(dir, 'index-0123456789abcdef.bin');
       const otherVersion = join(dir, 'models-fedcba9876543210.bin');
       const recentOther = join(dir, 'models-00112233445566aa.bin');
       const unrelated = join(dir, 'notes.bin');
-      for (const file of [old, otherVersion, recentOther, unrelated]) writeFileSync(file, 'x');
+      // Temporary files of writes a killed process left: an old one goes, a fresh one may be a write in progress.
+      const abandoned = join(dir, 'models-fedcba9876543210.bin.4242.1.tmp');
+      const inProgress = join(dir, 'models-fedcba9876543210.bin.4243.1.tmp');
+      for (const file of [old, otherVersion, recentOther, unrelated, abandoned, inProgress]) writeFileSync(file, 'x');
       const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
       utimesSync(otherVersion, eightDaysAgo, eightDaysAgo);
+      utimesSync(abandoned, eightDaysAgo, eightDaysAgo);
       await saved({ '/ws/a.md': SHARED });
       const left = readdirSync(dir).sort();
-      assert.deepEqual(left.filter((n) => n !== basename(new DiskIndexCache(dir, 'test').file)).sort(), ['models-00112233445566aa.bin', 'notes.bin']);
-      assert.equal(left.length, 3);
+      assert.deepEqual(left.filter((n) => n !== basename(new DiskIndexCache(dir, 'test').file)).sort(), [
+        'models-00112233445566aa.bin',
+        'models-fedcba9876543210.bin.4243.1.tmp',
+        'notes.bin',
+      ]);
+      assert.equal(left.length, 4);
     });
 
     it('ignores a damaged file or damaged entries, with a log line', async () => {
