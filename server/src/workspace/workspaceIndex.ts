@@ -528,6 +528,20 @@ export class WorkspaceIndex {
 
   /** Lists the wanted folders (and those of wanted documents), then parses the wanted documents. */
   private async satisfyDemand(token: CancellationToken): Promise<void> {
+    const satisfying = this.satisfyDemandNow(token);
+    // The background pipeline waits meanwhile (`parseAll`): the editor's document goes first.
+    this.demandsInFlight.add(satisfying);
+    try {
+      await satisfying;
+    } finally {
+      this.demandsInFlight.delete(satisfying);
+    }
+  }
+
+  /** On-demand listings and parses running now. */
+  private readonly demandsInFlight = new Set<Promise<void>>();
+
+  private async satisfyDemandNow(token: CancellationToken): Promise<void> {
     const documents = [...this.wantedDocuments];
     this.wantedDocuments.clear();
     const folders = new Set([...this.wantedFolders, ...(this.fullyListed ? [] : documents.map((d) => posix.dirname(d)))]);
@@ -799,6 +813,8 @@ export class WorkspaceIndex {
     let i = 0;
     for (; i < paths.length; i++) {
       throwIfCancelled(token);
+      // What an open document waits for goes first; the pipeline resumes once it is there.
+      while (this.demandsInFlight.size > 0) await Promise.allSettled([...this.demandsInFlight]);
       // Only while even files of the maximum size would fit the limits; past that, files are admitted one by one.
       if (!this.batchWithinLimits(PIPELINE_DEPTH * 2)) break;
       for (readAhead = Math.max(readAhead, i); readAhead < Math.min(paths.length, i + PIPELINE_DEPTH); readAhead++) {
