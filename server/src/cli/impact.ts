@@ -1,12 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { neverCancelled } from '../base/cancellation';
 import { pathFromFsPath } from '../base/fileSystem';
 import { toolVersion } from '../base/version';
 import { DEFAULT_IMPACT_DEPTH } from '../engine/impact';
 import { IMPACT_FORMATS, impactJson, renderImpactMarkdown, renderImpactSarif, type ImpactFormat } from '../render/impactReport';
-import { CommandOutput, cliLogger, parseOrExit, withIndexedWorkspace, type CliIo } from './io';
-import { workspaceFolderOf } from './review';
+import { CommandOutput, cliLogger, folderArgument, parseOrExit, withIndexedWorkspace, workspaceFolderOf, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai impact [PATH] --since GIT_REF [--format md|json|sarif] [--depth N] [--config FILE]
 
@@ -39,9 +37,8 @@ export async function runImpact(args: readonly string[], io: CliIo): Promise<num
   if (!(IMPACT_FORMATS as readonly string[]).includes(format)) return out.usageError(`--format must be "md", "json" or "sarif", not "${format}"`);
   const depth = values.depth === undefined ? DEFAULT_IMPACT_DEPTH : Number(values.depth);
   if (!Number.isInteger(depth) || depth < 0 || depth > 100) return out.usageError(`--depth must be a whole number from 0 to 100, not "${values.depth}"`);
-  if (positionals.length > 1) return out.usageError('give at most one folder');
-  const folder = resolve(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return out.usageError(`not a folder: ${folder}`);
+  const folder = folderArgument(positionals, io, out);
+  if (typeof folder === 'number') return folder;
   const configFile = values.config ? pathFromFsPath(resolve(io.cwd, values.config)) : undefined;
   const since = values.since;
   try {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NodeFileSystem } from '../base/fileSystem';
 import { filteredLogger, type Logger } from '../base/logger';
@@ -143,4 +143,13 @@ export function folderArgument(positionals: readonly string[], io: CliIo, out: C
   const folder = resolve(io.cwd, positionals[0] ?? '.');
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return out.usageError(`not a folder: ${folder}`);
   return folder;
+}
+
+/** The workspace folder of `path` (an OS path): the nearest folder holding `.mqg4ai/`, a project file or `.git`. */
+export function workspaceFolderOf(path: string): string {
+  const start = existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
+  for (let folder = start; ; folder = dirname(folder)) {
+    if (['.mqg4ai', '.mqg4ai.yaml', '.mqg4ai.json', '.git'].some((name) => existsSync(resolve(folder, name)))) return folder;
+    if (dirname(folder) === folder) return start;
+  }
 }

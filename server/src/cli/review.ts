@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { neverCancelled } from '../base/cancellation';
 import { pathFromFsPath, toFsPath } from '../base/fileSystem';
 import { renderReviewStatusJson, renderReviewStatusText } from '../render/reviewStatus';
-import { assessmentNamed, CommandOutput, cliLogger, parseOrExit, withIndexedWorkspace, type CliIo } from './io';
+import { assessmentNamed, CommandOutput, cliLogger, folderArgument, parseOrExit, withIndexedWorkspace, workspaceFolderOf, type CliIo } from './io';
 
 const USAGE = `Usage: mqg4ai review mark FILE... [--by NAME] [--config FILE]
        mqg4ai review status [PATH] [--format text|json] [--assessment ID] [--config FILE]
@@ -28,15 +28,6 @@ const OPTIONS = {
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** The workspace folder of `path` (an OS path): the nearest folder holding `.mqg4ai/`, a project file or `.git`. */
-export function workspaceFolderOf(path: string): string {
-  const start = existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
-  for (let folder = start; ; folder = dirname(folder)) {
-    if (['.mqg4ai', '.mqg4ai.yaml', '.mqg4ai.json', '.git'].some((name) => existsSync(resolve(folder, name)))) return folder;
-    if (dirname(folder) === folder) return start;
-  }
-}
 
 /** `mqg4ai review mark|status`: resolves to the exit code. */
 export async function runReview(args: readonly string[], io: CliIo): Promise<number> {
@@ -77,9 +68,8 @@ export async function runReview(args: readonly string[], io: CliIo): Promise<num
   if (values.by !== undefined) return out.usageError('--by belongs to "review mark"');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return out.usageError(`--format must be "text" or "json", not "${format}"`);
-  if (positionals.length > 1) return out.usageError('give at most one folder');
-  const folder = resolve(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) return out.usageError(`not a folder: ${folder}`);
+  const folder = folderArgument(positionals, io, out);
+  if (typeof folder === 'number') return folder;
   const scope = pathFromFsPath(folder);
   try {
     const text = await withIndexedWorkspace(pathFromFsPath(workspaceFolderOf(folder)), { configFile, logger }, (engine) => {

@@ -369,12 +369,12 @@ export class WorkspaceIndex {
   // ---- queries -------------------------------------------------------------
 
   hasFile(path: string): boolean {
-    if (!this.fullyListed) this.wantFolder(posix.dirname(path));
+    if (!this.fullyListed && this.demandScopes > 0) this.wantFolder(posix.dirname(path));
     return this.files.has(path);
   }
 
   hasFolder(path: string): boolean {
-    if (!this.fullyListed) this.wantFolder(posix.dirname(path));
+    if (!this.fullyListed && this.demandScopes > 0) this.wantFolder(posix.dirname(path));
     return this.folders.has(path);
   }
 
@@ -518,10 +518,9 @@ export class WorkspaceIndex {
 
   private wantDocument(path: string): void {
     if (this.demandScopes === 0 || !isMarkdownPath(path) || this.wantedDocuments.has(path) || this.wantedDocuments.size >= MAX_DEMAND) return;
-    if (this.fullyListed && !this.files.has(path)) return; // listed and absent: nothing to parse
-    if (!this.rootFor(path) || this.listedFolders.has(posix.dirname(path))) {
-      if (!this.files.has(path)) return; // outside the workspace folders, or its folder is listed without it
-    }
+    // Its folder listed without it, or outside the workspace folders: nothing to parse.
+    const folderKnown = this.fullyListed || this.listedFolders.has(posix.dirname(path)) || !this.rootFor(path);
+    if (folderKnown && !this.files.has(path)) return;
     this.wantedDocuments.add(path);
     this.demands++;
   }
@@ -794,13 +793,7 @@ export class WorkspaceIndex {
     };
     const store = async () => {
       const { path, model } = pending.shift()!;
-      const doc = await model;
-      if (!this.openTexts.has(path)) {
-        this.storeModel(path, doc);
-        // A model the persistent cache vouched for has stored results (warm start): not announced.
-        if (!this.takenFromCache.delete(path)) stored.push(path);
-      }
-      this.progress(this.documents.size);
+      this.storeIndexed(path, await model, stored);
       // Parsing leaves much short-lived garbage: collecting it regularly keeps the peak memory of a
       // large first index down. Counted in parses, not documents: a warm start parses nothing, and a
       // full collection of its large heap costs far more than it frees.
@@ -843,6 +836,16 @@ export class WorkspaceIndex {
     if (i < paths.length) await this.parseNearLimits(paths.slice(i), parser, slice, token);
   }
 
+  /** Stores a model indexing made, unless the editor opened the document meanwhile; adds it to `announced` (for `onIndexed`). */
+  private storeIndexed(path: string, doc: QualityGateDocument | undefined, announced: string[]): void {
+    if (doc && !this.openTexts.has(path)) {
+      this.storeModel(path, doc);
+      // A model the persistent cache vouched for has stored results (warm start): not announced.
+      if (!this.takenFromCache.delete(path)) announced.push(path);
+    }
+    this.progress(this.documents.size);
+  }
+
   /** The rest of `parseAll` near the index limits: batches read together, admitted in list order (deterministic), then parsed. */
   private async parseNearLimits(paths: readonly string[], parser: DocumentParser, slice: TimeSlice, token: CancellationToken): Promise<void> {
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
@@ -855,12 +858,7 @@ export class WorkspaceIndex {
       const loaded = await this.admitAndModel(batch, parser);
       const stored: string[] = [];
       for (let j = 0; j < batch.length; j++) {
-        const model = loaded[j];
-        if (model && !this.openTexts.has(batch[j])) {
-          this.storeModel(batch[j], model);
-          if (!this.takenFromCache.delete(batch[j])) stored.push(batch[j]);
-        }
-        this.progress(this.documents.size);
+        this.storeIndexed(batch[j], loaded[j], stored);
         if (slice.due()) await slice.yield();
       }
       if (stored.length > 0) this.onIndexed(stored);
