@@ -1,4 +1,5 @@
-import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
+import { close, closeSync, constants as fsConstants, fstat, fstatSync, open, openSync, promises as fsp, read, readdir, readSync, stat } from 'node:fs';
+import { promisify } from 'node:util';
 import { posix } from 'node:path';
 import { URI } from 'vscode-uri';
 
@@ -51,13 +52,17 @@ function notRegularError(): Error {
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 const CHUNK = 64 * 1024;
 
-/** The real disk. Symbolic links are followed for files but not for folders (no loops). */
+/**
+ * The real disk. Symbolic links are followed for files but not for folders (no loops).
+ * Uses the callback API (promisified): `fs/promises` file handles cost about three times
+ * the CPU per file, which showed in a cold index of 10,000 files (docs/performance.md).
+ */
 export class NodeFileSystem implements WorkspaceFileSystem {
   async readFile(path: string, maxBytes = MAX_READ_BYTES): Promise<Uint8Array> {
     // Open, then check what was opened: no window in which a link can be swapped for a device.
-    const handle = await fsp.open(toFsPath(path), OPEN_FLAGS);
+    const fd = await openAsync(toFsPath(path), OPEN_FLAGS);
     try {
-      const stat = await handle.stat();
+      const stat = await fstatAsync(fd);
       if (!stat.isFile()) throw notRegularError();
       if (stat.size > maxBytes) throw tooLargeError(maxBytes);
       // Stream and stop: the size may be wrong (a growing file, a special file system).
@@ -66,22 +71,24 @@ export class NodeFileSystem implements WorkspaceFileSystem {
       let want = Math.min(stat.size + 1, maxBytes + 1);
       for (;;) {
         const buffer = Buffer.allocUnsafe(Math.max(1, want));
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        const bytesRead = await readAsync(fd, buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;
         total += bytesRead;
         if (total > maxBytes) throw tooLargeError(maxBytes);
         chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+        // Short of the buffer but all the size said: the end, no second read just to see zero bytes.
+        if (bytesRead < buffer.length && stat.size > 0 && total >= stat.size) break;
         want = Math.min(CHUNK, maxBytes + 1 - total);
       }
       return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     } finally {
-      await handle.close();
+      await closeAsync(fd);
     }
   }
 
   async stat(path: string) {
     try {
-      const s = await fsp.stat(toFsPath(path));
+      const s = await statAsync(toFsPath(path));
       if (!s.isDirectory() && !s.isFile()) return undefined;
       return { type: s.isDirectory() ? ('directory' as const) : ('file' as const), size: s.size, mtimeMs: s.mtimeMs };
     } catch {
@@ -90,7 +97,7 @@ export class NodeFileSystem implements WorkspaceFileSystem {
   }
 
   async readDirectory(path: string): Promise<Array<[string, EntryType]>> {
-    const entries = await fsp.readdir(toFsPath(path), { withFileTypes: true });
+    const entries = await readdirAsync(toFsPath(path), { withFileTypes: true });
     const result: Array<[string, EntryType]> = [];
     for (const entry of entries) {
       if (entry.isDirectory()) result.push([entry.name, 'directory']);
@@ -116,6 +123,15 @@ export class NodeFileSystem implements WorkspaceFileSystem {
     return pathFromFsPath(await fsp.realpath(toFsPath(path)));
   }
 }
+
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const statAsync = promisify(stat);
+const closeAsync = promisify(close);
+const readdirAsync = promisify(readdir);
+/** `fs.read` resolving to the number of bytes read. */
+const readAsync = (fd: number, buffer: Buffer, offset: number, length: number, position: null) =>
+  new Promise<number>((resolve, reject) => read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
 
 /**
  * The synchronous twin of `NodeFileSystem.readFile` (OS path), for the few small files read

@@ -64,6 +64,29 @@ describe('robustness: Markdown parsing under a budget', function () {
       await pool.dispose();
     }
   });
+  (existsSync(script) ? it : it.skip)('documents waiting in a stopped worker are parsed by its replacement, in full', async () => {
+    const pool = new ParseWorkerPool(script, false, 1);
+    try {
+      const slow = `# Slow\n\n${'Words and [a link](a.md) here.\n\n'.repeat(20_000)}`;
+      const long = (i: number) => `# Next ${i}\n\n${'[x](y.md) and more words.\n\n'.repeat(400)}`;
+      // Sent together: the slow one runs, the next waits in the same worker when it is stopped.
+      const [stopped, ...next] = await Promise.all([
+        pool.parse('/ws/slow.md', slow, { budgetMs: 1 }),
+        pool.parse('/ws/next0.md', long(0), { budgetMs: 10_000 }),
+        pool.parse('/ws/next1.md', long(1), { budgetMs: 10_000 }),
+      ]);
+      assert.ok(stopped.degraded);
+      assert.deepEqual(
+        next.map((d) => [d.path, d.degraded, d.links.length, d.title]),
+        [
+          ['/ws/next0.md', undefined, 400, 'Next 0'],
+          ['/ws/next1.md', undefined, 400, 'Next 1'],
+        ],
+      );
+    } finally {
+      await pool.dispose();
+    }
+  });
   (existsSync(script) ? it : it.skip)('an urgent parse (the editor document) goes ahead of queued background parses; a small one parses at once', async () => {
     const pool = new ParseWorkerPool(script, false, 1);
     try {
@@ -75,8 +98,8 @@ describe('robustness: Markdown parsing under a budget', function () {
       const small = pool.parse('/ws/small.md', '# Small\n', { urgent: true }).then(() => order.push('small'));
       assert.ok('# Small\n'.length < SMALL_TEXT);
       await Promise.all([...background, urgent, small]);
-      // bg0 was already in the worker; the urgent parse overtook the three still queued.
-      assert.deepEqual(order, ['small', 'bg0', 'open', 'bg1', 'bg2', 'bg3']);
+      // bg0 and bg1 were already in the worker (it holds its next document); the urgent parse overtook the two still queued.
+      assert.deepEqual(order, ['small', 'bg0', 'bg1', 'open', 'bg2', 'bg3']);
     } finally {
       await pool.dispose();
     }

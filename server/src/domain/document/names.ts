@@ -37,11 +37,25 @@ export function withoutSectionNumber(slug: string): string {
   return slug.replace(/^\d+(?:-\d+)*-/, '');
 }
 
-/** Number of folder steps from one absolute POSIX path to another. */
+/**
+ * Number of folder steps from one absolute POSIX path to another (their segments minus twice the
+ * leading ones they share). Without splitting: "Did you mean" ranks every namesake of a missing file
+ * with it, and a large workspace has thousands of broken links to rank.
+ */
 export function folderDistance(a: string, b: string): number {
-  const pa = a.split('/');
-  const pb = b.split('/');
-  let common = 0;
-  while (common < pa.length && common < pb.length && pa[common] === pb[common]) common++;
-  return pa.length + pb.length - 2 * common;
+  let same = 0;
+  while (same < a.length && same < b.length && a.charCodeAt(same) === b.charCodeAt(same)) same++;
+  // Shared segments: those closed by a `/` inside the common prefix, plus the one it ends with if both end it there.
+  let shared = 0;
+  for (let i = 0; i < same; i++) if (a.charCodeAt(i) === SLASH) shared++;
+  if ((same === a.length || a.charCodeAt(same) === SLASH) && (same === b.length || b.charCodeAt(same) === SLASH)) shared++;
+  return segments(a) + segments(b) - 2 * shared;
+}
+
+const SLASH = 47;
+
+function segments(path: string): number {
+  let count = 1;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === SLASH) count++;
+  return count;
 }

@@ -1,6 +1,6 @@
 import { headingKey, leafQgTemplate, riskTemplate, type DocumentTemplate, type TemplateSection } from '../templates/documentTemplates';
 import type { Heading, LinkOccurrence, QualityGateDocument } from './types';
-import { memoizeByObject } from '../../base/memo';
+import { memoizeBounded, memoizeByObject } from '../../base/memo';
 
 /** A heading with the lines it spans (up to the next heading of the same or a higher level). */
 export interface Section {
@@ -52,10 +52,14 @@ export function hasContent(doc: QualityGateDocument, section: Section): boolean 
   return false;
 }
 
+/**
+ * Heading texts reduced once: every template section is compared with every heading of every
+ * document, and a workspace's headings repeat (each gate follows the same template).
+ */
+const HEADING_KEYS_REMEMBERED = 4096;
+
 /** Heading text compared loosely: case, punctuation and section numbering do not matter. */
-export function sectionKey(text: string): string {
-  return headingKey(text).replace(/^\d+(?: \d+)* /, '');
-}
+export const sectionKey: (text: string) => string = memoizeBounded(HEADING_KEYS_REMEMBERED, (text) => headingKey(text).replace(/^\d+(?: \d+)* /, ''));
 
 /** How a document heading came to stand for a template section. */
 export type SectionWording = 'template' | 'known' | 'fuzzy';
@@ -84,7 +88,9 @@ export const SECTION_SIMILARITY = 0.8;
  * numbering, parenthesised qualifiers ("(Maintenance Stage)", "(s)"), filler
  * words and a plural `s` do not count.
  */
-export function sectionWords(text: string): string {
+export const sectionWords: (text: string) => string = memoizeBounded(HEADING_KEYS_REMEMBERED, computeSectionWords);
+
+function computeSectionWords(text: string): string {
   const words = sectionKey(text.replace(/\([^)]*\)/g, ' '))
     .split(' ')
     .filter((w) => w !== '' && !FILLER_WORDS.has(w))
