@@ -14,18 +14,35 @@ import { unified, type Processor } from 'unified';
  * external links or styling and cost about half of all parsing time, so they
  * are left out on purpose (see docs/performance.md).
  */
-function gfmLinkStructure(this: Processor) {
+function gfmLinkStructure(this: Processor, { tables }: { tables: boolean }) {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmTableFromMarkdown());
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), ...(tables ? [gfmTable()] : []));
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), ...(tables ? [gfmTableFromMarkdown()] : []));
 }
 
-// One frozen processor for all documents: building it is the expensive part.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmLinkStructure).freeze();
+// Frozen processors shared by all documents: building one is the expensive part.
+const withTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmLinkStructure, { tables: true }).freeze();
+const withoutTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmLinkStructure, { tables: false }).freeze();
+
+/**
+ * A delimiter row without pipes (a one-column table, `:-:` under its header): with no `|` in the
+ * text, the only shape a table can take. Linear: anchored at line starts, disjoint character classes.
+ */
+const PIPELESS_DELIMITER_ROW = /^[ \t]*(?::-+:?|-+:)[ \t]*$/m;
+
+/**
+ * Whether `text` may hold a GFM table. The table construct is tried at the start of every
+ * paragraph line, about a sixth of all parsing time, and most quality gates have no table: those
+ * are parsed without it, to the same tree (checked against the table parser on the corpus and on
+ * generated texts in tableDetection.test.ts).
+ */
+export function mayHoldTable(text: string): boolean {
+  return text.includes('|') || PIPELESS_DELIMITER_ROW.test(text);
+}
 
 /** The Markdown syntax tree of `text` (CommonMark + YAML front matter + GFM tables and footnotes). */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return (mayHoldTable(text) ? withTables : withoutTables).parse(text);
 }
 
 /**
