@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyFixture } from '../helpers/fixtures';
@@ -44,6 +44,20 @@ describe('protocol: persistent cache between sessions', function () {
     const second = await session();
     assert.deepEqual(second.diagnostics, first.diagnostics);
     assert.match(second.logs, /Diagnostics of \d+ documents taken from the cache/);
+  });
+
+  it('leaves the cache file as it is when a session changed nothing, and rewrites it after a change', async () => {
+    await session();
+    const [cacheFile] = readdirSync(storage).filter((f) => f.endsWith('.bin'));
+    const written = statSync(join(storage, cacheFile), { bigint: true });
+    await session();
+    const kept = statSync(join(storage, cacheFile), { bigint: true });
+    assert.equal(kept.mtimeNs, written.mtimeNs, 'the unchanged warm session did not write the file again');
+    const changed = join(fixture.root, files[0]);
+    writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nOne more line.\n`);
+    await session();
+    const rewritten = statSync(join(storage, cacheFile), { bigint: true });
+    assert.notEqual(rewritten.mtimeNs, written.mtimeNs, 'a session after a change writes the cache again');
   });
 
   it('does not trust the cache for a file changed between sessions', async () => {

@@ -197,10 +197,12 @@ export function createEngine(options: EngineOptions): Engine {
     review: new ReviewProvider(index),
     documents: new DocumentCreationProvider(index, catalogue),
   };
-  // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
   /** The cache being loaded (`loadCache`), which parsing waits for. */
   let cacheLoading: Promise<ResultSnapshot | undefined> = Promise.resolve(undefined);
+  // An untrusted session keeps a cache of its own: models read while trusted may hold content it must not see.
   const cache = options.cacheDir ? new DiskIndexCache(options.cacheDir, trusted ? toolVersion() : `${toolVersion()}+restricted`, logger) : undefined;
+  /** What the cache file holds, as far as this engine knows: its state fingerprint and how many documents' results. */
+  let onDisk: { fingerprint: string; results: number } | undefined;
   const commitOf = options.commitOf ?? ((folder: string) => readGitCommit(toFsPath(folder)));
   let configuration = NO_CONFIGURATION;
   let settings = options.settings;
@@ -240,6 +242,7 @@ export function createEngine(options: EngineOptions): Engine {
         const cached = await cache?.load();
         if (!cached) return undefined;
         index.useCache(cached);
+        onDisk = cached.snapshot && { fingerprint: cached.snapshot.fingerprint, results: cached.snapshot.results.length };
         return cached.snapshot;
       })();
       return cacheLoading;
@@ -261,8 +264,13 @@ export function createEngine(options: EngineOptions): Engine {
 
     async saveCache(results) {
       if (!cache) return;
+      const fingerprint = index.stateFingerprint();
+      // Nothing on disk changed since the file was read or written (a warm start ending): writing it
+      // again, some 70 MB at 10,000 documents, would only delay the shutdown.
+      if (results && onDisk?.fingerprint === fingerprint && onDisk.results === results.length) return;
       await cache
-        .save({ ...index.cacheEntries(), snapshot: results && { fingerprint: index.stateFingerprint(), results } })
+        .save({ ...index.cacheEntries(), snapshot: results && { fingerprint, results } })
+        .then(() => (onDisk = results && { fingerprint, results: results.length }))
         .catch((e: Error) => logger.log('warn', `Cannot write the index cache: ${e.message}`));
     },
 
