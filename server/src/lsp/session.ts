@@ -341,6 +341,12 @@ export class LanguageServerSession {
         this.logger.log('info', `Diagnostics of ${stored.size} documents taken from the cache.`);
       } else {
         this.scheduler.schedule(paths);
+        const diagnostics = engine.features.diagnostics;
+        const before = diagnostics.earlyFindingsCarriedOver;
+        void this.scheduler.whenIdle().then(() => {
+          const carried = diagnostics.earlyFindingsCarriedOver - before;
+          if (engine === this.engine) this.logger.log('info', `Validated ${paths.length} documents; ${carried} of them took their early pass's findings over.`);
+        });
         // Write the cache once the first diagnostics are out.
         void this.saveCache();
       }

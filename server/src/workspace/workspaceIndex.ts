@@ -127,6 +127,29 @@ export class WorkspaceIndex {
   }
   private listingChanges = 0;
 
+  /** Changes whenever a repository look-up (a link target outside the workspace folders) finds something new. */
+  get repositoryVersion(): number {
+    return this.repositoryChanges;
+  }
+  private repositoryChanges = 0;
+
+  /**
+   * Runs `compute` and returns, beside its value, every document it asked the index for
+   * (`getDocument`, `lookupDocument`) with what it got: a result computed from them still holds
+   * while each path still gives the same model (and the listing is unchanged).
+   */
+  recordDocumentReads<T>(compute: () => T): { value: T; reads: ReadonlyMap<string, QualityGateDocument | undefined> } {
+    const outer = this.documentReads;
+    const reads = new Map<string, QualityGateDocument | undefined>();
+    this.documentReads = reads;
+    try {
+      return { value: compute(), reads };
+    } finally {
+      this.documentReads = outer;
+    }
+  }
+  private documentReads: Map<string, QualityGateDocument | undefined> | undefined;
+
   /** Changes whenever any document's model is replaced, or `listingVersion` changes (for results derived from the whole index). */
   get contentVersion(): number {
     return this.modelChanges + this.listingVersion;
@@ -231,9 +254,10 @@ export class WorkspaceIndex {
   /** A document of the index, or else the parsed repository target at `path` (read-only, for anchors). */
   lookupDocument(path: string): QualityGateDocument | undefined {
     const doc = this.documents.get(path);
-    if (doc) return doc;
-    const entry = this.repositoryEntry(path);
-    return entry?.type === 'file' ? entry.doc : undefined;
+    const entry = doc ? undefined : this.repositoryEntry(path);
+    const found = doc ?? (entry?.type === 'file' ? entry.doc : undefined);
+    this.documentReads?.set(path, found);
+    return found;
   }
 
   /** Resolves when every repository look-up asked for so far has run. */
@@ -282,7 +306,9 @@ export class WorkspaceIndex {
         for (const [path, entry] of found) {
           const before = this.outside.get(path);
           this.outside.set(path, entry);
-          if (!sameEntry(before, entry)) for (const source of this.graph.sourcesOf(path)) if (this.documents.has(source)) affected.add(source);
+          if (sameEntry(before, entry)) continue;
+          this.repositoryChanges++;
+          for (const source of this.graph.sourcesOf(path)) if (this.documents.has(source)) affected.add(source);
         }
       }
       if (affected.size > 0) this.onRepositoryLookup(affected);
@@ -381,6 +407,7 @@ export class WorkspaceIndex {
   getDocument(path: string): QualityGateDocument | undefined {
     const doc = this.documents.get(path);
     if (!doc && !this.fullyIndexed) this.wantDocument(path);
+    this.documentReads?.set(path, doc);
     return doc;
   }
 

@@ -12,6 +12,7 @@ const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character
  */
 export const reviewRule: DocumentRule = {
   name: 'review',
+  readsUnversionedState: true,
   check: ({ index, doc }) => {
     const review = reviewOf(index, doc);
     const result: TraceDiagnostic[] = [];

@@ -8,6 +8,7 @@ import type { DocumentRule } from './rule';
  */
 export const slowParseRule: DocumentRule = {
   name: 'parse-time',
+  readsUnversionedState: true,
   check: ({ index, doc }) => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     // Parsed within a work budget: a pathological shape was read in a simpler form, or the parse was stopped.

@@ -29,5 +29,10 @@ export interface DocumentRule {
    * its link targets suffice (what they need is listed and parsed on demand).
    */
   readonly needs?: 'document' | 'listing' | 'workspace';
+  /**
+   * The rule reads state the index does not version (review stamps, parse times): its findings
+   * from the early pass are never taken over by the full pass (`EarlyFindings`), it runs again.
+   */
+  readonly readsUnversionedState?: boolean;
   check(context: RuleContext, token: CancellationToken): TraceDiagnostic[];
 }
