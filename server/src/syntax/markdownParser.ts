@@ -20,9 +20,10 @@ function gfmLinkStructure(this: Processor, { tables }: { tables: boolean }) {
   (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), ...(tables ? [gfmTableFromMarkdown()] : []));
 }
 
+const markdownProcessor = (tables: boolean) => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmLinkStructure, { tables }).freeze();
 // Frozen processors shared by all documents: building one is the expensive part.
-const withTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmLinkStructure, { tables: true }).freeze();
-const withoutTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmLinkStructure, { tables: false }).freeze();
+const withTables = markdownProcessor(true);
+const withoutTables = markdownProcessor(false);
 
 /**
  * A delimiter row without pipes (a one-column table, `:-:` under its header): with no `|` in the

@@ -253,11 +253,14 @@ export class WorkspaceIndex {
 
   /** A document of the index, or else the parsed repository target at `path` (read-only, for anchors). */
   lookupDocument(path: string): QualityGateDocument | undefined {
-    const doc = this.documents.get(path);
-    const entry = doc ? undefined : this.repositoryEntry(path);
-    const found = doc ?? (entry?.type === 'file' ? entry.doc : undefined);
+    const found = this.documents.get(path) ?? this.repositoryDocument(path);
     this.documentReads?.set(path, found);
     return found;
+  }
+
+  private repositoryDocument(path: string): QualityGateDocument | undefined {
+    const entry = this.repositoryEntry(path);
+    return entry?.type === 'file' ? entry.doc : undefined;
   }
 
   /** Resolves when every repository look-up asked for so far has run. */

@@ -57,11 +57,12 @@ export function computeDocumentFindings(
   for (const rule of documentRules) {
     // Early: rules that need every document wait for the index, those that need the whole folder tree for the listing.
     if (scope === 'early' && (rule.needs === 'workspace' || (rule.needs === 'listing' && !index.isFullyListed))) continue;
-    let findings = carriesOver(rule) ? carried.taken?.get(rule.name) : undefined;
+    const carries = carriesOver(rule);
+    let findings = carries ? carried.taken?.get(rule.name) : undefined;
     if (!findings) {
       try {
         findings = rule.check({ index, doc, catalogue, config }, token);
-        if (carriesOver(rule)) carried.kept?.set(rule.name, findings);
+        if (carries) carried.kept?.set(rule.name, findings);
       } catch (error) {
         // One failing rule costs its own findings, reported as `internal.error`; the other rules still run.
         if (isCancellation(error)) throw error;

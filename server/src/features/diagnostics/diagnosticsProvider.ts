@@ -73,12 +73,11 @@ export class DiagnosticsProvider {
     await this.index.parseNow(targets, token);
     const current = this.index.getDocument(path);
     if (!current) return [];
-    // Before the listing is complete, the findings may rest on folders not listed yet: none are kept.
-    if (!this.index.isFullyListed) return computeDocumentFindings(this.index, current, token, undefined, 'early').diagnostics.map(toLspDiagnostic);
     const findings: RuleFindings = new Map();
-    const { listingVersion, repositoryVersion } = this.index;
+    const { listingVersion, repositoryVersion, isFullyListed } = this.index;
     const { value, reads } = this.index.recordDocumentReads(() => computeDocumentFindings(this.index, current, token, undefined, 'early', { kept: findings }));
-    this.early.set(path, { doc: current, listingVersion, repositoryVersion, reads, findings });
+    // Before the listing is complete, the findings may rest on folders not listed yet: none are kept.
+    if (isFullyListed) this.early.set(path, { doc: current, listingVersion, repositoryVersion, reads, findings });
     return value.diagnostics.map(toLspDiagnostic);
   }
 }
